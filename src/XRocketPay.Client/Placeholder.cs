@@ -1,0 +1,6 @@
+namespace XRocketPay.Client;
+
+public static class Placeholder
+{
+    public static System.Text.Json.JsonSerializerOptions Options { get; } = new();
+}
