@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace XRocketPay.PowerShell.Infrastructure;
+
+/// <summary>
+/// Runs async core work off the pipeline thread while the pipeline thread drains the messages that work
+/// queues (verbose/debug lines). PowerShell allows Write* calls only on the pipeline thread, so
+/// background code never writes directly: it posts, and <see cref="Run{T}"/> writes.
+/// </summary>
+internal sealed class PipelineMessagePump
+{
+    private static readonly AsyncLocal<PipelineMessagePump?> s_current = new();
+
+    private readonly BlockingCollection<Action> _messages = new();
+
+    /// <summary>The pump of the cmdlet call whose async flow this code runs in, if any.</summary>
+    internal static PipelineMessagePump? Current => s_current.Value;
+
+    /// <summary>Queues an action to run on the pipeline thread; dropped once the call has completed.</summary>
+    internal void Post(Action message)
+    {
+        try
+        {
+            _messages.Add(message);
+        }
+        catch (InvalidOperationException)
+        {
+            // The call already finished: a late trace line has no cmdlet to go to.
+        }
+    }
+
+    internal static T Run<T>(Func<Task<T>> work)
+    {
+        var pump = new PipelineMessagePump();
+        Task<T> task;
+        var previous = s_current.Value;
+        s_current.Value = pump;
+        try
+        {
+            task = Task.Run(work);
+        }
+        finally
+        {
+            s_current.Value = previous;
+        }
+
+        task.ContinueWith(_ => pump._messages.CompleteAdding(), TaskScheduler.Default);
+        foreach (var message in pump._messages.GetConsumingEnumerable())
+        {
+            message();
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
+}

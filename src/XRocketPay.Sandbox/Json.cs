@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace XRocketPay.Sandbox;
+
+internal static class Json
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static IResult Ok(object body, int status = 200) => Results.Json(body, Options, statusCode: status);
+}
+
+/// <summary>A request's JSON body, read field by field with validation problems for bad shapes.</summary>
+internal sealed class RequestBody
+{
+    private readonly JsonElement _root;
+
+    private RequestBody(JsonElement root) => _root = root;
+
+    public JsonElement Root => _root;
+
+    public static async Task<RequestBody> ReadAsync(HttpRequest request, bool optional = false)
+    {
+        request.EnableBuffering();
+        request.Body.Position = 0;
+        using var reader = new StreamReader(request.Body, leaveOpen: true);
+        var text = await reader.ReadToEndAsync();
+        request.Body.Position = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (optional)
+            {
+                return new RequestBody(JsonDocument.Parse("{}").RootElement.Clone());
+            }
+
+            throw Problem.Validation("A JSON request body is required.");
+        }
+
+        var contentType = request.ContentType ?? "";
+        if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Problem.Validation("Content-Type must be application/json.");
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw Problem.Validation("The request body must be a JSON object.");
+            }
+
+            return new RequestBody(doc.RootElement.Clone());
+        }
+        catch (JsonException ex)
+        {
+            throw Problem.Validation("The request body is not valid JSON: " + ex.Message);
+        }
+    }
+
+    public static RequestBody From(JsonElement element) => new(element);
+
+    public bool Has(string name) => _root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
+
+    public string? String(string name, int maxLength = 10_000)
+    {
+        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => throw Problem.Validation($"'{name}' must be a string."),
+        };
+        if (text!.Length > maxLength)
+        {
+            throw Problem.Validation($"'{name}' must be at most {maxLength} characters.");
+        }
+
+        return text;
+    }
+
+    public string RequiredString(string name, int maxLength = 10_000) =>
+        String(name, maxLength) is { Length: > 0 } text ? text : throw Problem.Validation($"'{name}' is required.");
+
+    public decimal? Amount(string name) => Has(name) ? Money.ParseRequest(name, String(name)) : null;
+
+    public decimal RequiredAmount(string name) => Amount(name) ?? throw Problem.Validation($"'{name}' is required.");
+
+    public int? Int(string name)
+    {
+        if (!Has(name))
+        {
+            return null;
+        }
+
+        var value = _root.GetProperty(name);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i)
+            ? i
+            : throw Problem.Validation($"'{name}' must be an integer.");
+    }
+
+    public bool? Bool(string name) => Has(name)
+        ? _root.GetProperty(name).ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Problem.Validation($"'{name}' must be a boolean."),
+        }
+        : null;
+
+    public JsonElement? Object(string name)
+    {
+        if (!Has(name))
+        {
+            return null;
+        }
+
+        var value = _root.GetProperty(name);
+        return value.ValueKind == JsonValueKind.Object ? value.Clone() : throw Problem.Validation($"'{name}' must be an object.");
+    }
+
+    public IReadOnlyList<JsonElement> Array(string name)
+    {
+        if (!Has(name))
+        {
+            return System.Array.Empty<JsonElement>();
+        }
+
+        var value = _root.GetProperty(name);
+        return value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Select(e => e.Clone()).ToList()
+            : throw Problem.Validation($"'{name}' must be an array.");
+    }
+}

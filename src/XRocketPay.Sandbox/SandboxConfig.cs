@@ -1,0 +1,53 @@
+namespace XRocketPay.Sandbox;
+
+/// <summary>The settings that can change while the sandbox runs (through PUT /sandbox/config).</summary>
+internal sealed class SandboxConfig
+{
+    public int? RateLimitPerMinute { get; set; }
+    public int WithdrawalCompletionDelayMs { get; set; }
+    public int MaxMassTransferRows { get; set; }
+    public string WebhookSecret { get; set; } = "";
+    public HashSet<long> UnknownUserIds { get; set; } = new();
+    public HashSet<string> FailingAddresses { get; set; } = new(StringComparer.Ordinal);
+
+    public static SandboxConfig From(SandboxOptions options) => new()
+    {
+        RateLimitPerMinute = options.RateLimitPerMinute,
+        WithdrawalCompletionDelayMs = (int)options.WithdrawalCompletionDelay.TotalMilliseconds,
+        MaxMassTransferRows = options.MaxMassTransferRows,
+        WebhookSecret = options.WebhookSecret,
+        UnknownUserIds = new HashSet<long>(options.UnknownUserIds),
+        FailingAddresses = new HashSet<string>(options.FailingAddresses, StringComparer.Ordinal),
+    };
+
+    public object ToJson() => new
+    {
+        rateLimitPerMinute = RateLimitPerMinute,
+        withdrawalCompletionDelayMs = WithdrawalCompletionDelayMs,
+        maxMassTransferRows = MaxMassTransferRows,
+        webhookSecret = WebhookSecret,
+        unknownUserIds = UnknownUserIds.OrderBy(i => i),
+        failingAddresses = FailingAddresses.OrderBy(a => a, StringComparer.Ordinal),
+    };
+
+    public void Apply(RequestBody body)
+    {
+        if (body.Root.TryGetProperty("rateLimitPerMinute", out var rate))
+        {
+            RateLimitPerMinute = rate.ValueKind == System.Text.Json.JsonValueKind.Null ? null : body.Int("rateLimitPerMinute");
+        }
+
+        WithdrawalCompletionDelayMs = body.Int("withdrawalCompletionDelayMs") ?? WithdrawalCompletionDelayMs;
+        MaxMassTransferRows = body.Int("maxMassTransferRows") ?? MaxMassTransferRows;
+        WebhookSecret = body.String("webhookSecret") ?? WebhookSecret;
+        if (body.Has("unknownUserIds"))
+        {
+            UnknownUserIds = body.Array("unknownUserIds").Select(e => e.GetInt64()).ToHashSet();
+        }
+
+        if (body.Has("failingAddresses"))
+        {
+            FailingAddresses = body.Array("failingAddresses").Select(e => e.GetString() ?? "").ToHashSet(StringComparer.Ordinal);
+        }
+    }
+}
