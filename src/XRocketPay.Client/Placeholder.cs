@@ -1,6 +1,0 @@
-namespace XRocketPay.Client;
-
-public static class Placeholder
-{
-    public static System.Text.Json.JsonSerializerOptions Options { get; } = new();
-}

@@ -1,0 +1,146 @@
+using System;
+using System.Globalization;
+
+namespace XRocketPay.Client;
+
+/// <summary>Raised for an amount a user gave that is not acceptable money.</summary>
+public sealed class XRocketAmountException : FormatException
+{
+    public XRocketAmountException(string message, string input) : base(message) => Input = input;
+
+    /// <summary>The text that was refused.</summary>
+    public string Input { get; }
+}
+
+/// <summary>
+/// The one strict parser for every amount a user gives, and the invariant formatter for amounts sent.
+/// Amounts that come back from the API are read leniently elsewhere (zero balances, tiny rates).
+/// </summary>
+public static class XRocketMoney
+{
+    public const int MaxDecimals = 9;
+
+    private const string Accepted = "Use digits with an optional '.' and 1 to 9 decimals, greater than zero, for example 1.5 or 0.000000001.";
+
+    /// <summary>Parses a user amount; throws <see cref="XRocketAmountException"/> saying what was wrong.</summary>
+    public static decimal Parse(string text) =>
+        TryParse(text, out var amount, out var error) ? amount : throw new XRocketAmountException(error!, text ?? "");
+
+    /// <summary>
+    /// Parses a user amount given as text or as a .NET number (decimal, an integer type, or a double/float
+    /// taken by its shortest round-trip text, as PowerShell literals like 0.1 arrive).
+    /// </summary>
+    public static bool TryParse(object? value, out decimal amount, out string? error)
+    {
+        amount = 0m;
+        string text;
+        switch (value)
+        {
+            case null:
+                error = "An amount is required. " + Accepted;
+                return false;
+            case string s:
+                text = s;
+                break;
+            case decimal d:
+                text = d.ToString(CultureInfo.InvariantCulture);
+                break;
+            case double d:
+                if (double.IsNaN(d) || double.IsInfinity(d))
+                {
+                    error = $"'{d.ToString(CultureInfo.InvariantCulture)}' is not an amount. {Accepted}";
+                    return false;
+                }
+
+                text = d.ToString("R", CultureInfo.InvariantCulture);
+                break;
+            case float f:
+                if (float.IsNaN(f) || float.IsInfinity(f))
+                {
+                    error = $"'{f.ToString(CultureInfo.InvariantCulture)}' is not an amount. {Accepted}";
+                    return false;
+                }
+
+                text = f.ToString("R", CultureInfo.InvariantCulture);
+                break;
+            case byte or sbyte or short or ushort or int or uint or long or ulong:
+                text = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+                break;
+            default:
+                error = $"A {value.GetType().Name} is not an amount. {Accepted}";
+                return false;
+        }
+
+        return TryParseText(text, out amount, out error);
+    }
+
+    private static bool TryParseText(string raw, out decimal amount, out string? error)
+    {
+        amount = 0m;
+        var text = raw.Trim();
+        if (text.Length == 0)
+        {
+            error = "The amount is empty. " + Accepted;
+            return false;
+        }
+
+        var dot = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '.')
+            {
+                if (dot >= 0)
+                {
+                    error = $"'{raw}' has more than one '.'. {Accepted}";
+                    return false;
+                }
+
+                dot = i;
+            }
+            else if (c < '0' || c > '9')
+            {
+                error = c switch
+                {
+                    ',' => $"'{raw}' uses ',' (a decimal comma or a thousands separator); amounts take '.' as the decimal point and no separators. {Accepted}",
+                    ' ' or '\u00a0' or '\'' or '_' => $"'{raw}' contains a digit group separator. {Accepted}",
+                    'e' or 'E' => $"'{raw}' uses an exponent. {Accepted}",
+                    '-' => $"'{raw}' is negative. {Accepted}",
+                    '+' => $"'{raw}' has a sign. {Accepted}",
+                    _ => $"'{raw}' contains '{c}', which is not an ASCII digit or '.'. {Accepted}",
+                };
+                return false;
+            }
+        }
+
+        if (dot == 0 || dot == text.Length - 1)
+        {
+            error = $"'{raw}' needs digits on both sides of '.'. {Accepted}";
+            return false;
+        }
+
+        if (dot > 0 && text.Length - dot - 1 > MaxDecimals)
+        {
+            error = $"'{raw}' has {text.Length - dot - 1} decimals; at most {MaxDecimals} are allowed (nothing is rounded). {Accepted}";
+            return false;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+        {
+            error = $"'{raw}' is too large. {Accepted}";
+            return false;
+        }
+
+        if (amount <= 0m)
+        {
+            error = $"'{raw}' is not greater than zero. {Accepted}";
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+
+    /// <summary>Invariant text for the API: no exponent, no group separators, '.' as the decimal point.</summary>
+    public static string Format(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+}

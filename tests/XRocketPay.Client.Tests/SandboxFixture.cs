@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using XRocketPay.Sandbox;
+
+namespace XRocketPay.Client.Tests;
+
+/// <summary>An in-process sandbox over loopback, its admin surface, and clients pointed at it.</summary>
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    public const string CanaryToken = "canary-7f3a9c2e-TOKEN";
+
+    public SandboxServer Server { get; private set; } = null!;
+    public HttpClient Admin { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = new SandboxOptions { WithdrawalCompletionDelay = TimeSpan.FromMilliseconds(200) };
+        options.Tokens.Add(CanaryToken);
+        Server = await SandboxServer.StartAsync(options);
+        Admin = new HttpClient { BaseAddress = Server.BaseUri };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Admin.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    public XRocketClient Client(string? token = null, Action<XRocketClientOptions>? configure = null, ConcurrentQueue<XRocketTrace>? traces = null)
+    {
+        var options = new XRocketClientOptions
+        {
+            BaseUri = Server.BaseUri,
+            Token = new XRocketApiToken(token ?? Server.Token),
+            Timeout = TimeSpan.FromSeconds(10),
+            Retry = new XRocketRetryPolicy { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50), MaxRetryAfter = TimeSpan.FromMilliseconds(100) },
+        };
+        if (traces is not null)
+        {
+            options.Trace = traces.Enqueue;
+        }
+
+        configure?.Invoke(options);
+        return new XRocketClient(options);
+    }
+
+    public async Task Reset() => (await Admin.PostAsync("sandbox/reset", null)).EnsureSuccessStatusCode();
+
+    public async Task Fault(object fault)
+    {
+        var response = await Admin.PostAsync("sandbox/faults", new StringContent(JsonSerializer.Serialize(fault), Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<decimal> Balance(string asset)
+    {
+        using var doc = JsonDocument.Parse(await Admin.GetStringAsync("sandbox/ledger"));
+        var row = doc.RootElement.GetProperty("assets").EnumerateArray().Single(a => a.GetProperty("asset").GetString() == asset);
+        return decimal.Parse(row.GetProperty("balance").GetString()!, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Bodies of the requests the sandbox saw for a method and path, oldest first.</summary>
+    public async Task<IReadOnlyList<string?>> RequestBodies(string method, string path)
+    {
+        using var doc = JsonDocument.Parse(await Admin.GetStringAsync("sandbox/requests"));
+        return doc.RootElement.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("method").GetString() == method && i.GetProperty("path").GetString() == path)
+            .Select(i => i.TryGetProperty("body", out var b) ? b.GetString() : null)
+            .ToList();
+    }
+
+    public async Task<JsonElement> AdminPost(string relative)
+    {
+        var response = await Admin.PostAsync(relative, null);
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return doc.RootElement.Clone();
+    }
+
+    public async Task<JsonElement> AdminGet(string relative)
+    {
+        using var doc = JsonDocument.Parse(await Admin.GetStringAsync(relative));
+        return doc.RootElement.Clone();
+    }
+}

@@ -1,7 +1,0 @@
-namespace XRocketPay.Client.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Placeholder() => Assert.True(true);
-}
