@@ -375,7 +375,7 @@ public sealed class XRocketClient
     private static string EnsureClientId(string? clientId) =>
         string.IsNullOrWhiteSpace(clientId) ? "xrp-" + Guid.NewGuid().ToString("N") : clientId!.Trim();
 
-    private static string Amount(decimal value) => XRocketMoney.Format(value / 1.000000000000000000000000000000000m);
+    private static string Amount(decimal value) => XRocketMoney.Format(XRocketMoney.Normalize(value));
 
     private static IReadOnlyList<string> Differences(params (string Field, string? Existing, string? Requested)[] pairs) =>
         pairs.Where(p => p.Existing is not null && !string.Equals(p.Existing, p.Requested, StringComparison.Ordinal)).Select(p => p.Field).ToList();

@@ -141,6 +141,9 @@ public static class XRocketMoney
         return true;
     }
 
+    /// <summary>The same value without trailing zeros (1.50 → 1.5), for comparing and summing amounts.</summary>
+    public static decimal Normalize(decimal amount) => amount / 1.000000000000000000000000000000000m;
+
     /// <summary>Invariant text for the API: no exponent, no group separators, '.' as the decimal point.</summary>
     public static string Format(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,13 +15,13 @@ internal sealed class PipelineMessagePump
 {
     private static readonly AsyncLocal<PipelineMessagePump?> s_current = new();
 
-    private readonly BlockingCollection<Action> _messages = new();
+    private readonly BlockingCollection<Action<Cmdlet>> _messages = new();
 
     /// <summary>The pump of the cmdlet call whose async flow this code runs in, if any.</summary>
     internal static PipelineMessagePump? Current => s_current.Value;
 
     /// <summary>Queues an action to run on the pipeline thread; dropped once the call has completed.</summary>
-    internal void Post(Action message)
+    internal void Post(Action<Cmdlet> message)
     {
         try
         {
@@ -32,7 +33,7 @@ internal sealed class PipelineMessagePump
         }
     }
 
-    internal static T Run<T>(Func<Task<T>> work)
+    internal static T Run<T>(Cmdlet cmdlet, Func<Task<T>> work)
     {
         var pump = new PipelineMessagePump();
         Task<T> task;
@@ -50,7 +51,7 @@ internal sealed class PipelineMessagePump
         task.ContinueWith(_ => pump._messages.CompleteAdding(), TaskScheduler.Default);
         foreach (var message in pump._messages.GetConsumingEnumerable())
         {
-            message();
+            message(cmdlet);
         }
 
         return task.GetAwaiter().GetResult();

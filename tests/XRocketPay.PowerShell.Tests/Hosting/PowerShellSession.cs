@@ -97,3 +97,11 @@ internal sealed class PowerShellSession : IDisposable
 
     public void Dispose() => Runspace.Dispose();
 }
+
+/// <summary>Reads module objects through PowerShell's own view (the test does not reference the module assembly).</summary>
+internal static class PSObjectExtensions
+{
+    public static object? P(this PSObject value, string name) => value.Properties[name]?.Value is { } v ? (v is PSObject ps ? ps.BaseObject : v) : null;
+
+    public static string? S(this PSObject value, string name) => value.P(name)?.ToString();
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Security;
+using XRocketPay.Client;
+using XRocketPay.PowerShell.Infrastructure;
+
+namespace XRocketPay.PowerShell.Commands.Connection;
+
+/// <summary>Connects this session (runspace) to xRocket Pay after verifying the token with one call.</summary>
+[Cmdlet(VerbsCommunications.Connect, "XRocket", DefaultParameterSetName = ApiKeySet)]
+[OutputType(typeof(XRocketConnection))]
+public sealed class ConnectXRocketCommand : XRocketCmdletBase
+{
+    private XRocketConnection? _candidate;
+
+    private const string ApiKeySet = "ApiKey";
+    private const string CredentialSet = "Credential";
+    private const string VaultSet = "Vault";
+    internal const string TokenVariable = "XROCKET_API_KEY";
+
+    [Parameter(ParameterSetName = ApiKeySet, Position = 0)]
+    public SecureString? ApiKey { get; set; }
+
+    [Parameter(ParameterSetName = CredentialSet, Mandatory = true)]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    [Parameter(ParameterSetName = VaultSet, Mandatory = true)]
+    public string? Vault { get; set; }
+
+    [Parameter(ParameterSetName = VaultSet, Mandatory = true)]
+    public string? SecretName { get; set; }
+
+    [Parameter]
+    public XRocketEnvironment Environment { get; set; } = XRocketEnvironment.Production;
+
+    /// <summary>Any address of the API; plain http only for loopback (the local sandbox).</summary>
+    [Parameter]
+    public Uri? BaseUri { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 600)]
+    public int TimeoutSec { get; set; } = 30;
+
+    /// <summary>Retries after the first attempt for transient failures.</summary>
+    [Parameter]
+    [ValidateRange(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    [Parameter]
+    public Uri? Proxy { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var token = ResolveToken();
+        XRocketClient client;
+        try
+        {
+            client = new XRocketClient(new XRocketClientOptions
+            {
+                Environment = Environment,
+                BaseUri = BaseUri,
+                Token = new XRocketApiToken(token),
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                Retry = new XRocketRetryPolicy { MaxAttempts = MaxRetries + 1 },
+                Proxy = Proxy is null ? null : new WebProxy(Proxy),
+                UserAgentComment = "+PowerShell/" + PowerShellVersion(),
+                Trace = HttpTrace.Write,
+                TraceBodies = true,
+            });
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, InputErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, BaseUri));
+            return;
+        }
+
+        var environmentName = BaseUri is not null && !MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) ? "Custom" : Environment.ToString();
+        var candidate = new XRocketConnection(client, environmentName, app: null);
+        _candidate = candidate;
+        try
+        {
+            // Balances certainly need a valid token: it is the verification call.
+            Call((c, ct) => c.GetBalancesAsync(ct));
+            var app = Call((c, ct) => c.GetAppInfoAsync(ct));
+            var connection = new XRocketConnection(client, environmentName, app);
+            ConnectionStore.Current = connection;
+            if (PassThru)
+            {
+                WriteObject(connection);
+            }
+        }
+        catch (XRocketException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, client.BaseUri));
+        }
+    }
+
+    /// <summary>The connection being verified: calls go through it before it is stored.</summary>
+    protected override XRocketConnection ActiveConnection => _candidate!;
+
+    private string ResolveToken()
+    {
+        switch (ParameterSetName)
+        {
+            case CredentialSet:
+                return Credential!.GetNetworkCredential().Password;
+            case VaultSet:
+                return SecretFromVault();
+        }
+
+        if (ApiKey is not null)
+        {
+            return Plain(ApiKey);
+        }
+
+        if (System.Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+
+        if (Environment == XRocketEnvironment.Sandbox)
+        {
+            return "sandbox-token";
+        }
+
+        ThrowTerminatingError(ErrorRecords.Input(InputErrorIds.TokenNotFound,
+            $"No API token: pass -ApiKey (a SecureString), -Credential, or -Vault/-SecretName, or set ${TokenVariable}.", null, ErrorCategory.AuthenticationError));
+        return "";
+    }
+
+    /// <summary>SecretManagement, resolved at run time so the module has no dependency on it.</summary>
+    private string SecretFromVault()
+    {
+        var results = InvokeCommand.InvokeScript("param($name, $vault) Get-Secret -Name $name -Vault $vault -ErrorAction Stop", true, PipelineResultTypes.None, null, SecretName, Vault);
+        var secret = results.Count > 0 ? results[0]?.BaseObject : null;
+        switch (secret)
+        {
+            case SecureString secure:
+                return Plain(secure);
+            case string text:
+                return text;
+            case PSCredential credential:
+                return credential.GetNetworkCredential().Password;
+            default:
+                ThrowTerminatingError(ErrorRecords.Input(InputErrorIds.TokenNotFound,
+                    $"Secret '{SecretName}' in vault '{Vault}' is not a string, SecureString or PSCredential.", SecretName, ErrorCategory.InvalidData));
+                return "";
+        }
+    }
+
+    private static string Plain(SecureString secure)
+    {
+        var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+        try
+        {
+            return Marshal.PtrToStringUni(pointer) ?? "";
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+        }
+    }
+
+    private string PowerShellVersion() =>
+        SessionState.PSVariable.GetValue("PSVersionTable") is Hashtable table && table["PSVersion"] is { } version ? version.ToString() ?? "" : "";
+}

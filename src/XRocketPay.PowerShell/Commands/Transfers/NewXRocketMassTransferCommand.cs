@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using XRocketPay.Client;
+using XRocketPay.Client.Models;
+using XRocketPay.PowerShell.Infrastructure;
+
+namespace XRocketPay.PowerShell.Commands.Transfers;
+
+/// <summary>
+/// Pays many Telegram users through the mass-transfer endpoint: rows are grouped by asset and sent in
+/// chunks as soon as a chunk is full (the rest at the end). One result per row.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "XRocketMassTransfer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(XRocketTransferResult))]
+public sealed class NewXRocketMassTransferCommand : PayoutCmdlet
+{
+    private readonly Dictionary<string, List<PayoutRow>> _pending = new(StringComparer.Ordinal);
+
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int ChunkSize { get; set; } = 100;
+
+    protected override void ProcessRecord()
+    {
+        if (ReadRow() is not { } row)
+        {
+            return;
+        }
+
+        if (!_pending.TryGetValue(row.Asset, out var chunk))
+        {
+            chunk = new List<PayoutRow>();
+            _pending[row.Asset] = chunk;
+        }
+
+        chunk.Add(row);
+        if (chunk.Count >= ChunkSize)
+        {
+            _pending.Remove(row.Asset);
+            Send(row.Asset, chunk);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        foreach (var pair in _pending.ToList())
+        {
+            Send(pair.Key, pair.Value);
+        }
+
+        _pending.Clear();
+    }
+
+    private void Send(string asset, List<PayoutRow> rows)
+    {
+        var total = XRocketMoney.Normalize(rows.Sum(r => r.Amount));
+        if (!ShouldProcess($"{rows.Count} Telegram user(s)", $"Mass transfer of {XRocketMoney.Format(total)} {asset} in {rows.Count} transfer(s)"))
+        {
+            return;
+        }
+
+        var items = rows.Select(r => new MassTransferItem
+        {
+            Target = r.TelegramUserId,
+            Amount = r.Amount,
+            ClientTransferId = r.ClientTransferId,
+            Description = r.Description,
+            Callback = r.CallbackUrl is null ? null : new Callback { CallbackUrl = r.CallbackUrl },
+        }).ToList();
+
+        IReadOnlyList<MassTransferRowResult> results;
+        try
+        {
+            results = Call((client, ct) => client.CreateMassTransfersAsync(asset, items, ct));
+        }
+        catch (Exception ex) when (ex is XRocketException or OperationCanceledException)
+        {
+            foreach (var row in rows)
+            {
+                WriteObject(Result(XRocketTransferStatus.Failed, row, null));
+                WriteFailure(ex, row.Target);
+            }
+
+            return;
+        }
+
+        foreach (var result in results)
+        {
+            var row = rows[result.Index];
+            var status = result.Status switch
+            {
+                MassTransferRowStatus.Sent => XRocketTransferStatus.Sent,
+                MassTransferRowStatus.AlreadyDone => XRocketTransferStatus.AlreadyDone,
+                _ => XRocketTransferStatus.Failed,
+            };
+            WriteObject(Result(status, row, result.Transfer));
+            if (status == XRocketTransferStatus.Failed)
+            {
+                WriteError(RowError(result, row));
+            }
+        }
+    }
+
+    private static ErrorRecord RowError(MassTransferRowResult result, PayoutRow row)
+    {
+        if (result.Error is { } error)
+        {
+            return ErrorRecords.From(error, row.Target);
+        }
+
+        var problem = result.Problem!;
+        var exception = new XRocketApiException(System.Net.HttpStatusCode.BadRequest, problem,
+            $"{problem.Title ?? "Refused"} ({problem.Code}): {problem.Detail}");
+        return ErrorRecords.From(exception, row.Target);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using XRocketPay.Client;
+using XRocketPay.Client.Models;
+using XRocketPay.PowerShell.Infrastructure;
+
+namespace XRocketPay.PowerShell.Commands.Transfers;
+
+/// <summary>Pays a Telegram user, one transfer per row. Irreversible: ConfirmImpact High.</summary>
+[Cmdlet(VerbsCommon.New, "XRocketTransfer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(XRocketTransferResult))]
+public sealed class NewXRocketTransferCommand : PayoutCmdlet
+{
+    protected override void ProcessRecord()
+    {
+        if (ReadRow() is not { } row)
+        {
+            return;
+        }
+
+        if (!ShouldProcess($"Telegram user {row.TelegramUserId}", $"Transfer {XRocketMoney.Format(row.Amount)} {row.Asset} (client id {row.ClientTransferId})"))
+        {
+            return;
+        }
+
+        var request = new CreateTransferRequest
+        {
+            Target = row.TelegramUserId,
+            Asset = row.Asset,
+            Amount = row.Amount,
+            Description = row.Description,
+            ClientTransferId = row.ClientTransferId,
+            Callback = row.CallbackUrl is null ? null : new Callback { CallbackUrl = row.CallbackUrl },
+        };
+        Try(row.Target, () =>
+        {
+            var created = Call((client, ct) => client.CreateTransferAsync(request, ct));
+            WriteObject(Result(created.AlreadyExisted ? XRocketTransferStatus.AlreadyDone : XRocketTransferStatus.Sent, row, created.Value));
+        });
+    }
+}

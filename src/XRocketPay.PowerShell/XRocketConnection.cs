@@ -1,0 +1,33 @@
+using System;
+using System.Collections.Generic;
+using XRocketPay.Client;
+using XRocketPay.Client.Models;
+
+namespace XRocketPay.PowerShell;
+
+/// <summary>A verified connection to one xRocket Pay app. Shows a masked hint of the token, never the token.</summary>
+public sealed class XRocketConnection
+{
+    internal XRocketConnection(XRocketClient client, string environment, App? app)
+    {
+        Client = client;
+        Environment = environment;
+        AppName = app?.Name;
+        AppId = app?.Id;
+        ConnectedAt = DateTimeOffset.Now;
+    }
+
+    public string Environment { get; }
+    public Uri BaseUri => Client.BaseUri;
+    public string TokenHint => Client.Options.Token?.Hint ?? "";
+    public string? AppName { get; }
+    public string? AppId { get; }
+    public DateTimeOffset ConnectedAt { get; }
+
+    internal XRocketClient Client { get; }
+
+    /// <summary>Currencies for argument completion, fetched once per connection.</summary>
+    internal IReadOnlyList<Currency>? Currencies { get; set; }
+
+    public override string ToString() => $"{Environment} {BaseUri} ({TokenHint})";
+}
