@@ -66,9 +66,14 @@ public sealed class DocumentationTests : IDisposable
     {
         foreach (var topic in new[] { "about_XRocketPay", "about_XRocketPay_Automation" })
         {
-            var path = TestPaths.InRepo("docs", "en-US", topic + ".help.md");
+            var path = TestPaths.InRepo("docs", "en-US", topic + ".md");
             Assert.True(File.Exists(path), path);
-            Assert.Contains("## SHORT DESCRIPTION", File.ReadAllText(path));
+            var lines = File.ReadAllLines(path);
+            // platyPS 0.14.2 about topics: "# Name", then "## about_Name" (the help system's lookup name).
+            Assert.Equal("# " + topic["about_".Length..], lines[0]);
+            Assert.Contains("## " + topic, lines);
+            Assert.Contains("# SHORT DESCRIPTION", lines);
+            Assert.Contains("# LONG DESCRIPTION", lines);
         }
     }
 
