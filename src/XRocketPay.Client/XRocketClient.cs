@@ -62,7 +62,7 @@ public sealed class XRocketClient
     public Task<App> GetAppInfoAsync(CancellationToken cancellationToken = default) =>
         GetAsync(Routes.AppInfo, null, J.Default.App, cancellationToken);
 
-    public async Task<IReadOnlyList<Balance>> GetBalancesAsync(CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<AssetBalance>> GetBalancesAsync(CancellationToken cancellationToken = default) =>
         (await GetAsync(Routes.Balances, null, J.Default.BalanceList, cancellationToken).ConfigureAwait(false)).Balances;
 
     public async Task<IReadOnlyList<Currency>> GetCurrenciesAsync(string? kind = null, CancellationToken cancellationToken = default) =>

@@ -16,7 +16,7 @@ public sealed class GetXRocketAppCommand : XRocketCmdlet
 
 /// <summary>Balances of the app, one object per asset.</summary>
 [Cmdlet(VerbsCommon.Get, "XRocketBalance")]
-[OutputType(typeof(Balance))]
+[OutputType(typeof(AssetBalance))]
 public sealed class GetXRocketBalanceCommand : XRocketCmdlet
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

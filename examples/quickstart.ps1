@@ -1,0 +1,43 @@
+<#
+.SYNOPSIS
+A tour of XRocketPay against the local sandbox: balances, an invoice paid with the test-only call,
+a transfer, and a cheque created and removed.
+
+.DESCRIPTION
+Uses only the module and PowerShell's core cmdlets. Start the sandbox first
+(dotnet run --project src/XRocketPay.Sandbox -- --urls http://127.0.0.1:5080) or run ./build.ps1 -Task Demo.
+
+.EXAMPLE
+./examples/quickstart.ps1 -BaseUri http://127.0.0.1:5080
+#>
+[CmdletBinding()]
+param(
+    [string] $BaseUri = 'http://127.0.0.1:5080'
+)
+
+$ErrorActionPreference = 'Stop'
+if (-not (Get-Module -Name XRocketPay)) {
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, '..', 'out', 'XRocketPay', 'XRocketPay.psd1'))
+}
+
+# The sandbox's default token is used when no token is given.
+Connect-XRocket -Environment Sandbox -BaseUri $BaseUri
+Get-XRocketConnection | Out-Host
+
+'Balances:'
+Get-XRocketBalance | Out-Host
+
+'An invoice, paid with the test-only payment (refused on Production):'
+$invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2.5 -Description 'Quickstart order'
+Invoke-XRocketInvoicePayment -InvoiceId $invoice.Id -Confirm:$false | Out-Host
+
+'A transfer. Transfers are irreversible: scripts say -Confirm:$false on purpose.'
+New-XRocketTransfer -TelegramUserId 87209764 -Amount 1.23 -Asset TONCOIN -Description 'You are awesome!' -Confirm:$false | Out-Host
+
+'A cheque, created and removed (its held amount returns to the balance):'
+$cheque = New-XRocketCheque -Asset USDT -Amount 5 -Description 'Quickstart cheque' -Confirm:$false
+$cheque | Out-Host
+$cheque | Remove-XRocketCheque -Confirm:$false
+
+'Balances afterwards:'
+Get-XRocketBalance -Asset TONCOIN, USDT | Out-Host

@@ -1,0 +1,95 @@
+# Starts and stops the built XRocketPay sandbox on a free loopback port (used by build.ps1 and the Pester tests).
+
+function Start-XRocketSandbox {
+    <#
+    .SYNOPSIS
+    Starts the built sandbox on a free loopback port and returns its process, address and token.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    [OutputType([pscustomobject])]
+    param(
+        [ValidateSet('Debug', 'Release')]
+        [string] $Configuration = 'Debug',
+
+        [ValidateRange(1, 600)]
+        [int] $TimeoutSec = 60
+    )
+
+    $dll = Join-Path $PSScriptRoot "../src/XRocketPay.Sandbox/bin/$Configuration/net10.0/XRocketPay.Sandbox.dll"
+    if (-not (Test-Path -LiteralPath $dll)) {
+        throw "The sandbox is not built: run ./build.ps1 -Task Build first ($dll is missing)."
+    }
+
+    if (-not $PSCmdlet.ShouldProcess('127.0.0.1', 'Start the XRocketPay sandbox')) {
+        return
+    }
+
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    $startInfo.ArgumentList.Add($dll)
+    $startInfo.ArgumentList.Add('--urls')
+    $startInfo.ArgumentList.Add('http://127.0.0.1:0')
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+
+    $baseUri = $null
+    $token = $null
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    $pending = $process.StandardOutput.ReadLineAsync()
+    while ((-not $baseUri -or -not $token) -and [DateTime]::UtcNow -lt $deadline) {
+        if (-not $pending.Wait(250)) {
+            continue
+        }
+
+        $line = $pending.Result
+        if ($null -eq $line) {
+            break
+        }
+
+        if ($line -match 'XRocketPay sandbox listening on (\S+)') {
+            $baseUri = $Matches[1]
+        }
+        elseif ($line -match '^Token: (\S+)') {
+            $token = $Matches[1]
+        }
+
+        if (-not $baseUri -or -not $token) {
+            $pending = $process.StandardOutput.ReadLineAsync()
+        }
+    }
+
+    if (-not $baseUri -or -not $token) {
+        if (-not $process.HasExited) {
+            $process.Kill()
+        }
+
+        throw "The sandbox did not report its address within $TimeoutSec s."
+    }
+
+    [pscustomobject]@{
+        Process = $process
+        BaseUri = $baseUri
+        Token   = $token
+    }
+}
+
+function Stop-XRocketSandbox {
+    <#
+    .SYNOPSIS
+    Stops a sandbox started by Start-XRocketSandbox.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory, ValueFromPipeline)]
+        [pscustomobject] $Sandbox
+    )
+
+    process {
+        if ($Sandbox.Process -and -not $Sandbox.Process.HasExited -and $PSCmdlet.ShouldProcess($Sandbox.BaseUri, 'Stop the XRocketPay sandbox')) {
+            $Sandbox.Process.Kill()
+            $null = $Sandbox.Process.WaitForExit(10000)
+        }
+    }
+}
+
+Export-ModuleMember -Function Start-XRocketSandbox, Stop-XRocketSandbox
