@@ -53,11 +53,11 @@ function Invoke-TestTask {
     $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -ge 5 } | Sort-Object Version -Descending | Select-Object -First 1
     if ($pester) {
         Import-Module $pester -Force
-        $configuration = New-PesterConfiguration
-        $configuration.Run.Path = Join-Path $root 'tests/pester'
-        $configuration.Run.PassThru = $true
-        $configuration.Output.Verbosity = 'Detailed'
-        $result = Invoke-Pester -Configuration $configuration
+        $pesterConfiguration = New-PesterConfiguration
+        $pesterConfiguration.Run.Path = Join-Path $root 'tests/pester'
+        $pesterConfiguration.Run.PassThru = $true
+        $pesterConfiguration.Output.Verbosity = 'Detailed'
+        $result = Invoke-Pester -Configuration $pesterConfiguration
         if ($result.FailedCount -gt 0) {
             throw "Pester: $($result.FailedCount) test(s) failed."
         }

@@ -12,7 +12,7 @@ BeforeAll {
         (Invoke-RestMethod -Uri "$script:baseUri/sandbox/requests").items | Where-Object { $_.path -like '/api/*' }
     }
 
-    function Reset-Sandbox {
+    function Invoke-SandboxReset {
         Invoke-RestMethod -Method Post -Uri "$script:baseUri/sandbox/reset" | Out-Null
     }
 }
@@ -59,7 +59,7 @@ Describe 'Cheques' {
 
 Describe 'Payouts from a CSV file' {
     BeforeEach {
-        Reset-Sandbox
+        Invoke-SandboxReset
         $script:csv = Join-Path $TestDrive 'payouts.csv'
         @(
             'user_id,amount,asset,description'
