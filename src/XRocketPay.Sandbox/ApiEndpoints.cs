@@ -121,28 +121,7 @@ internal static class ApiEndpoints
         });
         app.MapPost("/api/v1/withdrawal-link", async (HttpRequest r) =>
         {
-            var body = await RequestBody.ReadAsync(r);
-            var network = body.RequiredString("network", 16);
-            var address = body.RequiredString("address", 200);
-            var asset = body.RequiredString("asset", 32);
-            var amount = body.RequiredAmount("amount");
-            var comment = body.String("comment", 10_000);
-            var quota = Catalog.QuotaFor(network, asset);
-            if (!Catalog.IsPlausibleAddress(network, address))
-            {
-                throw Problem.Business("withdrawal_incorrect_address", "Incorrect address", $"'{address}' is not a valid {network} address.");
-            }
-
-            if (comment is { Length: > 50 })
-            {
-                throw Problem.Business("withdrawal_incorrect_comment", "Incorrect comment", "The comment must be at most 50 characters.");
-            }
-
-            if (amount < quota.MinSize)
-            {
-                throw Problem.Business("amount_less_than_minimum", "Amount less than minimum", $"The minimum amount is {Money.Format(quota.MinSize)}.");
-            }
-
+            var (network, address, asset, amount, _, _) = SandboxState.ReadWithdrawal(await RequestBody.ReadAsync(r));
             var query = $"network={network}&address={Uri.EscapeDataString(address)}&asset={asset}&amount={Money.Format(amount)}";
             var start = Convert.ToBase64String(Encoding.UTF8.GetBytes(query)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
             return Json.Ok(new

@@ -27,7 +27,5 @@ internal static partial class Money
 
     public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static string Format(decimal? value) => value is null ? null! : Format(value.Value);
-
     public static decimal Round(decimal value) => Math.Round(value, 9, MidpointRounding.ToZero);
 }

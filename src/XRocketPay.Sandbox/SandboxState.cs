@@ -474,9 +474,9 @@ internal sealed class SandboxState
 
     // ---------- withdrawals ----------
 
-    public WithdrawalRecord CreateWithdrawal(RequestBody body)
+    /// <summary>The rules a withdrawal and a withdrawal link share: network, asset, address shape, comment, minimum.</summary>
+    public static WithdrawalRequest ReadWithdrawal(RequestBody body)
     {
-        var clientId = body.RequiredString("clientWithdrawalId", 50);
         var network = body.RequiredString("network", 16);
         var address = body.RequiredString("address", 200);
         var asset = body.RequiredString("asset", 32);
@@ -493,6 +493,14 @@ internal sealed class SandboxState
             throw Problem.Business("withdrawal_incorrect_comment", "Incorrect comment", "The comment must be at most 50 characters.");
         }
 
+        RequireMinimum(amount, quota.MinSize);
+        return new WithdrawalRequest(network, address, asset, amount, comment, quota);
+    }
+
+    public WithdrawalRecord CreateWithdrawal(RequestBody body)
+    {
+        var clientId = body.RequiredString("clientWithdrawalId", 50);
+        var (network, address, asset, amount, comment, quota) = ReadWithdrawal(body);
         lock (_gate)
         {
             if (_data.Withdrawals.Any(w => w.ClientWithdrawalId == clientId))
@@ -500,7 +508,6 @@ internal sealed class SandboxState
                 throw ClientIdTaken("clientWithdrawalId", clientId);
             }
 
-            RequireMinimum(amount, quota.MinSize);
             if (quota.FeeAsset == asset)
             {
                 Debit(asset, amount + quota.Fee);
@@ -683,3 +690,5 @@ internal sealed class SandboxState
         File.Move(temp, file, overwrite: true);
     }
 }
+
+internal sealed record WithdrawalRequest(string Network, string Address, string Asset, decimal Amount, string? Comment, Catalog.Quota Quota);

@@ -116,6 +116,8 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
         var ex = await Assert.ThrowsAsync<XRocketApiException>(call);
         Assert.Equal(code, ex.Code);
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
+        Assert.Equal(code == "amount_more_than_app_balance", ex.IsInsufficientFunds);
+        Assert.Equal(code == "client_data_validation", ex.IsValidation);
         Assert.Equal(1, ex.Attempts);
         Assert.NotNull(ex.ClientId);
         Assert.Equal("/api/v1/" + (code.StartsWith("withdrawal", StringComparison.Ordinal) ? "withdrawals" : "transfers"), ex.Path);
@@ -145,6 +147,18 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
             "rate_limit_exceeded" => "RateLimitExceeded",
             _ => "InternalError",
         });
+    }
+
+    [Fact]
+    public async Task An_unknown_problem_code_surfaces_as_it_is()
+    {
+        var client = _sandbox.Client(configure: o => o.Retry.MaxAttempts = 1);
+        await _sandbox.Fault(new { path = "/api/v1/app-info", mode = "status", status = 418 });
+        var ex = await Assert.ThrowsAsync<XRocketApiException>(() => client.GetAppInfoAsync());
+        Assert.Equal("injected_fault", ex.Code);
+        Assert.Equal("InjectedFault", XRocketException.ToPascalCase(ex.Code));
+        Assert.Equal(418, (int)ex.StatusCode);
+        Assert.Contains("injected_fault", ex.Message);
     }
 
     [Fact]

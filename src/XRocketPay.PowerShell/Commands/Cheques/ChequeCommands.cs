@@ -1,5 +1,7 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Runtime.InteropServices;
 using System.Security;
 using XRocketPay.Client;
@@ -97,7 +99,7 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
 /// <summary>Gets a cheque by id or client id, or lists cheques.</summary>
 [Cmdlet(VerbsCommon.Get, "XRocketCheque", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
 [OutputType(typeof(Cheque))]
-public sealed class GetXRocketChequeCommand : XRocketCmdlet
+public sealed class GetXRocketChequeCommand : GetOrListCmdlet<Cheque>
 {
     [Parameter(ParameterSetName = ParameterSets.ById, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("ChequeId")]
@@ -118,18 +120,17 @@ public sealed class GetXRocketChequeCommand : XRocketCmdlet
     [Parameter(ParameterSetName = ParameterSets.List)]
     public DateTimeOffset? To { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ParameterSets.List)
-        {
-            var filter = new ListFilter { State = State, Target = TelegramUserId, FromDate = From, ToDate = To };
-            Try(null, () => WriteList((client, cursor, ct) => client.ListChequesPageAsync(filter, cursor, ct)));
-            return;
-        }
+    protected override string? ServerId => Id;
 
-        var reference = ParameterSets.Reference(Id, ClientChequeId);
-        Try(Id ?? ClientChequeId, () => WriteObject(Call((client, ct) => client.GetChequeAsync(reference, ct))));
-    }
+    protected override string? ClientId => ClientChequeId;
+
+    protected override ListFilter Filter() => new() { State = State, Target = TelegramUserId, FromDate = From, ToDate = To };
+
+    protected override Task<Cheque> GetAsync(XRocketClient client, XRocketRef reference, CancellationToken cancellationToken) =>
+        client.GetChequeAsync(reference, cancellationToken);
+
+    protected override Task<XRocketPage<Cheque>> ListPageAsync(XRocketClient client, ListFilter filter, string? cursor, CancellationToken cancellationToken) =>
+        client.ListChequesPageAsync(filter, cursor, cancellationToken);
 }
 
 /// <summary>Changes a cheque's description (an empty string clears it).</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using XRocketPay.Client;
 using XRocketPay.Client.Models;
 using XRocketPay.PowerShell.Infrastructure;
@@ -99,7 +101,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
 /// <summary>Gets an invoice by id or client id, or lists invoices.</summary>
 [Cmdlet(VerbsCommon.Get, "XRocketInvoice", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
 [OutputType(typeof(Invoice))]
-public sealed class GetXRocketInvoiceCommand : XRocketCmdlet
+public sealed class GetXRocketInvoiceCommand : GetOrListCmdlet<Invoice>
 {
     [Parameter(ParameterSetName = ParameterSets.ById, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("InvoiceId")]
@@ -115,18 +117,17 @@ public sealed class GetXRocketInvoiceCommand : XRocketCmdlet
     [Parameter(ParameterSetName = ParameterSets.List)]
     public string? Status { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ParameterSets.List)
-        {
-            var filter = new ListFilter { Asset = Asset?.ToUpperInvariant(), Status = Status };
-            Try(null, () => WriteList((client, cursor, ct) => client.ListInvoicesPageAsync(filter, cursor, ct)));
-            return;
-        }
+    protected override string? ServerId => Id;
 
-        var reference = ParameterSets.Reference(Id, ClientInvoiceId);
-        Try(Id ?? ClientInvoiceId, () => WriteObject(Call((client, ct) => client.GetInvoiceAsync(reference, ct))));
-    }
+    protected override string? ClientId => ClientInvoiceId;
+
+    protected override ListFilter Filter() => new() { Asset = Asset?.ToUpperInvariant(), Status = Status };
+
+    protected override Task<Invoice> GetAsync(XRocketClient client, XRocketRef reference, CancellationToken cancellationToken) =>
+        client.GetInvoiceAsync(reference, cancellationToken);
+
+    protected override Task<XRocketPage<Invoice>> ListPageAsync(XRocketClient client, ListFilter filter, string? cursor, CancellationToken cancellationToken) =>
+        client.ListInvoicesPageAsync(filter, cursor, cancellationToken);
 }
 
 /// <summary>Deletes an invoice that has no payments.</summary>

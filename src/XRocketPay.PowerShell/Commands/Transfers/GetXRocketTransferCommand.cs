@@ -1,5 +1,8 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using XRocketPay.Client;
 using XRocketPay.Client.Models;
 using XRocketPay.PowerShell.Infrastructure;
 
@@ -8,7 +11,7 @@ namespace XRocketPay.PowerShell.Commands.Transfers;
 /// <summary>Gets a transfer by id or client id, or lists transfers (newest first, streamed page by page).</summary>
 [Cmdlet(VerbsCommon.Get, "XRocketTransfer", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
 [OutputType(typeof(Transfer))]
-public sealed class GetXRocketTransferCommand : XRocketCmdlet
+public sealed class GetXRocketTransferCommand : GetOrListCmdlet<Transfer>
 {
     [Parameter(ParameterSetName = ParameterSets.ById, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("TransferId")]
@@ -23,16 +26,15 @@ public sealed class GetXRocketTransferCommand : XRocketCmdlet
     [Parameter(ParameterSetName = ParameterSets.List)]
     public DateTimeOffset? To { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ParameterSets.List)
-        {
-            var filter = new ListFilter { FromDate = From, ToDate = To };
-            Try(null, () => WriteList((client, cursor, ct) => client.ListTransfersPageAsync(filter, cursor, ct)));
-            return;
-        }
+    protected override string? ServerId => Id;
 
-        var reference = ParameterSets.Reference(Id, ClientTransferId);
-        Try(Id ?? ClientTransferId, () => WriteObject(Call((client, ct) => client.GetTransferAsync(reference, ct))));
-    }
+    protected override string? ClientId => ClientTransferId;
+
+    protected override ListFilter Filter() => new() { FromDate = From, ToDate = To };
+
+    protected override Task<Transfer> GetAsync(XRocketClient client, XRocketRef reference, CancellationToken cancellationToken) =>
+        client.GetTransferAsync(reference, cancellationToken);
+
+    protected override Task<XRocketPage<Transfer>> ListPageAsync(XRocketClient client, ListFilter filter, string? cursor, CancellationToken cancellationToken) =>
+        client.ListTransfersPageAsync(filter, cursor, cancellationToken);
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using XRocketPay.Client;
 using XRocketPay.Client.Models;
 using XRocketPay.PowerShell.Infrastructure;
@@ -10,28 +12,8 @@ namespace XRocketPay.PowerShell.Commands.Withdrawals;
 /// <summary>Withdraws to a blockchain address. Irreversible: ConfirmImpact High.</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "XRocketWithdrawal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(Withdrawal))]
-public sealed class InvokeXRocketWithdrawalCommand : XRocketCmdlet
+public sealed class InvokeXRocketWithdrawalCommand : WithdrawalDestinationCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(NetworkCompleter))]
-    public string Network { get; set; } = "";
-
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-    public string Address { get; set; } = "";
-
-    [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
-    [Alias("Currency")]
-    [ArgumentCompleter(typeof(AssetCompleter))]
-    public string Asset { get; set; } = "";
-
-    [Parameter(Mandatory = true, Position = 3, ValueFromPipelineByPropertyName = true)]
-    [MoneyTransformation]
-    public AmountArgument? Amount { get; set; }
-
-    /// <summary>Memo or tag; at most 50 characters.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Comment { get; set; }
-
     /// <summary>Your id (at most 50 characters): a re-run with the same id never withdraws twice.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateLength(1, 50)]
@@ -43,16 +25,14 @@ public sealed class InvokeXRocketWithdrawalCommand : XRocketCmdlet
     protected override void ProcessRecord()
     {
         var target = this.BoundTarget();
-        if (!this.TryRead(Amount, nameof(Amount), required: true, target, out var amount))
+        if (ReadDestination(target) is not var (network, address, asset, amount))
         {
             return;
         }
 
-        var network = Network.Trim().ToUpperInvariant();
-        var asset = Asset.Trim().ToUpperInvariant();
         var clientId = string.IsNullOrWhiteSpace(ClientWithdrawalId) ? "xrp-" + Guid.NewGuid().ToString("N") : ClientWithdrawalId!.Trim();
         target.Properties.Add(new PSNoteProperty("ResolvedClientWithdrawalId", clientId));
-        if (!ShouldProcess($"{network} address {Address}", $"Withdraw {XRocketMoney.Format(amount!.Value)} {asset} (client id {clientId})"))
+        if (!ShouldProcess($"{network} address {address}", $"Withdraw {XRocketMoney.Format(amount)} {asset} (client id {clientId})"))
         {
             return;
         }
@@ -61,9 +41,9 @@ public sealed class InvokeXRocketWithdrawalCommand : XRocketCmdlet
         {
             ClientWithdrawalId = clientId,
             Network = network,
-            Address = Address.Trim(),
+            Address = address,
             Asset = asset,
-            Amount = amount.Value,
+            Amount = amount,
             Comment = Comment,
             Callback = CallbackUrl is null ? null : new Callback { CallbackUrl = CallbackUrl },
         };
@@ -83,7 +63,7 @@ public sealed class InvokeXRocketWithdrawalCommand : XRocketCmdlet
 /// <summary>Gets a withdrawal by id or client id, or lists withdrawals.</summary>
 [Cmdlet(VerbsCommon.Get, "XRocketWithdrawal", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
 [OutputType(typeof(Withdrawal))]
-public sealed class GetXRocketWithdrawalCommand : XRocketCmdlet
+public sealed class GetXRocketWithdrawalCommand : GetOrListCmdlet<Withdrawal>
 {
     [Parameter(ParameterSetName = ParameterSets.ById, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("WithdrawalId")]
@@ -101,18 +81,17 @@ public sealed class GetXRocketWithdrawalCommand : XRocketCmdlet
     [Parameter(ParameterSetName = ParameterSets.List)]
     public DateTimeOffset? To { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ParameterSets.List)
-        {
-            var filter = new ListFilter { Status = Status?.ToUpperInvariant(), FromDate = From, ToDate = To };
-            Try(null, () => WriteList((client, cursor, ct) => client.ListWithdrawalsPageAsync(filter, cursor, ct)));
-            return;
-        }
+    protected override string? ServerId => Id;
 
-        var reference = ParameterSets.Reference(Id, ClientWithdrawalId);
-        Try(Id ?? ClientWithdrawalId, () => WriteObject(Call((client, ct) => client.GetWithdrawalAsync(reference, ct))));
-    }
+    protected override string? ClientId => ClientWithdrawalId;
+
+    protected override ListFilter Filter() => new() { Status = Status?.ToUpperInvariant(), FromDate = From, ToDate = To };
+
+    protected override Task<Withdrawal> GetAsync(XRocketClient client, XRocketRef reference, CancellationToken cancellationToken) =>
+        client.GetWithdrawalAsync(reference, cancellationToken);
+
+    protected override Task<XRocketPage<Withdrawal>> ListPageAsync(XRocketClient client, ListFilter filter, string? cursor, CancellationToken cancellationToken) =>
+        client.ListWithdrawalsPageAsync(filter, cursor, cancellationToken);
 }
 
 /// <summary>Waits until a withdrawal is COMPLETED or FAIL and returns it.</summary>
@@ -170,43 +149,22 @@ public sealed class WaitXRocketWithdrawalCommand : XRocketCmdlet
 /// <summary>Creates a link the recipient opens to confirm a withdrawal; nothing moves until they do.</summary>
 [Cmdlet(VerbsCommon.New, "XRocketWithdrawalLink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Links))]
-public sealed class NewXRocketWithdrawalLinkCommand : XRocketCmdlet
+public sealed class NewXRocketWithdrawalLinkCommand : WithdrawalDestinationCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(NetworkCompleter))]
-    public string Network { get; set; } = "";
-
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-    public string Address { get; set; } = "";
-
-    [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
-    [Alias("Currency")]
-    [ArgumentCompleter(typeof(AssetCompleter))]
-    public string Asset { get; set; } = "";
-
-    [Parameter(Mandatory = true, Position = 3, ValueFromPipelineByPropertyName = true)]
-    [MoneyTransformation]
-    public AmountArgument? Amount { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Comment { get; set; }
-
     protected override void ProcessRecord()
     {
         var target = this.BoundTarget();
-        if (!this.TryRead(Amount, nameof(Amount), required: true, target, out var amount))
+        if (ReadDestination(target) is not var (network, address, asset, amount))
         {
             return;
         }
 
-        var network = Network.Trim().ToUpperInvariant();
-        var asset = Asset.Trim().ToUpperInvariant();
-        if (!ShouldProcess($"{network} address {Address}", $"Create a withdrawal link for {XRocketMoney.Format(amount!.Value)} {asset}"))
+        if (!ShouldProcess($"{network} address {address}", $"Create a withdrawal link for {XRocketMoney.Format(amount)} {asset}"))
         {
             return;
         }
 
-        var request = new CreateWithdrawalLinkRequest { Network = network, Address = Address.Trim(), Asset = asset, Amount = amount.Value, Comment = Comment };
+        var request = new CreateWithdrawalLinkRequest { Network = network, Address = address, Asset = asset, Amount = amount, Comment = Comment };
         Try(target, () => WriteObject(Call((client, ct) => client.CreateWithdrawalLinkAsync(request, ct))));
     }
 }
