@@ -67,6 +67,20 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
     }
 
     [Fact]
+    public async Task A_mass_transfer_whose_answer_is_lost_after_commit_is_retried_and_counted_once()
+    {
+        var client = _sandbox.Client();
+        await _sandbox.Fault(new { path = "/api/v1/mass-transfers", mode = "after-commit", status = 503 });
+        var rows = new[] { new MassTransferItem { Target = "11", Amount = 1m }, new MassTransferItem { Target = "12", Amount = 2m } };
+        var results = await client.CreateMassTransfersAsync("TONCOIN", rows);
+        Assert.All(results, r => Assert.Equal(MassTransferRowStatus.Sent, r.Status));
+        Assert.Equal(10_000m - 3m, await _sandbox.Balance("TONCOIN"));
+        var bodies = await _sandbox.RequestBodies("POST", "/api/v1/mass-transfers");
+        Assert.Equal(2, bodies.Count);
+        Assert.Equal(bodies[0], bodies[1]);
+    }
+
+    [Fact]
     public async Task A_repeat_with_the_same_data_returns_the_existing_object_and_different_data_is_a_conflict()
     {
         var client = _sandbox.Client();
