@@ -8,16 +8,21 @@ function Start-XRocketSandbox {
     [CmdletBinding(SupportsShouldProcess)]
     [OutputType([pscustomobject])]
     param(
+        # Default: whichever build exists, Debug first.
         [ValidateSet('Debug', 'Release')]
-        [string] $Configuration = 'Debug',
+        [string] $Configuration,
 
         [ValidateRange(1, 600)]
         [int] $TimeoutSec = 60
     )
 
-    $dll = Join-Path $PSScriptRoot "../src/XRocketPay.Sandbox/bin/$Configuration/net10.0/XRocketPay.Sandbox.dll"
-    if (-not (Test-Path -LiteralPath $dll)) {
-        throw "The sandbox is not built: run ./build.ps1 -Task Build first ($dll is missing)."
+    $candidates = if ($Configuration) { @($Configuration) } else { @('Debug', 'Release') }
+    $dll = $candidates |
+        ForEach-Object { Join-Path $PSScriptRoot "../src/XRocketPay.Sandbox/bin/$_/net10.0/XRocketPay.Sandbox.dll" } |
+        Where-Object { Test-Path -LiteralPath $_ } |
+        Select-Object -First 1
+    if (-not $dll) {
+        throw "The sandbox is not built: run ./build.ps1 -Task Build first."
     }
 
     if (-not $PSCmdlet.ShouldProcess('127.0.0.1', 'Start the XRocketPay sandbox')) {
