@@ -1,14 +1,24 @@
+#!/usr/bin/env pwsh
 #Requires -Version 7.4
 <#
 .SYNOPSIS
 Builds, tests, documents, packages and demonstrates the XRocketPay module.
 
 .DESCRIPTION
-Build   : dotnet build (stages the importable module in out/XRocketPay).
-Test    : dotnet test, then Pester 5 (tests/pester) and PSScriptAnalyzer when they are installed.
+Build   : dotnet build (stages the importable module in out/XRocketPay), then MAML help when platyPS 0.14.2
+          is available (one line says so when it is not).
+Test    : every test: xunit (dotnet test), then the Pester suite (tests/pester) under this pwsh, then
+          PSScriptAnalyzer where installed. Ends with one line "N passed, N failed, N skipped".
 Docs    : platyPS markdown (docs/en-US) to MAML help in out/XRocketPay/en-US.
-Package : Docs, then out/XRocketPay-<version>.zip and, when PowerShellGet can publish, a .nupkg.
+Package : Docs (platyPS required), then out/XRocketPay-<version>.zip and a .nupkg published with
+          Publish-PSResource to a local folder repository (out/feed), offline.
 Demo    : Build, start the sandbox on a free loopback port, run examples/quickstart.ps1, stop it.
+
+Tools are found or restored, never assumed: Pester 5.5+ installed, else Pester 5.9.1 restored from NuGet
+(tools/restore/PowerShellTools.proj); platyPS and PSScriptAnalyzer are not on NuGet, so their absence is
+reported with the command that installs them.
+
+On a machine with only the .NET SDK: dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 
 .EXAMPLE
 ./build.ps1 -Task Demo
@@ -22,7 +32,13 @@ param(
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+
+    # Where TRX and Pester result files go (Test).
+    [string] $ResultsDirectory = (Join-Path $PSScriptRoot 'out/test-results'),
+
+    # Pester files or folders to run (Test); default: all of tests/pester.
+    [string[]] $PesterPath = (Join-Path $PSScriptRoot 'tests/pester')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -30,6 +46,7 @@ Set-StrictMode -Version Latest
 
 $root = $PSScriptRoot
 $staged = Join-Path $root 'out/XRocketPay'
+$platyPSInstall = 'Install-PSResource platyPS -Version 0.14.2'
 
 function Invoke-Native {
     param(
@@ -43,77 +60,169 @@ function Invoke-Native {
     }
 }
 
+function Write-BuildLine([string] $Message) {
+    Write-Information $Message -InformationAction Continue
+}
+
+function Get-NuGetPackageFolder {
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages'
+}
+
+# Pester: an installed 5.5+ wins; otherwise the exact NuGet package the project restores.
+function Import-Pester {
+    $installed = Get-Module -ListAvailable -Name Pester |
+        Where-Object { $_.Version -ge [version]'5.5.0' } |
+        Sort-Object Version -Descending |
+        Select-Object -First 1
+    if ($installed) {
+        Import-Module $installed -Force
+        return
+    }
+
+    $manifest = Join-Path (Get-NuGetPackageFolder) 'pester/5.9.1/tools/Pester.psd1'
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        Write-BuildLine 'Pester 5.5+ is not installed: restoring Pester 5.9.1 from NuGet.'
+        Invoke-Native -FilePath 'dotnet' -ArgumentList @('restore', (Join-Path $root 'tools/restore/PowerShellTools.proj'), '--verbosity', 'quiet')
+    }
+
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        throw "Pester 5.9.1 was restored but $manifest is missing. Install Pester instead: Install-PSResource Pester -Version 5.9.1"
+    }
+
+    Import-Module $manifest -Force
+}
+
+# platyPS 0.14.2 (not on NuGet): $true when imported; otherwise one line saying how to get it.
+function Import-PlatyPS {
+    $module = Get-Module -ListAvailable -Name platyPS | Where-Object { $_.Version -ge [version]'0.14.2' -and $_.Version.Major -eq 0 } | Select-Object -First 1
+    if (-not $module) {
+        return $false
+    }
+
+    Import-Module $module -Force
+    $true
+}
+
 function Invoke-BuildTask {
-    Invoke-Native -FilePath 'dotnet' -ArgumentList @('build', (Join-Path $root 'XRocketPay.sln'), '-c', $Configuration)
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('build', (Join-Path $root 'XRocketPay.sln'), '-c', $Configuration, '--nologo')
+    if (Import-PlatyPS) {
+        Build-Help
+    }
+    else {
+        Write-BuildLine "Help was not built: platyPS 0.14.2 is not installed ($platyPSInstall)."
+    }
+}
+
+function Build-Help {
+    $null = New-ExternalHelp -Path (Join-Path $root 'docs/en-US') -OutputPath (Join-Path $staged 'en-US') -Force
+    Write-BuildLine "Help built in $(Join-Path $staged 'en-US')."
+}
+
+function Get-TrxCount([string] $Folder) {
+    $count = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; Files = 0 }
+    foreach ($trx in Get-ChildItem -Path $Folder -Filter '*.trx' -File -ErrorAction SilentlyContinue) {
+        $counters = ([xml](Get-Content -LiteralPath $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+        $count.Files++
+        $count.Passed += [int]$counters.passed
+        $count.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $count.Skipped += [int]$counters.notExecuted
+    }
+
+    $count
 }
 
 function Invoke-TestTask {
-    Invoke-Native -FilePath 'dotnet' -ArgumentList @('test', (Join-Path $root 'XRocketPay.sln'), '-c', $Configuration)
+    Remove-Item -LiteralPath $ResultsDirectory -Recurse -Force -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Path $ResultsDirectory -Force
 
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -ge 5 } | Sort-Object Version -Descending | Select-Object -First 1
-    if ($pester) {
-        Import-Module $pester -Force
-        $pesterConfiguration = New-PesterConfiguration
-        $pesterConfiguration.Run.Path = Join-Path $root 'tests/pester'
-        $pesterConfiguration.Run.PassThru = $true
-        $pesterConfiguration.Output.Verbosity = 'Detailed'
-        $result = Invoke-Pester -Configuration $pesterConfiguration
-        if ($result.FailedCount -gt 0) {
-            throw "Pester: $($result.FailedCount) test(s) failed."
-        }
-    }
-    else {
-        Write-Warning 'Pester 5 is not installed: the Pester scenarios were skipped (Install-Module Pester -MinimumVersion 5.0).'
+    # xunit: it builds the solution (and so stages the module the Pester suite imports).
+    & dotnet test (Join-Path $root 'XRocketPay.sln') -c $Configuration --nologo --results-directory $ResultsDirectory --blame-hang-timeout 4m
+    $xunitExit = $LASTEXITCODE
+    $xunit = Get-TrxCount $ResultsDirectory
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }
+    if ($xunit.Files -eq 0) { $xunit.Failed++ }
+
+    Import-Pester
+    $pesterConfiguration = New-PesterConfiguration
+    $pesterConfiguration.Run.Path = $PesterPath
+    $pesterConfiguration.Run.PassThru = $true
+    $pesterConfiguration.Output.Verbosity = 'Detailed'
+    $pesterConfiguration.TestResult.Enabled = $true
+    $pesterConfiguration.TestResult.OutputFormat = 'NUnitXml'
+    $pesterConfiguration.TestResult.OutputPath = Join-Path $ResultsDirectory 'pester.xml'
+    $pester = Invoke-Pester -Configuration $pesterConfiguration
+    $pesterFailed = $pester.FailedCount + $pester.FailedBlocksCount + $pester.FailedContainersCount
+    if ($pester.TotalCount -eq 0) {
+        Write-BuildLine 'Pester found no tests: that is a failure.'
+        $pesterFailed++
     }
 
+    $analyzerFailed = 0
     if (Get-Module -ListAvailable -Name PSScriptAnalyzer) {
         Import-Module PSScriptAnalyzer
         $paths = @('build.ps1', 'examples', 'tests/pester', 'tools') | ForEach-Object { Join-Path $root $_ }
-        $findings = foreach ($path in $paths) {
-            Invoke-ScriptAnalyzer -Path $path -Recurse -Settings PSGallery -Severity Warning, Error
-        }
-
+        $findings = @(foreach ($path in $paths) {
+                Invoke-ScriptAnalyzer -Path $path -Recurse -Settings PSGallery -Severity Warning, Error
+            })
         if ($findings) {
-            $findings | Format-Table -AutoSize | Out-String | Write-Information -InformationAction Continue
-            throw "PSScriptAnalyzer: $(@($findings).Count) finding(s)."
+            Write-BuildLine ($findings | Format-Table -AutoSize | Out-String -Width 200)
+            $analyzerFailed = 1
         }
     }
     else {
-        Write-Warning 'PSScriptAnalyzer is not installed: the script analysis was skipped (Install-Module PSScriptAnalyzer).'
+        Write-BuildLine 'PSScriptAnalyzer is not installed: script analysis skipped (Install-PSResource PSScriptAnalyzer).'
+    }
+
+    $passed = $xunit.Passed + $pester.PassedCount
+    $failed = $xunit.Failed + $pesterFailed + $analyzerFailed
+    $skipped = $xunit.Skipped + $pester.SkippedCount
+    Write-BuildLine "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester: $($pester.PassedCount) passed, $pesterFailed failed, $($pester.SkippedCount) skipped"
+    Write-BuildLine "$passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0) {
+        exit 1
     }
 }
 
 function Invoke-DocsTask {
-    if (-not (Test-Path -LiteralPath (Join-Path $staged 'XRocketPay.psd1'))) {
-        Invoke-BuildTask
+    if (-not (Import-PlatyPS)) {
+        throw "platyPS 0.14.2 is not installed, so help cannot be built. Install it with: $platyPSInstall"
     }
 
-    Import-Module platyPS -MinimumVersion 0.14.2 -ErrorAction Stop
-    $null = New-ExternalHelp -Path (Join-Path $root 'docs/en-US') -OutputPath (Join-Path $staged 'en-US') -Force
+    if (-not (Test-Path -LiteralPath (Join-Path $staged 'XRocketPay.psd1'))) {
+        Invoke-Native -FilePath 'dotnet' -ArgumentList @('build', (Join-Path $root 'XRocketPay.sln'), '-c', $Configuration, '--nologo')
+    }
+
+    Build-Help
 }
 
 function Invoke-PackageTask {
-    Invoke-DocsTask
+    # A package without help is not one we ship: stop before anything is built.
+    if (-not (Import-PlatyPS)) {
+        throw "Package needs help, and platyPS 0.14.2 is not installed. Install it with: $platyPSInstall"
+    }
+
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('build', (Join-Path $root 'XRocketPay.sln'), '-c', 'Release', '--nologo')
+    Build-Help
+    Build-ModulePackage
+}
+
+function Build-ModulePackage {
     $version = (Import-PowerShellDataFile -Path (Join-Path $staged 'XRocketPay.psd1')).ModuleVersion
     $zip = Join-Path $root "out/XRocketPay-$version.zip"
     Compress-Archive -Path $staged -DestinationPath $zip -Force
-    Write-Information "Packaged $zip" -InformationAction Continue
-
-    if (-not (Get-Command -Name Publish-Module -ErrorAction SilentlyContinue)) {
-        Write-Warning 'Publish-Module is not available: no .nupkg was made (the zip above is the package).'
-        return
-    }
+    Write-BuildLine "Packaged $zip"
 
     $feed = Join-Path $root 'out/feed'
     $null = New-Item -ItemType Directory -Path $feed -Force
-    $repository = 'XRocketPayLocalFeed'
-    Register-PSRepository -Name $repository -SourceLocation $feed -PublishLocation $feed -InstallationPolicy Trusted
+    $repository = "XRocketPayLocal-$PID"
+    Register-PSResourceRepository -Name $repository -Uri $feed -Trusted
     try {
-        Publish-Module -Path $staged -Repository $repository -NuGetApiKey 'local'
-        Get-ChildItem -Path $feed -Filter '*.nupkg' | ForEach-Object { Write-Information "Packaged $($_.FullName)" -InformationAction Continue }
+        Publish-PSResource -Path $staged -Repository $repository -SkipDependenciesCheck
+        Get-ChildItem -Path $feed -Filter "XRocketPay.$version.nupkg" | ForEach-Object { Write-BuildLine "Packaged $($_.FullName)" }
     }
     finally {
-        Unregister-PSRepository -Name $repository
+        Unregister-PSResourceRepository -Name $repository
     }
 }
 
@@ -122,21 +231,30 @@ function Invoke-DemoTask {
     Import-Module (Join-Path $root 'tools/XRocketSandbox.psm1') -Force
     $sandbox = Start-XRocketSandbox -Configuration $Configuration
     try {
-        Import-Module (Join-Path $staged 'XRocketPay.psd1') -Force
         & (Join-Path $root 'examples/quickstart.ps1') -BaseUri $sandbox.BaseUri
+        if (-not $?) {
+            throw 'examples/quickstart.ps1 failed.'
+        }
     }
     finally {
         Stop-XRocketSandbox -Sandbox $sandbox
     }
 }
 
-foreach ($name in $Task) {
-    Write-Information "== $name" -InformationAction Continue
-    switch ($name) {
-        'Build' { Invoke-BuildTask }
-        'Test' { Invoke-TestTask }
-        'Docs' { Invoke-DocsTask }
-        'Package' { Invoke-PackageTask }
-        'Demo' { Invoke-DemoTask }
+# One clear line for a failed task, not a stack trace; the exit code says it failed.
+try {
+    foreach ($name in $Task) {
+        Write-BuildLine "== $name"
+        switch ($name) {
+            'Build' { Invoke-BuildTask }
+            'Test' { Invoke-TestTask }
+            'Docs' { Invoke-DocsTask }
+            'Package' { Invoke-PackageTask }
+            'Demo' { Invoke-DemoTask }
+        }
     }
+}
+catch {
+    [Console]::Error.WriteLine("build.ps1 -Task $($Task -join ','): $($_.Exception.Message)")
+    exit 1
 }

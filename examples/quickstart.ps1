@@ -1,26 +1,35 @@
 <#
 .SYNOPSIS
-A tour of XRocketPay against the local sandbox: balances, an invoice paid with the test-only call,
+A tour of XRocketPay against a local sandbox: balances, an invoice paid with the test-only call,
 a transfer, and a cheque created and removed.
 
 .DESCRIPTION
-Uses only the module and PowerShell's core cmdlets. Start the sandbox first
-(dotnet run --project src/XRocketPay.Sandbox -- --urls http://127.0.0.1:5080) or run ./build.ps1 -Task Demo.
+Uses only the module and PowerShell's own cmdlets. It needs a running sandbox: start one with
+dotnet run --project src/XRocketPay.Sandbox -- --urls http://127.0.0.1:5080 and pass its address,
+or run ./build.ps1 -Task Demo, which starts one on a free port and runs this script against it.
+Imports the installed XRocketPay module, or the one built in out/XRocketPay when none is installed.
 
 .EXAMPLE
 ./examples/quickstart.ps1 -BaseUri http://127.0.0.1:5080
 #>
 [CmdletBinding()]
 param(
-    [string] $BaseUri = 'http://127.0.0.1:5080'
+    # The sandbox's address, as it printed it ("XRocketPay sandbox listening on ...").
+    [Parameter(Mandatory)]
+    [uri] $BaseUri
 )
 
 $ErrorActionPreference = 'Stop'
 if (-not (Get-Module -Name XRocketPay)) {
-    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, '..', 'out', 'XRocketPay', 'XRocketPay.psd1'))
+    if (Get-Module -ListAvailable -Name XRocketPay) {
+        Import-Module XRocketPay
+    }
+    else {
+        Import-Module ([System.IO.Path]::Combine($PSScriptRoot, '..', 'out', 'XRocketPay', 'XRocketPay.psd1'))
+    }
 }
 
-# The sandbox's default token is used when no token is given.
+# -Environment Sandbox uses the sandbox's default token when none is given.
 Connect-XRocket -Environment Sandbox -BaseUri $BaseUri
 Get-XRocketConnection | Out-Host
 
@@ -38,6 +47,7 @@ New-XRocketTransfer -TelegramUserId 87209764 -Amount 1.23 -Asset TONCOIN -Descri
 $cheque = New-XRocketCheque -Asset USDT -Amount 5 -Description 'Quickstart cheque' -Confirm:$false
 $cheque | Out-Host
 $cheque | Remove-XRocketCheque -Confirm:$false
+"Cheque $($cheque.ChequeId) removed."
 
 'Balances afterwards:'
 Get-XRocketBalance -Asset TONCOIN, USDT | Out-Host

@@ -11,6 +11,9 @@ exit code is non-zero when any row failed, so the scheduler can alert.
 .EXAMPLE
 $env:XROCKET_API_KEY = '<from your secret store>'
 ./examples/runbook.ps1 -Path payouts.csv -BatchId payroll-2026-11 -Environment Testnet
+
+.EXAMPLE
+./examples/runbook.ps1 -Path examples/payouts.csv -BatchId try-1 -Environment Sandbox -BaseUri http://127.0.0.1:5080
 #>
 [CmdletBinding()]
 param(
@@ -23,13 +26,25 @@ param(
     [ValidateSet('Production', 'Testnet', 'Sandbox')]
     [string] $Environment = 'Production',
 
+    # Required for -Environment Sandbox: the address the sandbox printed.
     [uri] $BaseUri,
 
-    [string] $RetryPath = "retry-$BatchId.csv"
+    [string] $RetryPath = (Join-Path ([System.IO.Path]::GetTempPath()) "xrocket-retry-$BatchId.csv")
 )
 
 $ErrorActionPreference = 'Stop'
-Import-Module XRocketPay
+if (-not (Get-Module -Name XRocketPay)) {
+    if (Get-Module -ListAvailable -Name XRocketPay) {
+        Import-Module XRocketPay
+    }
+    else {
+        Import-Module ([System.IO.Path]::Combine($PSScriptRoot, '..', 'out', 'XRocketPay', 'XRocketPay.psd1'))
+    }
+}
+
+if ($Environment -eq 'Sandbox' -and -not $BaseUri) {
+    throw '-Environment Sandbox needs -BaseUri: the address your sandbox printed when it started.'
+}
 
 $connect = @{ Environment = $Environment }
 if ($BaseUri) {

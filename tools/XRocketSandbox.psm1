@@ -13,7 +13,10 @@ function Start-XRocketSandbox {
         [string] $Configuration,
 
         [ValidateRange(1, 600)]
-        [int] $TimeoutSec = 60
+        [int] $TimeoutSec = 60,
+
+        # More sandbox options, as on its command line: '--dialect', 'payouts', '--rate-limit', '600', ...
+        [string[]] $ArgumentList = @()
     )
 
     $candidates = if ($Configuration) { @($Configuration) } else { @('Debug', 'Release') }
@@ -33,6 +36,10 @@ function Start-XRocketSandbox {
     $startInfo.ArgumentList.Add($dll)
     $startInfo.ArgumentList.Add('--urls')
     $startInfo.ArgumentList.Add('http://127.0.0.1:0')
+    foreach ($argument in $ArgumentList) {
+        $startInfo.ArgumentList.Add($argument)
+    }
+
     $startInfo.RedirectStandardOutput = $true
     $startInfo.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($startInfo)
@@ -70,6 +77,9 @@ function Start-XRocketSandbox {
 
         throw "The sandbox did not report its address within $TimeoutSec s."
     }
+
+    # Keep draining its console so a chatty sandbox never blocks on a full pipe.
+    $null = $process.StandardOutput.BaseStream.CopyToAsync([System.IO.Stream]::Null)
 
     [pscustomobject]@{
         Process = $process

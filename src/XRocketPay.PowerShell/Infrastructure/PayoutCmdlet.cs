@@ -124,15 +124,17 @@ public abstract class PayoutCmdlet : XRocketCmdlet
             (problem, errorId) = ($"ClientTransferId is longer than {MaxClientIdLength} characters.", InputErrorIds.InvalidParameter);
         }
 
-        var clientId = explicitId ?? (problem is null && BatchId is not null ? BatchClientId(user!, asset!, Amount!.Value, description) : null);
+        // Every row, refused or not, carries the id it was or would have been sent with, so the error's
+        // TargetObject re-runs as the same payout. Without -BatchId the id is random.
+        var amountText = Amount is { IsValid: true } ? XRocketMoney.Format(XRocketMoney.Normalize(Amount.Value)) : Amount?.RawText.Trim() ?? "";
+        var clientId = explicitId
+            ?? (BatchId is not null ? BatchClientId(user ?? "", asset ?? "", amountText, description) : "xrp-" + Guid.NewGuid().ToString("N"));
         if (problem is not null)
         {
             WriteError(ErrorRecords.Input(errorId, problem + " Nothing was sent for this row.", RowCopy(clientId)));
             return null;
         }
 
-        // Without -BatchId the id is generated here (not in the core) so the output and error target carry it.
-        clientId ??= "xrp-" + Guid.NewGuid().ToString("N");
         return new PayoutRow(user!, asset!, Amount!.Value, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, RowCopy(clientId));
     }
 
@@ -140,9 +142,9 @@ public abstract class PayoutCmdlet : XRocketCmdlet
     /// batch + recipient + asset + amount + description + the row's occurrence among identical rows:
     /// two identical rows stay two payouts, and the same file re-run gives the same ids.
     /// </summary>
-    private string BatchClientId(string user, string asset, decimal amount, string? description)
+    private string BatchClientId(string user, string asset, string amountText, string? description)
     {
-        var key = string.Join("\u001f", BatchId, user, asset, XRocketMoney.Format(XRocketMoney.Normalize(amount)), description ?? "");
+        var key = string.Join("\u001f", BatchId, user, asset, amountText, description ?? "");
         _occurrences.TryGetValue(key, out var seen);
         _occurrences[key] = ++seen;
         using var sha = SHA256.Create();

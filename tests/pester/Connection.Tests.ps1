@@ -1,0 +1,109 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Open-TestSandbox
+}
+
+AfterAll {
+    Disconnect-XRocket -ErrorAction SilentlyContinue
+    Close-TestSandbox
+}
+
+Describe 'Connect-XRocket, Get-XRocketConnection, Disconnect-XRocket' {
+    BeforeEach {
+        Clear-SandboxState
+    }
+
+    It 'verifies the token with an authorized call and shows only a hint of it' {
+        Connect-TestSandbox
+        $check = @(Get-SandboxRequest | Where-Object path -EQ '/api/v1/balances')
+        $check.Count | Should -Be 1
+        $check[0].authorized | Should -BeTrue
+        $connection = Get-XRocketConnection
+        $connection.BaseUri.ToString() | Should -BeLike "$script:BaseUri*"
+        $connection.TokenHint | Should -Not -Match 'sandbox-token'
+    }
+
+    It 'refuses a wrong token with Unauthorized' {
+        $bad = [System.Net.NetworkCredential]::new('', 'not-a-valid-token').SecurePassword
+        { Connect-XRocket -BaseUri $script:BaseUri -ApiKey $bad -ErrorAction Stop } | Should -Throw -ErrorId 'Unauthorized,*'
+    }
+
+    It 'reads the token from $env:XROCKET_API_KEY' {
+        $env:XROCKET_API_KEY = $script:CanaryToken
+        try {
+            Connect-XRocket -BaseUri $script:BaseUri
+            (Get-XRocketConnection).TokenHint | Should -Be 'CA…AK'
+        }
+        finally {
+            Remove-Item Env:XROCKET_API_KEY
+        }
+    }
+
+    It 'after Disconnect-XRocket, cmdlets send nothing and name Connect-XRocket' {
+        Connect-TestSandbox
+        Disconnect-XRocket
+        Clear-SandboxRequest
+        { Get-XRocketBalance -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected,*'
+        Get-SandboxRequest | Should -BeNullOrEmpty
+        { Get-XRocketConnection -ErrorAction Stop } | Should -Throw '*Connect-XRocket*'
+    }
+}
+
+Describe 'The token never shows' {
+    It 'is in no transcript, stream, error, JSON or CliXml of a session that connected, failed and debugged' {
+        $transcript = Join-Path $TestDrive 'session.txt'
+        $clixml = Join-Path $TestDrive 'errors.xml'
+        Start-Transcript -Path $transcript
+        try {
+            Connect-TestSandbox -Token $script:CanaryToken
+            Get-XRocketConnection | Format-List * | Out-String | Write-Host
+            Get-XRocketBalance -Asset USDT -Verbose -Debug 4>&1 5>&1 | Out-String | Write-Host
+            New-XRocketTransfer -TelegramUserId 404404404 -Amount 1 -Asset USDT -Confirm:$false -Verbose -Debug -ErrorAction SilentlyContinue -ErrorVariable failed 4>&1 5>&1 | Out-String | Write-Host
+            $failed | Format-List * -Force | Out-String | Write-Host
+        }
+        finally {
+            Stop-Transcript
+        }
+
+        $failed | Should -Not -BeNullOrEmpty
+        $failed | Export-Clixml -Path $clixml -Depth 5
+        $everything = @(
+            Get-Content -LiteralPath $transcript -Raw
+            Get-Content -LiteralPath $clixml -Raw
+            Get-XRocketConnection | ConvertTo-Json -Depth 10
+            Get-XRocketConnection | ConvertTo-Json -Depth 10 | Out-String
+            ($failed | ForEach-Object { $_.Exception.ToString() }) -join "`n"
+        ) -join "`n"
+        $everything | Should -Not -BeLike "*$script:CanaryToken*"
+        $everything | Should -BeLike '*POST /api/v1/transfers*'
+    }
+}
+
+Describe 'Connections in parallel runspaces and thread jobs' {
+    It 'lets every ForEach-Object -Parallel iteration connect and pay with its own connection' {
+        Clear-SandboxState
+        $manifest = $script:StagedManifest
+        $uri = $script:BaseUri
+        $results = 1..6 | ForEach-Object -ThrottleLimit 2 -Parallel {
+            Import-Module $using:manifest
+            $key = [System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword
+            Connect-XRocket -BaseUri $using:uri -ApiKey $key
+            New-XRocketTransfer -TelegramUserId (700000 + $_) -Amount 1 -Asset TRX -Confirm:$false
+        }
+        @($results | Where-Object Status -EQ 'Sent').Count | Should -Be 6
+        Get-SandboxBalance -Asset TRX | Should -Be 9994
+    }
+
+    It 'works in Start-ThreadJob' {
+        $manifest = $script:StagedManifest
+        $uri = $script:BaseUri
+        $balance = Start-ThreadJob {
+            Import-Module $using:manifest
+            $key = [System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword
+            Connect-XRocket -BaseUri $using:uri -ApiKey $key
+            Get-XRocketBalance -Asset BTC
+        } | Receive-Job -Wait -AutoRemoveJob
+        $balance.Asset | Should -Be 'BTC'
+        $balance.Balance | Should -Be (Get-SandboxBalance -Asset BTC)
+    }
+}

@@ -1,0 +1,53 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $script:helpBuilt = Test-Path (Join-Path $script:RepoRoot 'out/XRocketPay/en-US/XRocketPay.PowerShell.dll-Help.xml')
+    $script:noHelp = 'help was not built: platyPS 0.14.2 is not installed (Install-PSResource platyPS -Version 0.14.2)'
+}
+
+Describe 'Help' {
+    It 'Get-Help <_> -Examples shows the examples of its page' -ForEach @('New-XRocketTransfer', 'Connect-XRocket', 'New-XRocketMassTransfer') {
+        if (-not $script:helpBuilt) {
+            Set-ItResult -Skipped -Because $script:noHelp
+            return
+        }
+
+        (Get-Help $_ -Examples).examples.example.Count | Should -BeGreaterOrEqual 1
+    }
+
+    It 'Get-Help about_XRocketPay shows the about topic' {
+        if (-not $script:helpBuilt) {
+            Set-ItResult -Skipped -Because $script:noHelp
+            return
+        }
+
+        Get-Help about_XRocketPay | Out-String | Should -BeLike '*Connect-XRocket*'
+    }
+
+    It 'help in the staged en-US folder survives another dotnet build' {
+        $staging = Join-Path $TestDrive 'staged/'
+        $project = Join-Path $script:RepoRoot 'src/XRocketPay.PowerShell/XRocketPay.PowerShell.csproj'
+        & dotnet build $project --no-restore --nologo -v q "-p:ModuleStagingDir=$staging" | Out-Null
+        $LASTEXITCODE | Should -Be 0
+        $help = Join-Path $staging 'en-US/XRocketPay.PowerShell.dll-Help.xml'
+        $null = New-Item -ItemType Directory -Path (Split-Path $help) -Force
+        Set-Content -LiteralPath $help -Value '<helpItems />'
+        & dotnet build $project --no-restore --nologo -v q "-p:ModuleStagingDir=$staging" | Out-Null
+        $LASTEXITCODE | Should -Be 0
+        Test-Path -LiteralPath $help | Should -BeTrue
+        Test-Path -LiteralPath (Join-Path $staging 'XRocketPay.psd1') | Should -BeTrue
+    }
+}
+
+Describe 'The Pester suite' {
+    It 'names every exported cmdlet in at least one test file' {
+        $manifest = Import-PowerShellDataFile $script:StagedManifest
+        $text = Get-ChildItem -Path $PSScriptRoot -Filter '*.Tests.ps1' | Where-Object Name -NE 'Help.Tests.ps1' | Get-Content -Raw
+        $missing = $manifest.CmdletsToExport | Where-Object { ($text -join "`n") -notmatch "\b$([regex]::Escape($_))\b" }
+        $missing | Should -BeNullOrEmpty
+    }
+
+    It 'the module exports exactly the cmdlets of its manifest' {
+        $manifest = Import-PowerShellDataFile $script:StagedManifest
+        (Get-Command -Module XRocketPay).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+}

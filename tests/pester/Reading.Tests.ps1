@@ -1,0 +1,58 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Open-TestSandbox
+    Connect-TestSandbox
+}
+
+AfterAll {
+    Disconnect-XRocket -ErrorAction SilentlyContinue
+    Close-TestSandbox
+}
+
+Describe 'Reading the account' {
+    BeforeAll {
+        Clear-SandboxState
+    }
+
+    It 'Get-XRocketApp shows the app the token belongs to' {
+        $app = Get-XRocketApp
+        $app.Name | Should -Be 'XRocketPay Sandbox'
+        (Get-SandboxRequest)[-1].path | Should -Be '/api/v1/app-info'
+    }
+
+    It 'Get-XRocketBalance gives one row per asset, equal to the ledger' {
+        $null = New-XRocketCheque -Asset USDT -Amount 4.5 -Confirm:$false
+        $usdt = Get-XRocketBalance -Asset usdt
+        $usdt.Asset | Should -Be 'USDT'
+        $usdt.Balance | Should -Be (Get-SandboxBalance -Asset USDT)
+        $usdt.Holds | Should -Be 4.5
+        $usdt.Available | Should -Be 9995.5
+        @(Get-XRocketBalance).Count | Should -Be @((Invoke-SandboxAdmin -Path ledger).assets).Count
+    }
+
+    It 'Get-XRocketCurrency lists the currencies the API knows' {
+        $crypto = Get-XRocketCurrency -Kind crypto
+        $crypto.Code | Should -Contain 'TONCOIN'
+        (Get-XRocketCurrency -Code SOL).Code | Should -Be 'SOL'
+        (Get-SandboxRequest)[-1].path | Should -BeLike '/api/v1/currencies*'
+    }
+
+    It 'Get-XRocketRate gives the sandbox rate for an asset' {
+        (Get-XRocketRate -Asset BTC).Value | Should -Be 65000
+    }
+
+    It 'Get-XRocketWithdrawalQuota gives the fee of a network and asset' {
+        (Get-XRocketWithdrawalQuota -Network TON -Asset TONCOIN).WithdrawFee | Should -Be 0.05
+    }
+}
+
+Describe 'Tab completion' {
+    It 'completes <Parameter> from the API when connected' -ForEach @(
+        @{ Parameter = 'Asset'; Line = 'New-XRocketTransfer -Asset TO'; Expected = 'TONCOIN' }
+        @{ Parameter = 'Currency'; Line = 'New-XRocketInvoice -Currency US'; Expected = 'USDT' }
+        @{ Parameter = 'Network'; Line = 'Get-XRocketWithdrawalQuota -Network B'; Expected = 'BSC' }
+    ) {
+        $offered = (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
+        $offered | Should -Contain $Expected
+    }
+}

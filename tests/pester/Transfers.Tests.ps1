@@ -1,0 +1,92 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Open-TestSandbox
+    Connect-TestSandbox
+}
+
+AfterAll {
+    Disconnect-XRocket -ErrorAction SilentlyContinue
+    Close-TestSandbox
+}
+
+Describe 'New-XRocketTransfer and Get-XRocketTransfer' {
+    BeforeEach {
+        Clear-SandboxState
+    }
+
+    It 'pays once, and Get-XRocketTransfer reads the transfer back' {
+        $sent = New-XRocketTransfer -TelegramUserId 87209764 -Amount 1.23 -Asset TONCOIN -Description 'thanks' -Confirm:$false
+        $sent.Status | Should -Be 'Sent'
+        Get-SandboxBalance -Asset TONCOIN | Should -Be 9998.77
+        $read = Get-XRocketTransfer -Id $sent.TransferId
+        $read.Amount | Should -Be 1.23
+        (Get-XRocketTransfer -ClientTransferId $sent.ClientTransferId).TransferId | Should -Be $sent.TransferId
+        @(Get-XRocketTransfer).Count | Should -Be 1
+    }
+}
+
+Describe 'Payout files through Import-Csv' {
+    BeforeEach {
+        Clear-SandboxState
+        $script:csv = Join-Path $TestDrive 'payouts.csv'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        @('user_id,amount,asset,description', '1001,1.5,TONCOIN,first', '1002,2.25,USDT,second') | Set-Content -Path $script:csv
+        Clear-SandboxRequest
+        Import-Csv $script:csv | New-XRocketTransfer -BatchId pester -WhatIf
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+        Get-SandboxBalance -Asset TONCOIN | Should -Be 10000
+    }
+
+    It 'pays each row once and reports a re-run as AlreadyDone' {
+        @('user_id,amount,asset,description', '1001,1.5,TONCOIN,first', '1002,2.25,USDT,second') | Set-Content -Path $script:csv
+        $first = Import-Csv $script:csv | New-XRocketTransfer -BatchId pester-rerun -Confirm:$false
+        $first.Status | Should -Be @('Sent', 'Sent')
+        $again = Import-Csv $script:csv | New-XRocketTransfer -BatchId pester-rerun -Confirm:$false
+        $again.Status | Should -Be @('AlreadyDone', 'AlreadyDone')
+        $again.ClientTransferId | Should -Be $first.ClientTransferId
+        Get-SandboxBalance -Asset TONCOIN | Should -Be 9998.5
+        Get-SandboxBalance -Asset USDT | Should -Be 9997.75
+    }
+
+    It 'binds the column aliases <Header>' -ForEach @(
+        @{ Header = 'user_id,amount,asset' }
+        @{ Header = 'tg_user_id,Amount,Currency' }
+        @{ Header = 'TelegramUserId,amount,Asset' }
+        @{ Header = 'Target,amount,asset' }
+    ) {
+        @($Header, '2001,0.5,TRX') | Set-Content -Path $script:csv
+        (Import-Csv $script:csv | New-XRocketTransfer -Confirm:$false).Status | Should -Be 'Sent'
+        Get-SandboxBalance -Asset TRX | Should -Be 9999.5
+    }
+
+    It 'reads a UTF-8 file with a BOM and a semicolon delimiter' {
+        @('user_id;amount;asset;description', '3001;0.25;USDT;Überweisung') | Set-Content -Path $script:csv -Encoding utf8BOM
+        $sent = Import-Csv $script:csv -Delimiter ';' | New-XRocketTransfer -Confirm:$false
+        $sent.Status | Should -Be 'Sent'
+        (Get-XRocketTransfer -Id $sent.TransferId).Description | Should -Be 'Überweisung'
+        Get-SandboxBalance -Asset USDT | Should -Be 9999.75
+    }
+
+    It 'refuses a row with an empty amount cell as MissingParameter and pays the others' {
+        @('user_id,amount,asset,description', '4001,,USDT,', '4002,1,USDT,') | Set-Content -Path $script:csv
+        $sent = Import-Csv $script:csv | New-XRocketTransfer -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        @($sent).Count | Should -Be 1
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'MissingParameter,*'
+        $failed[0].TargetObject.user_id | Should -Be '4001'
+        Get-SandboxBalance -Asset USDT | Should -Be 9999
+    }
+
+    It 'refuses a decimal comma with InvalidAmount, sends nothing for that row and names the client id it would carry' {
+        $rows = @([pscustomobject]@{ user_id = '1003'; amount = '1,5'; asset = 'TONCOIN' })
+        Clear-SandboxRequest
+        $rows | New-XRocketTransfer -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAmount,*'
+        $failed[0].TargetObject.ClientTransferId | Should -Not -BeNullOrEmpty
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+        Get-SandboxBalance -Asset TONCOIN | Should -Be 10000
+    }
+}
