@@ -90,3 +90,35 @@ Describe 'Payout files through Import-Csv' {
         Get-SandboxBalance -Asset TONCOIN | Should -Be 10000
     }
 }
+
+Describe 'The documented retry flow never pays twice' {
+    BeforeEach {
+        Clear-SandboxState
+        $script:csv = Join-Path $TestDrive 'payouts.csv'
+        $script:retry = Join-Path $TestDrive 'retry.csv'
+        @('user_id,amount,asset,description', '6001,1.25,TONCOIN,ok', '6002,"1,5",TONCOIN,comma', '6003,2,USDT,ok') | Set-Content -Path $script:csv
+    }
+
+    It 'pays each row once when the fixed retry file is run twice (<Name>)' -ForEach @(
+        @{ Name = 'with -BatchId'; Batch = @{ BatchId = 'retry-flow' } }
+        @{ Name = 'without -BatchId'; Batch = @{} }
+    ) {
+        $batch = $Batch
+        $null = Import-Csv $script:csv | New-XRocketTransfer @batch -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.Count | Should -Be 1
+        $failed.TargetObject | Export-Csv -Path $script:retry -NoTypeInformation
+
+        # The user fixes the amount in the retry file, then runs it, and (by accident) runs it again.
+        $fixed = Import-Csv $script:retry | ForEach-Object { $_.amount = '1.5'; $_ }
+        $fixed | Export-Csv -Path $script:retry -NoTypeInformation
+        $first = Import-Csv $script:retry | New-XRocketTransfer @batch -Confirm:$false
+        $second = Import-Csv $script:retry | New-XRocketTransfer @batch -Confirm:$false
+        $first.Status | Should -Be 'Sent'
+        $second.Status | Should -Be 'AlreadyDone'
+
+        $perUser = Get-XRocketTransfer | Group-Object Target
+        $perUser | ForEach-Object { $_.Count | Should -Be 1 -Because "user $($_.Name) is paid once" }
+        @($perUser).Count | Should -Be 3
+        Get-SandboxBalance -Asset TONCOIN | Should -Be (10000 - 1.25 - 1.5)
+    }
+}
