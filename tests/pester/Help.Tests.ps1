@@ -51,3 +51,41 @@ Describe 'The Pester suite' {
         (Get-Command -Module XRocketPay).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
     }
 }
+
+Describe 'About topics follow the platyPS 0.14.2 about-topic conventions' {
+    It '<_> has the topic and lookup headers, the sections in order, fenced code and one paragraph per list item' -ForEach @('about_XRocketPay', 'about_XRocketPay_Automation') {
+        $lines = Get-Content -LiteralPath (Join-Path $script:RepoRoot "docs/en-US/$_.md")
+        $lines[0] | Should -Be "# $($_ -replace '^about_')"
+        ($lines | Where-Object { $_ -like '## *' } | Select-Object -First 1) | Should -Be "## $_"
+        # The template's sections, in its order; NOTE and TROUBLESHOOTING NOTE are optional.
+        $sections = @($lines | Select-Object -Skip 1 | Where-Object { $_ -match '^# [A-Z ]+$' -and $_ -notlike '*NOTE' })
+        $sections | Should -Be @('# SHORT DESCRIPTION', '# LONG DESCRIPTION', '# EXAMPLES', '# SEE ALSO', '# KEYWORDS')
+
+        $inFence = $false
+        for ($i = 0; $i -lt $lines.Count; $i++) {
+            $line = $lines[$i]
+            if ($line.StartsWith('```')) {
+                $inFence = -not $inFence
+                continue
+            }
+
+            if ($inFence) { continue }
+            $line | Should -Not -Match '^(    |\t)\S' -Because "line $($i + 1) is indented code outside a fence: platyPS renders it as prose"
+            if ($line -like '- *' -and $i + 1 -lt $lines.Count) {
+                $lines[$i + 1] | Should -BeNullOrEmpty -Because "list item on line $($i + 1) must be its own paragraph, or platyPS merges the items"
+            }
+        }
+
+        $inFence | Should -BeFalse -Because 'every code fence is closed'
+    }
+
+    It 'renders <_> with its code on lines of their own (platyPS present)' -ForEach @('about_XRocketPay', 'about_XRocketPay_Automation') {
+        if (-not $script:helpBuilt) {
+            Set-ItResult -Skipped -Because $script:noHelp
+            return
+        }
+
+        $text = Get-Help $_ | Out-String
+        $text | Should -Match '(?m)^\s+Connect-XRocket -Environment'
+    }
+}
