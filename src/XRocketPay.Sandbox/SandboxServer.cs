@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -35,7 +34,7 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
 
         foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!options.AllowNonLoopback && !IsLoopbackUrl(url))
+            if (!options.AllowNonLoopback && !Loopback.IsUrl(url))
             {
                 throw new ArgumentException($"Refusing to bind '{url}': the sandbox binds to loopback only unless told otherwise (--allow-remote).");
             }
@@ -62,11 +61,13 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
         builder.Services.AddSingleton<FaultBook>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<RateLimiter>();
+        builder.Services.AddSingleton(new ApiContract(options.Dialect, options.Shape));
 
         var app = builder.Build();
         app.UseMiddleware<ApiPipeline>();
-        ApiEndpoints.Map(app, state);
-        AdminEndpoints.Map(app, state, app.Services.GetRequiredService<FaultBook>(), app.Services.GetRequiredService<RequestLog>(),
+        var routes = new ApiRoutes(app, state);
+        ApiRoutes.MapAll(routes);
+        AdminEndpoints.Map(app, routes, app.Services.GetRequiredService<FaultBook>(), app.Services.GetRequiredService<RequestLog>(),
             app.Services.GetRequiredService<RateLimiter>(), webhooks);
 
         await app.StartAsync(cancellationToken);
@@ -84,14 +85,4 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    internal static bool IsLoopbackUrl(string url)
-    {
-        if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri))
-        {
-            return false;
-        }
-
-        return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-    }
 }
