@@ -53,7 +53,8 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         }
 
-        var webhooks = new WebhookDispatcher();
+        var contract = new ApiContract(options.Dialect, options.Shape);
+        var webhooks = new WebhookDispatcher(contract);
         var state = new SandboxState(options, webhooks);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(state);
@@ -61,7 +62,7 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
         builder.Services.AddSingleton<FaultBook>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<RateLimiter>();
-        builder.Services.AddSingleton(new ApiContract(options.Dialect, options.Shape));
+        builder.Services.AddSingleton(contract);
 
         var app = builder.Build();
         app.UseMiddleware<ApiPipeline>();

@@ -15,6 +15,9 @@ internal sealed class WebhookDispatcher : IDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly ConcurrentQueue<object> _deliveries = new();
     private readonly ConcurrentQueue<object> _received = new();
+    private readonly ApiContract _contract;
+
+    public WebhookDispatcher(ApiContract contract) => _contract = contract;
 
     public void Enqueue(string type, object data, JsonElement? callback, string secret)
     {
@@ -24,7 +27,9 @@ internal sealed class WebhookDispatcher : IDisposable
         }
 
         var id = Guid.NewGuid().ToString("D");
-        var body = JsonSerializer.Serialize(new { id, timestamp = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), type, data }, Json.Options);
+        var shaped = JsonSerializer.SerializeToNode(data, Json.Options);
+        _contract.ShapeWebhook(type, shaped);
+        var body = JsonSerializer.Serialize(new { id, timestamp = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), type, data = shaped }, Json.Options);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var signature = Sign(secret, timestamp, body);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !Loopback.Is(uri))

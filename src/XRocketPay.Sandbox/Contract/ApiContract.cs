@@ -52,8 +52,17 @@ internal sealed class ApiContract
         }
     }
 
-    /// <summary>Shapes a body against a named schema (for example a webhook's data).</summary>
-    public void ShapeAs(JsonNode? body, string schemaName) => ShapeNode(body, Schema(schemaName), 0);
+    /// <summary>Shapes a webhook's data as the contract's webhook of that envelope type describes it.</summary>
+    public void ShapeWebhook(string type, JsonNode? data)
+    {
+        var parts = _root["webhooks"]!.AsObject()
+            .Select(w => w.Value?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"]?["allOf"] as JsonArray)
+            .Where(allOf => allOf is not null).SelectMany(allOf => allOf!);
+        if (parts.FirstOrDefault(p => p?["properties"]?["type"]?["const"]?.GetValue<string>() == type)?["properties"]?["data"] is { } schema)
+        {
+            ShapeNode(data, schema, 0);
+        }
+    }
 
     /// <summary>
     /// A made-up answer in the operation's success shape, every money field holding <paramref name="moneyText"/>:
