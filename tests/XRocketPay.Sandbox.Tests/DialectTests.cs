@@ -131,6 +131,22 @@ public sealed class DialectTests : IClassFixture<SandboxPair>
         }
     }
 
+    [Theory, ClassData(typeof(BothDialects))]
+    public async Task Invoices_take_exactly_one_amount_and_used_cheques_stay_as_they_are(SandboxDialect dialect)
+    {
+        var api = await _sandboxes.Fresh(dialect);
+        Assert.Equal("missing_invoice_amount", (await api.Post("api/v1/invoices", new { priceCurrency = "USDT" })).Code);
+        Assert.Equal("amount_conflict", (await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "2", minPayment = "1" })).Code);
+        var open = await api.Post("api/v1/invoices", new { priceCurrency = "USDT", minPayment = "1" });
+        Assert.Equal("paid", (await api.Post("api/v1/invoice/pay-test?invoiceId=" + open.S("id"), new { amount = "3" })).S("status"));
+
+        var cheque = await api.Post("api/v1/cheques", new { asset = "USDT", amount = "1" });
+        await api.Post("sandbox/cheques/redeem?chequeId=" + cheque.S("chequeId"), null);
+        Assert.Equal("cheque_already_used", (await api.Put("api/v1/cheques?chequeId=" + cheque.S("chequeId"), new { description = "late" })).Code);
+        Assert.Equal("cheque_already_used", (await api.Delete("api/v1/cheques?chequeId=" + cheque.S("chequeId"))).Code);
+        Assert.Equal("validation_error", (await api.Post("api/v1/cheques", new { asset = "USDT", amount = "1", clientChequeId = new string('c', 51) })).Code);
+    }
+
     internal static async Task<JsonElement> FirstWebhook(SandboxApi api)
     {
         for (var i = 0; i < 100; i++)

@@ -192,7 +192,7 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
         Assert.Equal("completed", redeemed.S("state"));
         Assert.Equal(0m, await api.Holds("USDT"));
         Assert.Equal(9_996m, await api.Balance("USDT"));
-        Assert.Equal("operation_disabled", (await api.Delete("api/v1/cheques?chequeId=" + second.S("chequeId"))).Code);
+        Assert.Equal("cheque_already_used", (await api.Delete("api/v1/cheques?chequeId=" + second.S("chequeId"))).Code);
         Assert.Equal("amount_more_than_app_balance", (await api.Post("api/v1/cheques", new { asset = "USDT", amount = "9996.1" })).Code);
         Assert.Equal("client_id_already_taken", (await api.Post("api/v1/cheques", new { asset = "USDT", amount = "1", clientChequeId = "c-1" })).Code);
         // The deleted cheque is left out of lists (EVIDENCE §5.14); the redeemed one stays.

@@ -9,7 +9,7 @@ internal sealed partial class SandboxState
     {
         var asset = Catalog.Crypto(body.RequiredString("asset", 32)).Code;
         var amount = body.RequiredAmount("amount");
-        var clientId = body.String("clientChequeId", 100);
+        var clientId = body.String("clientChequeId", 50); // ≤ 50 (EVIDENCE §5.13, S3)
         var targetType = body.String("targetType", 64);
         var target = body.String("target", 64);
         if ((targetType is null) != (target is null))
@@ -71,6 +71,12 @@ internal sealed partial class SandboxState
         lock (_gate)
         {
             var cheque = GetCheque(id, clientId);
+            if (cheque.State != ChequeStates.Active || cheque.Deleted)
+            {
+                // Only an active, unredeemed cheque can be edited (EVIDENCE §5.15).
+                throw AlreadyUsed(cheque);
+            }
+
             cheque.Description = string.IsNullOrEmpty(description) ? null : description;
             Persist();
             return cheque;
@@ -89,7 +95,7 @@ internal sealed partial class SandboxState
 
             if (cheque.State != ChequeStates.Active)
             {
-                throw Problem.Business("operation_disabled", "Cheque already activated", $"Cheque {cheque.ChequeId} is {cheque.State} and cannot be deleted.");
+                throw AlreadyUsed(cheque);
             }
 
             Row(cheque.Asset).Holds -= cheque.Amount;
@@ -98,6 +104,9 @@ internal sealed partial class SandboxState
         }
     }
 
+    private static Problem AlreadyUsed(ChequeRecord cheque) =>
+        Problem.Business("cheque_already_used", "Cheque already used", $"Cheque {cheque.ChequeId} is {(cheque.Deleted ? "deleted" : cheque.State)}.");
+
     public ChequeRecord RedeemCheque(string? id, string? clientId)
     {
         lock (_gate)
@@ -105,7 +114,7 @@ internal sealed partial class SandboxState
             var cheque = GetCheque(id, clientId);
             if (cheque.State != ChequeStates.Active || cheque.Deleted)
             {
-                throw Problem.Business("operation_disabled", "Cheque not active", $"Cheque {cheque.ChequeId} is {(cheque.Deleted ? "deleted" : cheque.State)}.");
+                throw AlreadyUsed(cheque);
             }
 
             var row = Row(cheque.Asset);

@@ -38,10 +38,20 @@ internal sealed partial class SandboxState
         }
 
         var clientId = body.String("clientInvoiceId", 100);
+        var priceAmount = body.Amount("priceAmount");
+        var minPayment = body.Amount("minPayment");
+        if ((priceAmount is null) == (minPayment is null))
+        {
+            // Exactly one of the two (EVIDENCE §5.6, S3).
+            throw priceAmount is null
+                ? Problem.Business("missing_invoice_amount", "Missing invoice amount", "Give 'priceAmount' or 'minPayment'.")
+                : Problem.Business("amount_conflict", "Amount conflict", "Give 'priceAmount' or 'minPayment', not both.");
+        }
+
         var now = DateTimeOffset.UtcNow;
         var invoice = new InvoiceRecord
         {
-            CreatedAt = now, ClientInvoiceId = clientId, PriceAmount = body.Amount("priceAmount"), MinPayment = body.Amount("minPayment"),
+            CreatedAt = now, ClientInvoiceId = clientId, PriceAmount = priceAmount, MinPayment = minPayment,
             PriceCurrency = priceCurrency, PayoutCurrency = payout, PayCurrencies = payCurrencies, NumPayments = numPayments,
             Description = body.String("description", 1000), ExpiresIn = expiresIn, ExpiresAt = expiresIn is { } ms ? now.AddMilliseconds(ms) : null,
             Callback = body.Object("callback"), Url = body.Object("url"), Customer = body.Object("customer"), Data = body.Object("data"),
