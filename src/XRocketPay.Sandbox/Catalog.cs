@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace XRocketPay.Sandbox;
 
 /// <summary>The sandbox's fixed market data: currencies with networks, USD prices, withdrawal quotas, minimums.</summary>
-internal static partial class Catalog
+internal static class Catalog
 {
     public const decimal MinimumTransferAmount = 0.000001m;
 
@@ -61,33 +59,4 @@ internal static partial class Catalog
             ? quota
             : throw Problem.Business("withdrawal_asset_not_allowed", "Asset not allowed", $"{asset} cannot be withdrawn over {network}.");
     }
-
-    /// <summary>A plausible address shape per network; real chains check more, the sandbox checks the shape.</summary>
-    public static bool IsPlausibleAddress(string network, string address) => network switch
-    {
-        "TON" => TonFriendly().IsMatch(address) || TonRaw().IsMatch(address),
-        "ETH" or "BSC" => Evm().IsMatch(address),
-        "TRX" => Tron().IsMatch(address),
-        "BTC" => BitcoinBech32().IsMatch(address) || BitcoinBase58().IsMatch(address),
-        "SOL" => Solana().IsMatch(address),
-        _ => false,
-    };
-
-    public static string TxLink(string network, string hash) => network switch
-    {
-        "TON" => "https://tonviewer.com/transaction/" + hash,
-        "ETH" => "https://etherscan.io/tx/0x" + hash,
-        "BSC" => "https://bscscan.com/tx/0x" + hash,
-        "TRX" => "https://tronscan.org/#/transaction/" + hash,
-        "BTC" => "https://mempool.space/tx/" + hash,
-        _ => "https://solscan.io/tx/" + hash,
-    };
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{48}$")] private static partial Regex TonFriendly();
-    [GeneratedRegex("^-?[0-9]+:[0-9a-fA-F]{64}$")] private static partial Regex TonRaw();
-    [GeneratedRegex("^0x[0-9a-fA-F]{40}$")] private static partial Regex Evm();
-    [GeneratedRegex("^T[1-9A-HJ-NP-Za-km-z]{33}$")] private static partial Regex Tron();
-    [GeneratedRegex("^bc1[02-9ac-hj-np-z]{11,71}$")] private static partial Regex BitcoinBech32();
-    [GeneratedRegex("^[13][1-9A-HJ-NP-Za-km-z]{25,34}$")] private static partial Regex BitcoinBase58();
-    [GeneratedRegex("^[1-9A-HJ-NP-Za-km-z]{32,44}$")] private static partial Regex Solana();
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using XRocketPay.Sandbox;
 
 // dotnet run --project src/XRocketPay.Sandbox -- --urls http://127.0.0.1:5080
-var options = new SandboxOptions { Urls = "http://127.0.0.1:5080" };
+var options = new SandboxOptions { Urls = SandboxDefaults.Url };
 var customTokens = new List<string>();
 var customBalances = new Dictionary<string, decimal>(StringComparer.Ordinal);
 try
@@ -25,8 +25,10 @@ try
             case "--withdrawal-delay-ms": options.WithdrawalCompletionDelay = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)); break;
             case "--max-mass-transfer-rows": options.MaxMassTransferRows = int.Parse(Value(), CultureInfo.InvariantCulture); break;
             case "--allow-remote": options.AllowNonLoopback = true; break;
+            case "--dialect": options.Dialect = Enum.TryParse<SandboxDialect>(Value(), ignoreCase: true, out var dialect) && Enum.IsDefined(dialect) ? dialect : throw new ArgumentException("--dialect takes transfers or payouts."); break;
+            case "--shape": options.Shape = Value().ToLowerInvariant() switch { "full" => SandboxShape.Full, "evidence" => SandboxShape.Evidence, _ => throw new ArgumentException("--shape takes full or evidence.") }; break;
             case "--help" or "-h":
-                Console.WriteLine("xrocket-sandbox [--urls URL] [--token T]... [--balance ASSET=AMOUNT]... [--rate-limit N] [--webhook-secret S] [--state-file PATH] [--withdrawal-delay-ms N] [--max-mass-transfer-rows N] [--allow-remote]");
+                Console.WriteLine("xrocket-sandbox [--urls URL] [--token T]... [--balance ASSET=AMOUNT]... [--rate-limit N] [--webhook-secret S] [--state-file PATH] [--withdrawal-delay-ms N] [--max-mass-transfer-rows N] [--dialect transfers|payouts] [--shape full|evidence] [--allow-remote]");
                 return 0;
             default: throw new ArgumentException($"Unknown option '{args[i]}' (see --help).");
         }
@@ -70,6 +72,7 @@ catch (ArgumentException ex)
 await using (server)
 {
     Console.WriteLine($"XRocketPay sandbox listening on {server.BaseUri.ToString().TrimEnd('/')}");
+    Console.WriteLine($"Dialect: {options.Dialect.ToString().ToLowerInvariant()}, shape: {options.Shape.ToString().ToLowerInvariant()}");
     foreach (var token in options.Tokens)
     {
         Console.WriteLine($"Token: {token}");

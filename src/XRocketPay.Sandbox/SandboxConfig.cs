@@ -10,6 +10,11 @@ internal sealed class SandboxConfig
     public HashSet<long> UnknownUserIds { get; set; } = new();
     public HashSet<string> FailingAddresses { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Fixed at start (routes and the contract depend on them); shown, never changed, by /sandbox/config.</summary>
+    public SandboxDialect Dialect { get; init; }
+
+    public SandboxShape Shape { get; init; }
+
     public static SandboxConfig From(SandboxOptions options) => new()
     {
         RateLimitPerMinute = options.RateLimitPerMinute,
@@ -18,6 +23,8 @@ internal sealed class SandboxConfig
         WebhookSecret = options.WebhookSecret,
         UnknownUserIds = new HashSet<long>(options.UnknownUserIds),
         FailingAddresses = new HashSet<string>(options.FailingAddresses, StringComparer.Ordinal),
+        Dialect = options.Dialect,
+        Shape = options.Shape,
     };
 
     public object ToJson() => new
@@ -28,6 +35,8 @@ internal sealed class SandboxConfig
         webhookSecret = WebhookSecret,
         unknownUserIds = UnknownUserIds.OrderBy(i => i),
         failingAddresses = FailingAddresses.OrderBy(a => a, StringComparer.Ordinal),
+        dialect = Dialect.ToString().ToLowerInvariant(),
+        shape = Shape.ToString().ToLowerInvariant(),
     };
 
     public void Apply(RequestBody body)

@@ -3,8 +3,11 @@ namespace XRocketPay.Sandbox;
 /// <summary>How a sandbox starts. Every option has a default that lets a newcomer use it at once.</summary>
 public sealed class SandboxOptions
 {
-    public const string DefaultToken = "sandbox-token";
-    public const string DefaultWebhookSecret = "sandbox-webhook-secret";
+    /// <summary>Kept for existing callers; see <see cref="SandboxDefaults.Token"/>.</summary>
+    public const string DefaultToken = SandboxDefaults.Token;
+
+    /// <summary>Kept for existing callers; see <see cref="SandboxDefaults.WebhookSecret"/>.</summary>
+    public const string DefaultWebhookSecret = SandboxDefaults.WebhookSecret;
 
     /// <summary>Bearer tokens the sandbox accepts; the first is <see cref="SandboxServer.Token"/>.</summary>
     public IList<string> Tokens { get; } = new List<string> { DefaultToken };
@@ -26,7 +29,7 @@ public sealed class SandboxOptions
 
     public TimeSpan WithdrawalCompletionDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    public int MaxMassTransferRows { get; set; } = 100;
+    public int MaxMassTransferRows { get; set; } = SandboxDefaults.MaxMassTransferRows;
 
     /// <summary>Telegram user ids that answer target_user_not_found.</summary>
     public ISet<long> UnknownUserIds { get; } = new HashSet<long> { 404404404 };
@@ -35,6 +38,12 @@ public sealed class SandboxOptions
     public ISet<string> FailingAddresses { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     public string Urls { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>Which naming of the transfer family is served; the other answers the framework's route-not-found.</summary>
+    public SandboxDialect Dialect { get; set; } = SandboxDialect.Transfers;
+
+    /// <summary><see cref="SandboxShape.Evidence"/> sends only fields a public source shows.</summary>
+    public SandboxShape Shape { get; set; } = SandboxShape.Full;
 
     /// <summary>Binding to anything but loopback needs this on purpose.</summary>
     public bool AllowNonLoopback { get; set; }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -35,7 +34,7 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
 
         foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!options.AllowNonLoopback && !IsLoopbackUrl(url))
+            if (!options.AllowNonLoopback && !Loopback.IsUrl(url))
             {
                 throw new ArgumentException($"Refusing to bind '{url}': the sandbox binds to loopback only unless told otherwise (--allow-remote).");
             }
@@ -54,7 +53,8 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         }
 
-        var webhooks = new WebhookDispatcher();
+        var contract = new ApiContract(options.Dialect, options.Shape);
+        var webhooks = new WebhookDispatcher(contract);
         var state = new SandboxState(options, webhooks);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(state);
@@ -62,11 +62,13 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
         builder.Services.AddSingleton<FaultBook>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<RateLimiter>();
+        builder.Services.AddSingleton(contract);
 
         var app = builder.Build();
         app.UseMiddleware<ApiPipeline>();
-        ApiEndpoints.Map(app, state);
-        AdminEndpoints.Map(app, state, app.Services.GetRequiredService<FaultBook>(), app.Services.GetRequiredService<RequestLog>(),
+        var routes = new ApiRoutes(app, state);
+        ApiRoutes.MapAll(routes);
+        AdminEndpoints.Map(app, routes, app.Services.GetRequiredService<FaultBook>(), app.Services.GetRequiredService<RequestLog>(),
             app.Services.GetRequiredService<RateLimiter>(), webhooks);
 
         await app.StartAsync(cancellationToken);
@@ -84,14 +86,4 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    internal static bool IsLoopbackUrl(string url)
-    {
-        if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri))
-        {
-            return false;
-        }
-
-        return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-    }
 }

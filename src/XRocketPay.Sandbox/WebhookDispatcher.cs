@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -16,6 +15,9 @@ internal sealed class WebhookDispatcher : IDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly ConcurrentQueue<object> _deliveries = new();
     private readonly ConcurrentQueue<object> _received = new();
+    private readonly ApiContract _contract;
+
+    public WebhookDispatcher(ApiContract contract) => _contract = contract;
 
     public void Enqueue(string type, object data, JsonElement? callback, string secret)
     {
@@ -25,10 +27,12 @@ internal sealed class WebhookDispatcher : IDisposable
         }
 
         var id = Guid.NewGuid().ToString("D");
-        var body = JsonSerializer.Serialize(new { id, timestamp = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), type, data }, Json.Options);
+        var shaped = JsonSerializer.SerializeToNode(data, Json.Options);
+        _contract.ShapeWebhook(type, shaped);
+        var body = JsonSerializer.Serialize(new { id, timestamp = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), type, data = shaped }, Json.Options);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var signature = Sign(secret, timestamp, body);
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !IsLoopback(uri))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !Loopback.Is(uri))
         {
             _deliveries.Enqueue(new { id, url, type, status = "skipped: not a loopback URL", body });
             return;
@@ -58,9 +62,6 @@ internal sealed class WebhookDispatcher : IDisposable
     /// <summary>lower-case hex HMAC-SHA256 over "{timestamp}.{raw body}", keyed with the secret as UTF-8.</summary>
     public static string Sign(string secret, string timestamp, string body) =>
         Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp + "." + body))).ToLowerInvariant();
-
-    public static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 
     public IReadOnlyList<object> Deliveries => _deliveries.ToList();
 

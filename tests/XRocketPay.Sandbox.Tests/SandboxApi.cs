@@ -6,12 +6,84 @@ using System.Text.Json;
 
 namespace XRocketPay.Sandbox.Tests;
 
+/// <summary>The transfer family's names per dialect, written here on their own (EVIDENCE §5.18–5.21) so the test checks the sandbox.</summary>
+public sealed record Names(string Collection, string Single, string Mass, string Id, string ClientId, string MassKey, string Success, string Error,
+    string Duplicate, string NotFound, string Missing)
+{
+    public static Names For(SandboxDialect dialect) => dialect == SandboxDialect.Payouts
+        ? new("api/v1/payouts", "api/v1/payout", "api/v1/mass-payouts", "payoutId", "clientPayoutId", "payouts", "successPayouts", "errorPayouts",
+            "payout_client_id_duplicate", "app_payout_not_found", "missing_payout_identifier")
+        : new("api/v1/transfers", "api/v1/transfer", "api/v1/mass-transfers", "transferId", "clientTransferId", "transfers", "successTransfers", "errorTransfers",
+            "client_id_already_taken", "app_transfer_not_found", "missing_transfer_identifier");
+}
+
+/// <summary>Both dialects, for <c>[Theory, ClassData(typeof(BothDialects))]</c>.</summary>
+public sealed class BothDialects : TheoryData<SandboxDialect>
+{
+    public BothDialects()
+    {
+        Add(SandboxDialect.Transfers);
+        Add(SandboxDialect.Payouts);
+    }
+}
+
+/// <summary>One sandbox per dialect, in the shape a subclass names.</summary>
+public class SandboxPair : IAsyncLifetime
+{
+    private readonly Dictionary<SandboxDialect, SandboxApi> _apis = new();
+
+    protected virtual SandboxShape Shape => SandboxShape.Full;
+
+    public SandboxApi this[SandboxDialect dialect] => _apis[dialect];
+
+    public async Task InitializeAsync()
+    {
+        foreach (var dialect in new[] { SandboxDialect.Transfers, SandboxDialect.Payouts })
+        {
+            var api = new SandboxApi(new SandboxOptions { Dialect = dialect, Shape = Shape, WithdrawalCompletionDelay = TimeSpan.FromMilliseconds(200) });
+            await api.InitializeAsync();
+            _apis[dialect] = api;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var api in _apis.Values)
+        {
+            await api.DisposeAsync();
+        }
+    }
+
+    /// <summary>The dialect's sandbox, reset to its starting state.</summary>
+    public async Task<SandboxApi> Fresh(SandboxDialect dialect)
+    {
+        await _apis[dialect].Reset();
+        return _apis[dialect];
+    }
+}
+
+public sealed class EvidencePair : SandboxPair
+{
+    protected override SandboxShape Shape => SandboxShape.Evidence;
+}
+
 /// <summary>A raw HTTP view of a running sandbox, as any client would see it.</summary>
 public sealed class SandboxApi : IAsyncLifetime
 {
+    public SandboxApi() : this(new SandboxOptions { WithdrawalCompletionDelay = TimeSpan.FromMilliseconds(200) })
+    {
+    }
+
+    public SandboxApi(SandboxOptions options)
+    {
+        Options = options;
+        Names = Names.For(options.Dialect);
+    }
+
     public SandboxServer Server { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
-    public SandboxOptions Options { get; } = new() { WithdrawalCompletionDelay = TimeSpan.FromMilliseconds(200) };
+    public SandboxOptions Options { get; }
+    public Names Names { get; }
 
     public async Task InitializeAsync()
     {
@@ -25,16 +97,17 @@ public sealed class SandboxApi : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    public sealed record Reply(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)
+    public sealed record Reply(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response, string Text)
     {
         public string Code => Body.GetProperty("type").GetString()!.Split('/').Last();
         public string S(string name) => Body.GetProperty(name).GetString()!;
+        public bool Has(string name) => Body.TryGetProperty(name, out _);
     }
 
-    public Task<Reply> Get(string path, string? token = SandboxOptions.DefaultToken) => Send(HttpMethod.Get, path, null, token);
-    public Task<Reply> Post(string path, object? body, string? token = SandboxOptions.DefaultToken) => Send(HttpMethod.Post, path, body, token);
-    public Task<Reply> Put(string path, object? body, string? token = SandboxOptions.DefaultToken) => Send(HttpMethod.Put, path, body, token);
-    public Task<Reply> Delete(string path, string? token = SandboxOptions.DefaultToken) => Send(HttpMethod.Delete, path, null, token);
+    public Task<Reply> Get(string path, string? token = SandboxDefaults.Token) => Send(HttpMethod.Get, path, null, token);
+    public Task<Reply> Post(string path, object? body, string? token = SandboxDefaults.Token) => Send(HttpMethod.Post, path, body, token);
+    public Task<Reply> Put(string path, object? body, string? token = SandboxDefaults.Token) => Send(HttpMethod.Put, path, body, token);
+    public Task<Reply> Delete(string path, string? token = SandboxDefaults.Token) => Send(HttpMethod.Delete, path, null, token);
 
     public async Task<Reply> Send(HttpMethod method, string path, object? body, string? token)
     {
@@ -52,7 +125,7 @@ public sealed class SandboxApi : IAsyncLifetime
         var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        return new Reply(response.StatusCode, json, response);
+        return new Reply(response.StatusCode, json, response, text);
     }
 
     public async Task Reset() => Assert.Equal(HttpStatusCode.NoContent, (await Post("sandbox/reset", null)).Status);
@@ -85,6 +158,20 @@ public sealed class SandboxApi : IAsyncLifetime
 
     public static decimal D(JsonElement element) => decimal.Parse(element.GetString()!, CultureInfo.InvariantCulture);
 
-    public static object Transfer(string amount = "1.5", string? clientId = null, string target = "123456", string asset = "TONCOIN") =>
-        new { target, targetType = "telegram_user_id", asset, amount, clientTransferId = clientId, description = "test" };
+    /// <summary>A transfer (or payout) body in this sandbox's dialect.</summary>
+    public Dictionary<string, object?> Transfer(string amount = "1.5", string? clientId = null, string target = "123456", string asset = "TONCOIN") => new()
+    {
+        ["target"] = target, ["targetType"] = "telegram_user_id", ["asset"] = asset, ["amount"] = amount, [Names.ClientId] = clientId, ["description"] = "test",
+    };
+
+    /// <summary>A mass row in this sandbox's dialect.</summary>
+    public Dictionary<string, object?> Row(string target, string amount, string? clientId) => new()
+    {
+        ["target"] = target, ["targetType"] = "telegram_user_id", ["amount"] = amount, [Names.ClientId] = clientId,
+    };
+
+    public Task<Reply> PostTransfer(string amount = "1.5", string? clientId = null, string target = "123456", string asset = "TONCOIN") =>
+        Post(Names.Collection, Transfer(amount, clientId, target, asset));
+
+    public Task<Reply> GetTransferByClientId(string clientId) => Get(Names.Single + "?" + Names.ClientId + "=" + Uri.EscapeDataString(clientId));
 }

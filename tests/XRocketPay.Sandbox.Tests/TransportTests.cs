@@ -5,145 +5,150 @@ using System.Text.Json;
 
 namespace XRocketPay.Sandbox.Tests;
 
-public sealed class TransportTests : IClassFixture<SandboxApi>, IAsyncLifetime
+public sealed class TransportTests : IClassFixture<SandboxPair>
 {
-    private readonly SandboxApi _api;
+    private readonly SandboxPair _sandboxes;
 
-    public TransportTests(SandboxApi api) => _api = api;
+    public TransportTests(SandboxPair sandboxes) => _sandboxes = sandboxes;
 
-    public Task InitializeAsync() => _api.Reset();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    [Fact]
-    public async Task Cursor_paging_is_newest_first_and_stable_under_inserts()
+    [Theory, ClassData(typeof(BothDialects))]
+    public async Task Cursor_paging_is_newest_first_and_stable_under_inserts(SandboxDialect dialect)
     {
+        var api = await _sandboxes.Fresh(dialect);
         for (var i = 0; i < 5; i++)
         {
-            await _api.Post("api/v1/transfers", SandboxApi.Transfer("1", "p-" + i));
+            await api.PostTransfer("1", "p-" + i);
         }
 
         var seen = new List<string>();
-        var first = await _api.Get("api/v1/transfers?limit=2");
+        var first = await api.Get(api.Names.Collection + "?limit=2");
         Assert.Equal(5, first.Body.GetProperty("pagination").GetProperty("total").GetInt32());
-        seen.AddRange(Ids(first));
+        seen.AddRange(Ids(api, first));
         var cursor = first.Body.GetProperty("pagination").GetProperty("next").GetString();
 
         // Inserts between pages must neither repeat nor skip anything already being paged.
-        await _api.Post("api/v1/transfers", SandboxApi.Transfer("1", "late-1"));
-        await _api.Post("api/v1/transfers", SandboxApi.Transfer("1", "late-2"));
+        await api.PostTransfer("1", "late-1");
+        await api.PostTransfer("1", "late-2");
         while (cursor is not null)
         {
-            var page = await _api.Get("api/v1/transfers?limit=2&cursor=" + Uri.EscapeDataString(cursor));
-            seen.AddRange(Ids(page));
+            var page = await api.Get(api.Names.Collection + "?limit=2&cursor=" + Uri.EscapeDataString(cursor));
+            seen.AddRange(Ids(api, page));
             var next = page.Body.GetProperty("pagination").GetProperty("next");
             cursor = next.ValueKind == JsonValueKind.Null ? null : next.GetString();
         }
 
         Assert.Equal(new[] { "p-4", "p-3", "p-2", "p-1", "p-0" }, seen);
-        Assert.Equal("client_data_validation", (await _api.Get("api/v1/transfers?limit=0")).Code);
-        Assert.Equal("client_data_validation", (await _api.Get("api/v1/transfers?limit=1001")).Code);
-        Assert.Equal("client_data_validation", (await _api.Get("api/v1/transfers?cursor=garbage")).Code);
+        Assert.Equal("validation_error", (await api.Get(api.Names.Collection + "?limit=0")).Code);
+        Assert.Equal("validation_error", (await api.Get(api.Names.Collection + "?limit=1001")).Code);
+        Assert.Equal("validation_error", (await api.Get(api.Names.Collection + "?cursor=garbage")).Code);
     }
 
-    [Fact]
-    public async Task Rate_limit_answers_429_with_Retry_After_when_switched_on()
+    [Theory, ClassData(typeof(BothDialects))]
+    public async Task Rate_limit_answers_429_with_Retry_After_when_switched_on(SandboxDialect dialect)
     {
-        await _api.Put("sandbox/config", new { rateLimitPerMinute = 2 });
-        Assert.Equal(HttpStatusCode.OK, (await _api.Get("api/v1/balances")).Status);
-        Assert.Equal(HttpStatusCode.OK, (await _api.Get("api/v1/balances")).Status);
-        var limited = await _api.Get("api/v1/balances");
+        var api = await _sandboxes.Fresh(dialect);
+        await api.Put("sandbox/config", new { rateLimitPerMinute = 2 });
+        Assert.Equal(HttpStatusCode.OK, (await api.Get("api/v1/balances")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.Get("api/v1/balances")).Status);
+        var limited = await api.Get("api/v1/balances");
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
         Assert.Equal("rate_limit_exceeded", limited.Code);
         Assert.True(limited.Response.Headers.RetryAfter!.Delta!.Value.TotalSeconds >= 1);
-        Assert.Equal(HttpStatusCode.OK, (await _api.Get("api/v1/app-info")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.Get("api/v1/app-info")).Status);
     }
 
-    [Fact]
-    public async Task Status_fault_fails_the_next_calls_without_executing()
+    [Theory, ClassData(typeof(BothDialects))]
+    public async Task Status_fault_fails_the_next_calls_without_executing(SandboxDialect dialect)
     {
-        await _api.Post("sandbox/faults", new { path = "/api/v1/transfers", method = "POST", mode = "status", status = 503, count = 2 });
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await _api.Post("api/v1/transfers", SandboxApi.Transfer())).Status);
-        var second = await _api.Post("api/v1/transfers", SandboxApi.Transfer());
+        var api = await _sandboxes.Fresh(dialect);
+        await api.Post("sandbox/faults", new { path = "/" + api.Names.Collection, method = "POST", mode = "status", status = 503, count = 2 });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await api.PostTransfer()).Status);
+        var second = await api.PostTransfer();
         Assert.Equal("internal_error", second.Code);
-        Assert.Equal(10_000m, await _api.Balance("TONCOIN"));
-        Assert.Equal(HttpStatusCode.Created, (await _api.Post("api/v1/transfers", SandboxApi.Transfer())).Status);
+        Assert.Equal(10_000m, await api.Balance("TONCOIN"));
+        Assert.Equal(HttpStatusCode.Created, (await api.PostTransfer()).Status);
 
-        await _api.Post("sandbox/faults", new { path = "/api/v1/balances", mode = "status", status = 429, retryAfterSeconds = 3 });
-        var limited = await _api.Get("api/v1/balances");
+        await api.Post("sandbox/faults", new { path = "/api/v1/balances", mode = "status", status = 429, retryAfterSeconds = 3 });
+        var limited = await api.Get("api/v1/balances");
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
         Assert.Equal(TimeSpan.FromSeconds(3), limited.Response.Headers.RetryAfter!.Delta);
     }
 
-    [Fact]
-    public async Task Delay_fault_waits_then_executes()
+    [Theory, ClassData(typeof(BothDialects))]
+    public async Task Delay_fault_waits_then_executes(SandboxDialect dialect)
     {
-        await _api.Post("sandbox/faults", new { path = "/api/v1/balances", mode = "delay", delayMs = 300 });
+        var api = await _sandboxes.Fresh(dialect);
+        await api.Post("sandbox/faults", new { path = "/api/v1/balances", mode = "delay", delayMs = 300 });
         var started = DateTime.UtcNow;
-        Assert.Equal(HttpStatusCode.OK, (await _api.Get("api/v1/balances")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.Get("api/v1/balances")).Status);
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(250));
     }
 
-    [Fact]
-    public async Task Drop_fault_aborts_the_connection_without_executing()
+    [Theory, ClassData(typeof(BothDialects))]
+    public async Task Drop_fault_aborts_the_connection_without_executing(SandboxDialect dialect)
     {
-        await _api.Post("sandbox/faults", new { path = "/api/v1/transfers", mode = "drop" });
-        await Assert.ThrowsAsync<HttpRequestException>(() => _api.Post("api/v1/transfers", SandboxApi.Transfer("1", "drop-1")));
-        Assert.Equal(10_000m, await _api.Balance("TONCOIN"));
-        Assert.Equal("not_found", (await _api.Get("api/v1/transfer?clientTransferId=drop-1")).Code);
+        var api = await _sandboxes.Fresh(dialect);
+        await api.Post("sandbox/faults", new { path = "/" + api.Names.Collection, mode = "drop" });
+        await Assert.ThrowsAsync<HttpRequestException>(() => api.PostTransfer("1", "drop-1"));
+        Assert.Equal(10_000m, await api.Balance("TONCOIN"));
+        Assert.Equal(api.Names.NotFound, (await api.GetTransferByClientId("drop-1")).Code);
     }
 
-    [Fact]
-    public async Task Malformed_fault_answers_a_broken_body()
+    [Theory, ClassData(typeof(BothDialects))]
+    public async Task Malformed_fault_answers_a_broken_body(SandboxDialect dialect)
     {
-        await _api.Post("sandbox/faults", new { path = "/api/v1/transfers", method = "GET", mode = "malformed" });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/transfers");
-        request.Headers.Authorization = new("Bearer", SandboxOptions.DefaultToken);
-        using var response = await _api.Http.SendAsync(request);
+        var api = await _sandboxes.Fresh(dialect);
+        await api.Post("sandbox/faults", new { path = "/" + api.Names.Collection, method = "GET", mode = "malformed" });
+        using var request = new HttpRequestMessage(HttpMethod.Get, api.Names.Collection);
+        request.Headers.Authorization = new("Bearer", SandboxDefaults.Token);
+        using var response = await api.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(response.Content.ReadAsStringAsync().Result));
     }
 
-    [Fact]
-    public async Task After_commit_fault_moves_the_money_then_loses_the_answer()
+    [Theory, ClassData(typeof(BothDialects))]
+    public async Task After_commit_fault_moves_the_money_then_loses_the_answer(SandboxDialect dialect)
     {
-        await _api.Post("sandbox/faults", new { path = "/api/v1/transfers", mode = "after-commit", status = 502 });
-        var lost = await _api.Post("api/v1/transfers", SandboxApi.Transfer("7", "ac-1"));
+        var api = await _sandboxes.Fresh(dialect);
+        await api.Post("sandbox/faults", new { path = "/" + api.Names.Collection, mode = "after-commit", status = 502 });
+        var lost = await api.PostTransfer("7", "ac-1");
         Assert.Equal(HttpStatusCode.BadGateway, lost.Status);
-        Assert.Equal(10_000m - 7m, await _api.Balance("TONCOIN"));
-        Assert.Equal("client_id_already_taken", (await _api.Post("api/v1/transfers", SandboxApi.Transfer("7", "ac-1"))).Code);
-        Assert.Equal("7", (await _api.Get("api/v1/transfer?clientTransferId=ac-1")).S("amount"));
+        Assert.Equal(10_000m - 7m, await api.Balance("TONCOIN"));
+        Assert.Equal(api.Names.Duplicate, (await api.PostTransfer("7", "ac-1")).Code);
+        Assert.Equal("7", (await api.GetTransferByClientId("ac-1")).S("amount"));
 
-        await _api.Post("sandbox/faults", new { path = "/api/v1/transfers", mode = "after-commit", status = 0 });
-        await Assert.ThrowsAsync<HttpRequestException>(() => _api.Post("api/v1/transfers", SandboxApi.Transfer("1", "ac-2")));
-        Assert.Equal(10_000m - 8m, await _api.Balance("TONCOIN"));
-        await _api.AssertLedgerInvariant();
+        await api.Post("sandbox/faults", new { path = "/" + api.Names.Collection, mode = "after-commit", status = 0 });
+        await Assert.ThrowsAsync<HttpRequestException>(() => api.PostTransfer("1", "ac-2"));
+        Assert.Equal(10_000m - 8m, await api.Balance("TONCOIN"));
+        await api.AssertLedgerInvariant();
     }
 
-    [Fact]
-    public async Task Request_log_records_api_calls_and_can_be_cleared()
+    [Theory, ClassData(typeof(BothDialects))]
+    public async Task Request_log_records_api_calls_and_can_be_cleared(SandboxDialect dialect)
     {
-        await _api.Get("api/v1/balances");
-        await _api.Post("api/v1/transfers", SandboxApi.Transfer("1", "log-1"));
-        var items = (await _api.Get("sandbox/requests")).Body.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(new[] { "GET /api/v1/balances", "POST /api/v1/transfers" }, items.Select(i => i.GetProperty("method").GetString() + " " + i.GetProperty("path").GetString()));
+        var api = await _sandboxes.Fresh(dialect);
+        await api.Get("api/v1/balances");
+        await api.PostTransfer("1", "log-1");
+        var items = (await api.Get("sandbox/requests")).Body.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(new[] { "GET /api/v1/balances", "POST /" + api.Names.Collection }, items.Select(i => i.GetProperty("method").GetString() + " " + i.GetProperty("path").GetString()));
         Assert.Contains("log-1", items[1].GetProperty("body").GetString());
-        await _api.Delete("sandbox/requests");
-        Assert.Equal(0, (await _api.Get("sandbox/requests")).Body.GetProperty("items").GetArrayLength());
+        await api.Delete("sandbox/requests");
+        Assert.Equal(0, (await api.Get("sandbox/requests")).Body.GetProperty("items").GetArrayLength());
     }
 
-    [Fact]
-    public async Task Webhooks_are_signed_v1_deliveries_to_loopback_callbacks()
+    [Theory, ClassData(typeof(BothDialects))]
+    public async Task Webhooks_are_signed_v1_deliveries_to_loopback_callbacks(SandboxDialect dialect)
     {
-        var sink = new Uri(_api.Server.BaseUri, "sandbox/webhook-sink").ToString();
-        var invoice = await _api.Post("api/v1/invoices", new { priceCurrency = "TONCOIN", priceAmount = "3", callback = new { callbackUrl = sink } });
-        await _api.Post("api/v1/invoice/pay-test?invoiceId=" + invoice.S("id"), null);
-        await _api.Post("api/v1/transfers", new { target = "5", targetType = "telegram_user_id", asset = "TONCOIN", amount = "1", callback = new { callbackUrl = "https://example.com/hook" } });
+        var api = await _sandboxes.Fresh(dialect);
+        var sink = new Uri(api.Server.BaseUri, "sandbox/webhook-sink").ToString();
+        var invoice = await api.Post("api/v1/invoices", new { priceCurrency = "TONCOIN", priceAmount = "3", callback = new { callbackUrl = sink } });
+        await api.Post("api/v1/invoice/pay-test?invoiceId=" + invoice.S("id"), null);
+        await api.Post(api.Names.Collection, new { target = "5", targetType = "telegram_user_id", asset = "TONCOIN", amount = "1", callback = new { callbackUrl = "https://example.com/hook" } });
 
         JsonElement delivery = default;
         for (var i = 0; i < 100 && delivery.ValueKind == JsonValueKind.Undefined; i++)
         {
-            var items = (await _api.Get("sandbox/webhook-sink")).Body.GetProperty("items");
+            var items = (await api.Get("sandbox/webhook-sink")).Body.GetProperty("items");
             if (items.GetArrayLength() > 0)
             {
                 delivery = items[0];
@@ -158,44 +163,45 @@ public sealed class TransportTests : IClassFixture<SandboxApi>, IAsyncLifetime
         var body = delivery.GetProperty("body").GetString()!;
         var timestamp = headers.GetProperty("Signature-Timestamp").GetString()!;
         Assert.Equal("v1", headers.GetProperty("Signature-Version").GetString());
-        var expected = Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SandboxOptions.DefaultWebhookSecret), Encoding.UTF8.GetBytes(timestamp + "." + body))).ToLowerInvariant();
+        var expected = Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SandboxDefaults.WebhookSecret), Encoding.UTF8.GetBytes(timestamp + "." + body))).ToLowerInvariant();
         Assert.Equal(expected, headers.GetProperty("Signature").GetString());
         using var envelope = JsonDocument.Parse(body);
         Assert.Equal("invoice", envelope.RootElement.GetProperty("type").GetString());
         Assert.Equal(invoice.S("id"), envelope.RootElement.GetProperty("data").GetProperty("invoice").GetProperty("id").GetString());
 
         // Off-box callbacks are never contacted.
-        var deliveries = (await _api.Get("sandbox/webhooks")).Body.GetProperty("items").EnumerateArray();
+        var deliveries = (await api.Get("sandbox/webhooks")).Body.GetProperty("items").EnumerateArray();
         Assert.Contains(deliveries, d => d.GetProperty("url").GetString() == "https://example.com/hook" && d.GetProperty("status").GetString()!.StartsWith("skipped", StringComparison.Ordinal));
     }
 
-    private static IEnumerable<string> Ids(SandboxApi.Reply page) =>
-        page.Body.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("clientTransferId").GetString()!);
+    private static IEnumerable<string> Ids(SandboxApi api, SandboxApi.Reply page) =>
+        page.Body.GetProperty("items").EnumerateArray().Select(t => t.GetProperty(api.Names.ClientId).GetString()!);
 }
 
 public sealed class HostingTests
 {
-    [Fact]
-    public async Task State_file_keeps_state_across_restarts()
+    [Theory, ClassData(typeof(BothDialects))]
+    public async Task State_file_keeps_state_across_restarts(SandboxDialect dialect)
     {
+        var api = new SandboxApi(new SandboxOptions { Dialect = dialect });
         var file = Path.Combine(Path.GetTempPath(), "xrocket-sandbox-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {
-            var options = new SandboxOptions { StateFile = file };
+            var options = new SandboxOptions { StateFile = file, Dialect = dialect };
             await using (var first = await SandboxServer.StartAsync(options))
             {
                 using var http = new HttpClient { BaseAddress = first.BaseUri };
                 http.DefaultRequestHeaders.Authorization = new("Bearer", first.Token);
-                var response = await http.PostAsync("api/v1/transfers", new StringContent(JsonSerializer.Serialize(SandboxApi.Transfer("12.5", "persist-1")), Encoding.UTF8, "application/json"));
+                var response = await http.PostAsync(api.Names.Collection, new StringContent(JsonSerializer.Serialize(api.Transfer("12.5", "persist-1")), Encoding.UTF8, "application/json"));
                 Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             }
 
             Assert.True(File.Exists(file));
             Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(file)!, "." + Path.GetFileName(file) + ".*.tmp"));
-            await using var second = await SandboxServer.StartAsync(new SandboxOptions { StateFile = file });
+            await using var second = await SandboxServer.StartAsync(new SandboxOptions { StateFile = file, Dialect = dialect });
             using var again = new HttpClient { BaseAddress = second.BaseUri };
             again.DefaultRequestHeaders.Authorization = new("Bearer", second.Token);
-            var transfer = await again.GetStringAsync("api/v1/transfer?clientTransferId=persist-1");
+            var transfer = await again.GetStringAsync($"{api.Names.Single}?{api.Names.ClientId}=persist-1");
             Assert.Contains("\"amount\":\"12.5\"", transfer);
             var ledger = await again.GetStringAsync("sandbox/ledger");
             Assert.Contains("\"asset\":\"TONCOIN\",\"start\":\"10000\",\"credits\":\"0\",\"debits\":\"12.5\"", ledger);

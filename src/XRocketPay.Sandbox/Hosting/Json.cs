@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace XRocketPay.Sandbox;
@@ -11,7 +12,22 @@ internal static class Json
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static IResult Ok(object body, int status = 200) => Results.Json(body, Options, statusCode: status);
+    /// <summary>A success body, shaped by the contract on the way out (see <see cref="ApiContract.Shape"/>).</summary>
+    public static IResult Ok(object body, int status = 200) => new ShapedJson(body, status);
+
+    /// <summary>Deletes answer 200 (EVIDENCE §5.9, §5.16); the body is unknown, so none is sent.</summary>
+    public static IResult Deleted() => Results.Ok();
+
+    private sealed class ShapedJson(object body, int status) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            var node = JsonSerializer.SerializeToNode(body, Options);
+            context.RequestServices.GetService<ApiContract>()?.Shape(node, context.Request.Method, context.Request.Path.Value ?? "");
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsJsonAsync(node, Options);
+        }
+    }
 }
 
 /// <summary>A request's JSON body, read field by field with validation problems for bad shapes.</summary>
@@ -54,7 +70,9 @@ internal sealed class RequestBody
                 throw Problem.Validation("The request body must be a JSON object.");
             }
 
-            return new RequestBody(doc.RootElement.Clone());
+            var body = new RequestBody(doc.RootElement.Clone());
+            body.RefuseUnknownFields(ApiRoutes.Of(request.HttpContext));
+            return body;
         }
         catch (JsonException ex)
         {
@@ -63,6 +81,40 @@ internal sealed class RequestBody
     }
 
     public static RequestBody From(JsonElement element) => new(element);
+
+    /// <summary>
+    /// A field the route does not declare is refused, as a NestJS whitelist would: a misspelt client id
+    /// (say clientTransferId sent to the payouts dialect) must never be silently ignored.
+    /// </summary>
+    private void RefuseUnknownFields(ApiRoute? route)
+    {
+        if (route is null)
+        {
+            return;
+        }
+
+        foreach (var property in _root.EnumerateObject())
+        {
+            if (!route.Body.Contains(property.Name, StringComparer.Ordinal))
+            {
+                throw Problem.Validation($"property {property.Name} should not exist");
+            }
+
+            var prefix = property.Name + "[].";
+            var rowFields = route.Body.Where(f => f.StartsWith(prefix, StringComparison.Ordinal)).Select(f => f[prefix.Length..]).ToList();
+            if (rowFields.Count == 0 || property.Value.ValueKind != JsonValueKind.Array)
+            {
+                continue;
+            }
+
+            var unknown = property.Value.EnumerateArray().Where(row => row.ValueKind == JsonValueKind.Object)
+                .SelectMany(row => row.EnumerateObject().Select(p => p.Name)).FirstOrDefault(name => !rowFields.Contains(name, StringComparer.Ordinal));
+            if (unknown is not null)
+            {
+                throw Problem.Validation($"property {property.Name}.{unknown} should not exist");
+            }
+        }
+    }
 
     public bool Has(string name) => _root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
 

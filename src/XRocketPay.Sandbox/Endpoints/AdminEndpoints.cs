@@ -3,8 +3,9 @@ namespace XRocketPay.Sandbox;
 /// <summary>The test-control surface under /sandbox/: never part of the real API.</summary>
 internal static class AdminEndpoints
 {
-    public static void Map(WebApplication app, SandboxState state, FaultBook faults, RequestLog log, RateLimiter rateLimiter, WebhookDispatcher webhooks)
+    public static void Map(WebApplication app, ApiRoutes routes, FaultBook faults, RequestLog log, RateLimiter rateLimiter, WebhookDispatcher webhooks)
     {
+        var state = routes.State;
         app.MapPost("/sandbox/reset", () =>
         {
             state.Reset();
@@ -15,6 +16,7 @@ internal static class AdminEndpoints
             return Results.NoContent();
         });
 
+        app.MapGet("/sandbox/routes", () => Json.Ok(new { dialect = state.Naming.Collection, items = routes.All.Where(r => r.Documented).Select(r => r.ToJson()) }));
         app.MapGet("/sandbox/ledger", () => Json.Ok(new { assets = state.LedgerJson() }));
 
         app.MapGet("/sandbox/requests", () => Json.Ok(new { items = log.Items }));
@@ -39,13 +41,13 @@ internal static class AdminEndpoints
         });
 
         app.MapPost("/sandbox/cheques/redeem", (HttpRequest r) =>
-            Json.Ok(state.RedeemCheque(ApiEndpoints.Query(r, "chequeId"), ApiEndpoints.Query(r, "clientChequeId")).ToJson()));
+            Json.Ok(state.RedeemCheque(ApiRoutes.Query(r, "chequeId"), ApiRoutes.Query(r, "clientChequeId")).ToJson()));
         app.MapPost("/sandbox/withdrawals/complete", (HttpRequest r) =>
-            Json.Ok(state.SettleWithdrawal(ApiEndpoints.Query(r, "withdrawalId"), ApiEndpoints.Query(r, "clientWithdrawalId"), fail: false).ToJson()));
+            Json.Ok(state.SettleWithdrawal(ApiRoutes.Query(r, "withdrawalId"), ApiRoutes.Query(r, "clientWithdrawalId"), fail: false).ToJson()));
         app.MapPost("/sandbox/withdrawals/fail", (HttpRequest r) =>
-            Json.Ok(state.SettleWithdrawal(ApiEndpoints.Query(r, "withdrawalId"), ApiEndpoints.Query(r, "clientWithdrawalId"), fail: true).ToJson()));
+            Json.Ok(state.SettleWithdrawal(ApiRoutes.Query(r, "withdrawalId"), ApiRoutes.Query(r, "clientWithdrawalId"), fail: true).ToJson()));
         app.MapPost("/sandbox/invoices/expire", (HttpRequest r) =>
-            Json.Ok(state.ExpireInvoice(ApiEndpoints.Query(r, "invoiceId"), ApiEndpoints.Query(r, "clientInvoiceId")).ToJson()));
+            Json.Ok(state.ExpireInvoice(ApiRoutes.Query(r, "invoiceId"), ApiRoutes.Query(r, "clientInvoiceId")).ToJson()));
 
         app.MapPost("/sandbox/webhook-sink", async (HttpRequest r) =>
         {

@@ -1,0 +1,203 @@
+using System.Text.Json;
+
+namespace XRocketPay.Sandbox;
+
+/// <summary>Invoices: active until paid (through the test-only pay route), expired or deleted.</summary>
+internal sealed partial class SandboxState
+{
+    public InvoiceRecord CreateInvoice(RequestBody body)
+    {
+        var priceCurrency = body.RequiredString("priceCurrency", 32);
+        if (Catalog.Find(priceCurrency) is null)
+        {
+            throw Problem.Validation($"'priceCurrency' must be a supported currency; got '{priceCurrency}'.");
+        }
+
+        var payCurrencies = body.Array("payCurrencies").Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw Problem.Validation("'payCurrencies' must hold strings.")).ToList();
+        foreach (var pay in payCurrencies)
+        {
+            Catalog.Crypto(pay, "payCurrencies");
+        }
+
+        var payout = body.String("payoutCurrency", 32);
+        if (payout is not null)
+        {
+            Catalog.Crypto(payout, "payoutCurrency");
+        }
+
+        var expiresIn = body.Int("expiresIn");
+        if (expiresIn is <= 0)
+        {
+            throw Problem.Validation("'expiresIn' must be a positive number of milliseconds.");
+        }
+
+        var numPayments = body.Int("numPayments") ?? 1;
+        if (numPayments < 1)
+        {
+            throw Problem.Validation("'numPayments' must be at least 1.");
+        }
+
+        var clientId = body.String("clientInvoiceId", 100);
+        var priceAmount = body.Amount("priceAmount");
+        var minPayment = body.Amount("minPayment");
+        if ((priceAmount is null) == (minPayment is null))
+        {
+            // Exactly one of the two (EVIDENCE §5.6, S3).
+            throw priceAmount is null
+                ? Problem.Business("missing_invoice_amount", "Missing invoice amount", "Give 'priceAmount' or 'minPayment'.")
+                : Problem.Business("amount_conflict", "Amount conflict", "Give 'priceAmount' or 'minPayment', not both.");
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var invoice = new InvoiceRecord
+        {
+            CreatedAt = now, ClientInvoiceId = clientId, PriceAmount = priceAmount, MinPayment = minPayment,
+            PriceCurrency = priceCurrency, PayoutCurrency = payout, PayCurrencies = payCurrencies, NumPayments = numPayments,
+            Description = body.String("description", 1000), ExpiresIn = expiresIn, ExpiresAt = expiresIn is { } ms ? now.AddMilliseconds(ms) : null,
+            Callback = body.Object("callback"), Url = body.Object("url"), Customer = body.Object("customer"), Data = body.Object("data"),
+        };
+        lock (_gate)
+        {
+            if (clientId is not null && _data.Invoices.Any(i => i.ClientInvoiceId == clientId))
+            {
+                throw ClientIdTaken("client_id_already_taken", "clientInvoiceId", clientId);
+            }
+
+            invoice.Seq = _data.NextSeq++;
+            invoice.Id = NextId();
+            _data.Invoices.Add(invoice);
+            Persist();
+            return invoice;
+        }
+    }
+
+    public InvoiceRecord GetInvoice(string? id, string? clientId)
+    {
+        lock (_gate)
+        {
+            var invoice = Find(_data.Invoices, i => i.Id, i => i.ClientInvoiceId, id, clientId, Lookup.Invoice);
+            ExpireIfDue(invoice);
+            return invoice;
+        }
+    }
+
+    public List<InvoiceRecord> Invoices()
+    {
+        lock (_gate)
+        {
+            foreach (var invoice in _data.Invoices)
+            {
+                ExpireIfDue(invoice);
+            }
+
+            return _data.Invoices.ToList();
+        }
+    }
+
+    /// <summary>A deleted invoice is gone: reading it answers 404 invoice_not_found (EVIDENCE §4, §5.9).</summary>
+    public void DeleteInvoice(string? id, string? clientId)
+    {
+        lock (_gate)
+        {
+            var invoice = GetInvoice(id, clientId);
+            if (invoice.Payments.Count > 0)
+            {
+                throw Problem.Business("operation_disabled", "Invoice has payments", $"Invoice {invoice.Id} has payments and cannot be deleted.");
+            }
+
+            _data.Invoices.Remove(invoice);
+            Persist();
+        }
+    }
+
+    public InvoiceRecord PayInvoiceTest(string? id, string? clientId, RequestBody body)
+    {
+        lock (_gate)
+        {
+            var invoice = GetInvoice(id, clientId);
+            if (invoice.Status != InvoiceStates.Active)
+            {
+                throw Problem.Business("operation_disabled", "Invoice not active", $"Invoice {invoice.Id} is {invoice.Status}.");
+            }
+
+            var payCurrency = body.String("payCurrency", 32)
+                ?? invoice.PayCurrencies.FirstOrDefault()
+                ?? invoice.PayoutCurrency
+                ?? (Catalog.Find(invoice.PriceCurrency)?.Kind == "crypto" ? invoice.PriceCurrency : "USDT");
+            var pay = Catalog.Crypto(payCurrency, "payCurrency");
+            if (invoice.PayCurrencies.Count > 0 && !invoice.PayCurrencies.Contains(pay.Code))
+            {
+                throw Problem.Validation($"This invoice accepts {string.Join(", ", invoice.PayCurrencies)}; got '{pay.Code}'.");
+            }
+
+            var price = Catalog.Find(invoice.PriceCurrency)!;
+            var priceAmount = body.Amount("amount") is { } given && invoice.PriceAmount is null
+                ? given
+                : invoice.PriceAmount ?? throw Problem.Validation("This invoice has an open amount: give 'amount'.");
+            if (invoice.MinPayment is { } min && priceAmount < min)
+            {
+                throw Problem.Business("amount_less_than_minimum", "Amount too small", $"The minimum payment is {Money.Format(min)} {invoice.PriceCurrency}.");
+            }
+
+            var payAmount = pay.Code == price.Code ? priceAmount : Money.Round(priceAmount * price.UsdPrice / pay.UsdPrice);
+            var payment = new InvoicePaymentRecord
+            {
+                Id = NextId(), FinalizedAt = DateTimeOffset.UtcNow, PayAmount = payAmount, PayCurrency = pay.Code,
+                ReceiveAmount = payAmount, ReceiveCurrency = pay.Code,
+            };
+            invoice.Payments.Add(payment);
+            Row(pay.Code).Credits += payAmount;
+            if (invoice.Payments.Count >= invoice.NumPayments)
+            {
+                invoice.Status = InvoiceStates.Paid;
+            }
+
+            _webhooks.Enqueue("invoice", new { @event = "invoice_status_changed", invoice = invoice.ToJson(), payment = payment.ToJson() }, invoice.Callback, Config.WebhookSecret);
+            Persist();
+            return invoice;
+        }
+    }
+
+    public InvoiceRecord ExpireInvoice(string? id, string? clientId)
+    {
+        lock (_gate)
+        {
+            var invoice = GetInvoice(id, clientId);
+            if (invoice.Status == InvoiceStates.Active)
+            {
+                invoice.Status = InvoiceStates.Expired;
+                invoice.ExpiresAt = DateTimeOffset.UtcNow;
+                _webhooks.Enqueue("invoice", new { @event = "invoice_status_changed", invoice = invoice.ToJson() }, invoice.Callback, Config.WebhookSecret);
+                Persist();
+            }
+
+            return invoice;
+        }
+    }
+
+    private void ExpireIfDue(InvoiceRecord invoice)
+    {
+        if (invoice.Status == InvoiceStates.Active && invoice.ExpiresAt is { } at && at <= DateTimeOffset.UtcNow)
+        {
+            invoice.Status = InvoiceStates.Expired;
+        }
+    }
+
+    public object PaymentAddress(string? id, string? clientId, RequestBody body)
+    {
+        var network = body.RequiredString("payNetwork", 16);
+        if (!Catalog.Networks.Contains(network))
+        {
+            throw Problem.Validation($"'payNetwork' must be one of {string.Join(", ", Catalog.Networks)}.");
+        }
+
+        var invoice = GetInvoice(id, clientId);
+        var currency = invoice.PayCurrencies.FirstOrDefault(c => Catalog.Find(c)!.Networks.Contains(network))
+            ?? Catalog.Currencies.First(c => c.Networks.Contains(network)).Code;
+        return new
+        {
+            address = Addresses.Fake(network), payCurrency = currency, payNetwork = network,
+            expiresAt = invoice.ExpiresAt ?? DateTimeOffset.UtcNow.AddHours(1), minAmount = Money.Format(Catalog.MinimumTransferAmount),
+        };
+    }
+}
