@@ -3,15 +3,6 @@ using System.Globalization;
 
 namespace XRocketPay.Client;
 
-/// <summary>Raised for an amount a user gave that is not acceptable money.</summary>
-public sealed class XRocketAmountException : FormatException
-{
-    public XRocketAmountException(string message, string input) : base(message) => Input = input;
-
-    /// <summary>The text that was refused.</summary>
-    public string Input { get; }
-}
-
 /// <summary>
 /// The one strict parser for every amount a user gives, and the invariant formatter for amounts sent.
 /// Amounts that come back from the API are read leniently elsewhere (zero balances, tiny rates).

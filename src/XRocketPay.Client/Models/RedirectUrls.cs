@@ -1,0 +1,12 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace XRocketPay.Client.Models;
+
+public sealed class RedirectUrls
+{
+    [JsonPropertyName(Fields.SuccessUrl)] public string? SuccessUrl { get; init; }
+    [JsonPropertyName(Fields.CancelUrl)] public string? CancelUrl { get; init; }
+}

@@ -1,0 +1,11 @@
+using System;
+using System.Net;
+
+namespace XRocketPay.Client;
+
+public enum XRocketEnvironment
+{
+    Production,
+    Testnet,
+    Sandbox,
+}
