@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Net;
-using System.Text;
 using XRocketPay.Client.Models;
 
 namespace XRocketPay.Client;
@@ -10,27 +5,29 @@ namespace XRocketPay.Client;
 /// <summary>The outcome of one row of a mass transfer.</summary>
 public sealed class MassTransferRowResult
 {
-    internal MassTransferRowResult(int index, string clientTransferId, MassTransferRowStatus status, Transfer? transfer, XRocketProblem? problem, XRocketException? error)
+    internal MassTransferRowResult(int index, string clientTransferId, XRocketOutcome outcome, Transfer? transfer, XRocketException? error)
     {
         Index = index;
         ClientTransferId = clientTransferId;
-        Status = status;
+        Outcome = outcome;
         Transfer = transfer;
-        Problem = problem;
         Error = error;
     }
 
     /// <summary>The row's position in the request.</summary>
     public int Index { get; }
     public string ClientTransferId { get; }
-    public MassTransferRowStatus Status { get; }
+    public XRocketOutcome Outcome { get; }
     public Transfer? Transfer { get; }
 
-    /// <summary>Why the API refused the row.</summary>
-    public XRocketProblem? Problem { get; }
+    /// <summary>Why the API refused the row, when it did.</summary>
+    public XRocketProblem? Problem => (Error as XRocketRowException)?.Problem;
 
-    /// <summary>A client-side failure of the row (a conflicting client id).</summary>
+    /// <summary>
+    /// Why the row is Failed or Unknown: an <see cref="XRocketRowException"/> (refused, or lost with its
+    /// request), an <see cref="XRocketConflictException"/>, or the failure of the reconciling look-up.
+    /// </summary>
     public XRocketException? Error { get; }
 
-    public string? Code => Error?.Code ?? Problem?.Code;
+    public string? Code => Error?.Code;
 }

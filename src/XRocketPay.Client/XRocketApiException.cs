@@ -1,8 +1,7 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Net;
-using System.Text;
+using System.Net.Http;
+using System.Text.Json;
 using XRocketPay.Client.Models;
 
 namespace XRocketPay.Client;
@@ -23,21 +22,49 @@ public class XRocketApiException : XRocketException
 
     public TimeSpan? RetryAfter { get; internal set; }
 
-    public override string Code => Problem?.Code ?? StatusCode switch
-    {
-        HttpStatusCode.NotFound => "not_found",
-        HttpStatusCode.Unauthorized => "unauthorized",
-        (HttpStatusCode)429 => "rate_limit_exceeded",
-        _ => "http_" + ((int)StatusCode).ToString(CultureInfo.InvariantCulture),
-    };
+    public override string Code => Problem?.Code ?? XRocketProblemCodes.ForStatus((int)StatusCode);
 
-    public bool IsClientIdAlreadyTaken => Code == Routes.ProblemCodes.ClientIdAlreadyTaken;
-    public bool IsInsufficientFunds => Code == "amount_more_than_app_balance";
-    public bool IsUnauthorized => StatusCode == HttpStatusCode.Unauthorized || Code == "unauthorized";
-    public bool IsRateLimited => (int)StatusCode == 429 || Code == "rate_limit_exceeded";
+    public bool IsClientIdAlreadyTaken => ProblemCode.Kind == XRocketProblemKind.Duplicate;
+    public bool IsInsufficientFunds => ProblemCode.Kind == XRocketProblemKind.Balance;
+    public bool IsUnauthorized => StatusCode == HttpStatusCode.Unauthorized || ProblemCode.Kind == XRocketProblemKind.Auth;
+    public bool IsRateLimited => (int)StatusCode == 429 || ProblemCode.Kind == XRocketProblemKind.RateLimit;
     public bool IsNotFound => StatusCode == HttpStatusCode.NotFound;
-    public bool IsValidation => Code == "client_data_validation";
+    public bool IsValidation => ProblemCode.Kind == XRocketProblemKind.Validation;
 
-    /// <summary>Set when an earlier attempt of the same call may have reached the server (timeout, drop, 5xx).</summary>
-    internal bool EarlierAttemptMayHaveSucceeded { get; set; }
+    internal override int? HttpStatus => (int)StatusCode;
+
+    /// <summary>Reads an error answer: its problem body when it has one, its Retry-After, a token-free message.</summary>
+    internal static XRocketApiException FromResponse(HttpResponseMessage response, string text, Redactor redactor)
+    {
+        var problem = ReadProblem(text);
+        var status = (int)response.StatusCode;
+        var message = problem is not null
+            ? $"{problem.Title ?? "Error"} ({problem.Code}, HTTP {status}): {redactor.Redact(problem.Detail) }"
+            : $"HTTP {status} {response.ReasonPhrase} with a body that is not a problem document: {redactor.Snippet(text)}";
+        var exception = new XRocketApiException(response.StatusCode, problem, message);
+        if (response.Headers.RetryAfter is { } retryAfter)
+        {
+            exception.RetryAfter = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        }
+
+        return exception;
+    }
+
+    private static XRocketProblem? ReadProblem(string text)
+    {
+        if (text.Length == 0 || !text.TrimStart().StartsWith("{", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            var problem = JsonSerializer.Deserialize(text, XRocketJsonContext.Default.XRocketProblem);
+            return problem?.Type is null && problem?.Title is null ? null : problem;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -8,7 +8,14 @@ public sealed class XRocketClientOptions
 {
     public static readonly Uri ProductionUri = new("https://pay.api.pp.xrocket.tg/");
     public static readonly Uri TestnetUri = new("https://pay.api.testnet.xrocket.exchange/");
-    public static readonly Uri SandboxUri = new("http://127.0.0.1:5080/");
+
+    /// <summary>The local sandbox's default port: a copy of the sandbox's own default (a test keeps them equal).</summary>
+    public const int SandboxPort = 5080;
+
+    /// <summary>The local sandbox's default token: a copy of the sandbox's own default (a test keeps them equal).</summary>
+    public const string SandboxToken = "sandbox-token";
+
+    public static readonly Uri SandboxUri = new("http://127.0.0.1:" + SandboxPort + "/");
 
     public XRocketEnvironment Environment { get; set; } = XRocketEnvironment.Production;
 

@@ -26,5 +26,5 @@ public sealed class XRocketConflictException : XRocketException
     /// <summary>The operation that holds the client id.</summary>
     public object Existing { get; }
 
-    public override string Code => "client_id_conflict";
+    public override string Code => XRocketProblemCodes.ClientIdConflict;
 }

@@ -1,28 +1,23 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Net;
-using System.Text;
-using XRocketPay.Client.Models;
-
 namespace XRocketPay.Client;
 
-/// <summary>The result of a create call: the object, the client id used, and whether it existed before this call.</summary>
+/// <summary>The result of a create call that went through: the object, the client id used, and who created it.</summary>
 public sealed class XRocketCreateResult<T>
 {
-    internal XRocketCreateResult(T value, string clientId, bool alreadyExisted)
+    internal XRocketCreateResult(T value, string clientId, XRocketOutcome outcome)
     {
         Value = value;
         ClientId = clientId;
-        AlreadyExisted = alreadyExisted;
+        Outcome = outcome;
     }
 
     public T Value { get; }
     public string ClientId { get; }
 
     /// <summary>
-    /// True when the object was created by earlier work (the first attempt of this call found the client id
-    /// taken by an operation with the same data). False when this call created it, even across retries.
+    /// <see cref="XRocketOutcome.Sent"/> when this call created it (even across retries);
+    /// <see cref="XRocketOutcome.AlreadyDone"/> when earlier work did (the first attempt of this call found the
+    /// client id taken by an operation with the same data). A create that did not go through throws an
+    /// <see cref="XRocketException"/> whose <see cref="XRocketException.Outcome"/> is Failed or Unknown.
     /// </summary>
-    public bool AlreadyExisted { get; }
+    public XRocketOutcome Outcome { get; }
 }

@@ -1,9 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Net;
-using System.Text;
-using XRocketPay.Client.Models;
 
 namespace XRocketPay.Client;
 
@@ -16,7 +11,4 @@ public sealed class XRocketTransportException : XRocketException
 
     /// <summary><c>timeout</c>, <c>connection_failed</c> or <c>malformed_response</c>.</summary>
     public override string Code => TransportCode;
-
-    /// <summary>True when the request may have been executed although no answer arrived.</summary>
-    public bool MayHaveSucceeded { get; internal set; }
 }

@@ -52,10 +52,4 @@ internal static class Routes
         public const string WithdrawalId = "withdrawalId";
         public const string ClientWithdrawalId = "clientWithdrawalId";
     }
-
-    /// <summary>The problem <c>type</c> codes the client branches on (the last segment of <c>type</c>).</summary>
-    public static class ProblemCodes
-    {
-        public const string ClientIdAlreadyTaken = "client_id_already_taken";
-    }
 }

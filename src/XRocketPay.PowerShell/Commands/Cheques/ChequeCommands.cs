@@ -73,7 +73,7 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
         Try(target, () =>
         {
             var created = Call((client, ct) => client.CreateChequeAsync(request, ct));
-            if (created.AlreadyExisted)
+            if (created.Outcome == XRocketOutcome.AlreadyDone)
             {
                 WriteWarning($"Cheque with client id '{clientId}' already existed with the same data; returning it, nothing new was created.");
             }

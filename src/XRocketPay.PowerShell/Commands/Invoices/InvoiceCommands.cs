@@ -88,7 +88,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
         Try(target, () =>
         {
             var created = Call((client, ct) => client.CreateInvoiceAsync(request, ct));
-            if (created.AlreadyExisted)
+            if (created.Outcome == XRocketOutcome.AlreadyDone)
             {
                 WriteWarning($"Invoice with client id '{clientId}' already existed with the same data; returning it.");
             }

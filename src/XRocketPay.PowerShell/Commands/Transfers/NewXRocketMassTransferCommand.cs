@@ -89,10 +89,10 @@ public sealed class NewXRocketMassTransferCommand : PayoutCmdlet
         foreach (var result in results)
         {
             var row = rows[result.Index];
-            var status = result.Status switch
+            var status = result.Outcome switch
             {
-                MassTransferRowStatus.Sent => XRocketTransferStatus.Sent,
-                MassTransferRowStatus.AlreadyDone => XRocketTransferStatus.AlreadyDone,
+                XRocketOutcome.Sent => XRocketTransferStatus.Sent,
+                XRocketOutcome.AlreadyDone => XRocketTransferStatus.AlreadyDone,
                 _ => XRocketTransferStatus.Failed,
             };
             WriteObject(Result(status, row, result.Transfer));
@@ -103,16 +103,5 @@ public sealed class NewXRocketMassTransferCommand : PayoutCmdlet
         }
     }
 
-    private static ErrorRecord RowError(MassTransferRowResult result, PayoutRow row)
-    {
-        if (result.Error is { } error)
-        {
-            return ErrorRecords.From(error, row.Target);
-        }
-
-        var problem = result.Problem!;
-        var exception = new XRocketApiException(System.Net.HttpStatusCode.BadRequest, problem,
-            $"{problem.Title ?? "Refused"} ({problem.Code}): {problem.Detail}");
-        return ErrorRecords.From(exception, row.Target);
-    }
+    private static ErrorRecord RowError(MassTransferRowResult result, PayoutRow row) => ErrorRecords.From(result.Error!, row.Target);
 }

@@ -34,7 +34,7 @@ public sealed class NewXRocketTransferCommand : PayoutCmdlet
         Try(row.Target, () =>
         {
             var created = Call((client, ct) => client.CreateTransferAsync(request, ct));
-            WriteObject(Result(created.AlreadyExisted ? XRocketTransferStatus.AlreadyDone : XRocketTransferStatus.Sent, row, created.Value));
+            WriteObject(Result(created.Outcome == XRocketOutcome.AlreadyDone ? XRocketTransferStatus.AlreadyDone : XRocketTransferStatus.Sent, row, created.Value));
         });
     }
 }

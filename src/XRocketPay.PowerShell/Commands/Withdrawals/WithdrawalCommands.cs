@@ -50,7 +50,7 @@ public sealed class InvokeXRocketWithdrawalCommand : WithdrawalDestinationCmdlet
         Try(target, () =>
         {
             var created = Call((client, ct) => client.CreateWithdrawalAsync(request, ct));
-            if (created.AlreadyExisted)
+            if (created.Outcome == XRocketOutcome.AlreadyDone)
             {
                 WriteWarning($"Withdrawal with client id '{clientId}' already existed with the same data; returning it, nothing was sent again.");
             }
