@@ -75,11 +75,11 @@ public sealed class NewXRocketMassTransferCommand : PayoutCmdlet
         {
             results = Call((client, ct) => client.CreateMassTransfersAsync(asset, items, ct));
         }
-        catch (Exception ex) when (ex is XRocketException or OperationCanceledException)
+        catch (OperationCanceledException ex)
         {
             foreach (var row in rows)
             {
-                WriteObject(Result(XRocketTransferStatus.Failed, row, null));
+                WriteObject(Result(XRocketOutcome.Failed, row, null));
                 WriteFailure(ex, row.Target);
             }
 
@@ -89,19 +89,11 @@ public sealed class NewXRocketMassTransferCommand : PayoutCmdlet
         foreach (var result in results)
         {
             var row = rows[result.Index];
-            var status = result.Outcome switch
+            WriteObject(Result(result.Outcome, row, result.Transfer));
+            if (result.Error is { } error)
             {
-                XRocketOutcome.Sent => XRocketTransferStatus.Sent,
-                XRocketOutcome.AlreadyDone => XRocketTransferStatus.AlreadyDone,
-                _ => XRocketTransferStatus.Failed,
-            };
-            WriteObject(Result(status, row, result.Transfer));
-            if (status == XRocketTransferStatus.Failed)
-            {
-                WriteError(RowError(result, row));
+                WriteError(ErrorRecords.From(error, row.Target));
             }
         }
     }
-
-    private static ErrorRecord RowError(MassTransferRowResult result, PayoutRow row) => ErrorRecords.From(result.Error!, row.Target);
 }

@@ -3,13 +3,6 @@ using XRocketPay.PowerShell.Infrastructure;
 
 namespace XRocketPay.PowerShell.Commands.Connection;
 
-/// <summary>Forgets this session's connection.</summary>
-[Cmdlet(VerbsCommunications.Disconnect, "XRocket")]
-public sealed class DisconnectXRocketCommand : PSCmdlet
-{
-    protected override void EndProcessing() => ConnectionStore.Current = null;
-}
-
 /// <summary>Shows this session's connection (environment, address, a masked token hint).</summary>
 [Cmdlet(VerbsCommon.Get, "XRocketConnection")]
 [OutputType(typeof(XRocketConnection))]
