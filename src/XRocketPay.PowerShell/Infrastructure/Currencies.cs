@@ -1,0 +1,38 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using XRocketPay.Client.Models;
+
+namespace XRocketPay.PowerShell.Infrastructure;
+
+internal static class Currencies
+{
+    /// <summary>The connection's currencies, fetched once with a short timeout; null when unavailable.</summary>
+    internal static IReadOnlyList<Currency>? Load()
+    {
+        var connection = ConnectionStore.Current;
+        if (connection is null)
+        {
+            return null;
+        }
+
+        if (connection.Currencies is null)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+                connection.Currencies = connection.Client.GetCurrenciesAsync(null, timeout.Token).GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is Client.XRocketException or OperationCanceledException)
+            {
+                return null;
+            }
+        }
+
+        return connection.Currencies;
+    }
+}
