@@ -1,5 +1,3 @@
-using XRocketPay.Client.Models;
-
 namespace XRocketPay.Client;
 
 /// <summary>The outcome of one row of a mass transfer.</summary>

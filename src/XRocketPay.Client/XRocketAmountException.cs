@@ -1,6 +1,3 @@
-using System;
-using System.Globalization;
-
 namespace XRocketPay.Client;
 
 /// <summary>Raised for an amount a user gave that is not acceptable money.</summary>

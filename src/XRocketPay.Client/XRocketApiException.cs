@@ -1,9 +1,3 @@
-using System;
-using System.Net;
-using System.Net.Http;
-using System.Text.Json;
-using XRocketPay.Client.Models;
-
 namespace XRocketPay.Client;
 
 /// <summary>The API answered with an error status (an RFC 9457 problem, or a body that is not one).</summary>

@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using XRocketPay.Client.Models;
 using J = XRocketPay.Client.XRocketJsonContext;
 
 namespace XRocketPay.Client;

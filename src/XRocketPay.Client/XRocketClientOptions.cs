@@ -1,6 +1,3 @@
-using System;
-using System.Net;
-
 namespace XRocketPay.Client;
 
 /// <summary>Where and how the client connects.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace XRocketPay.Client;
 
 /// <summary>Anything the API or the way to it refused. Never carries the token.</summary>

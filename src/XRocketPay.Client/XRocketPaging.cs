@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using XRocketPay.Client.Models;
-
 namespace XRocketPay.Client;
 
 /// <summary>The one paging loop: the client's list enumerators and the module's list cmdlets both use it.</summary>

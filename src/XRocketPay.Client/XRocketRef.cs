@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using XRocketPay.Client.Models;
 using J = XRocketPay.Client.XRocketJsonContext;
 
 namespace XRocketPay.Client;

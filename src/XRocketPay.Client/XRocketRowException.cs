@@ -1,5 +1,3 @@
-using XRocketPay.Client.Models;
-
 namespace XRocketPay.Client;
 
 /// <summary>

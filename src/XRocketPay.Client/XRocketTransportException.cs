@@ -1,5 +1,3 @@
-using System;
-
 namespace XRocketPay.Client;
 
 /// <summary>No usable answer: a timeout, a refused or dropped connection, or a body that could not be read.</summary>

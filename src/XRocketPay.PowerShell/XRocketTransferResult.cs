@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.Client;
-using XRocketPay.Client.Models;
-
 namespace XRocketPay.PowerShell;
 
 /// <summary>What happened to one payout row; <see cref="Status"/> is the core's one outcome vocabulary.</summary>

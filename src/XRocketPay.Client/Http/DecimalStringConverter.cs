@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using XRocketPay.Client.Models;
-
 namespace XRocketPay.Client;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Text;
-using XRocketPay.Client.Models;
-
 namespace XRocketPay.Client;
 
 /// <summary>Query strings: pairs with null values left out, object references, list filters, invariant dates.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace XRocketPay.Client;

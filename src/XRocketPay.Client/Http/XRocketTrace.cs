@@ -1,6 +1,3 @@
-using System;
-using System.Net;
-
 namespace XRocketPay.Client;
 
 /// <summary>One HTTP attempt, as a verbose line or a log entry would show it. Never carries the token.</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace XRocketPay.Client.Models;
 
 public static class ChequeState

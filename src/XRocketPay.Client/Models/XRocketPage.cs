@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace XRocketPay.Client.Models;
 
 /// <summary>One page of a list: its items, the cursor of the next page (null at the end) and the total when given.</summary>

@@ -1,11 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
-using XRocketPay.Client.Models;
 
 namespace XRocketPay.PowerShell.Infrastructure;
 

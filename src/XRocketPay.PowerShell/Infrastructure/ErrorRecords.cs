@@ -1,7 +1,3 @@
-using System;
-using System.Management.Automation;
-using XRocketPay.Client;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>

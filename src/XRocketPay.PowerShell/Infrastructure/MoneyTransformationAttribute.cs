@@ -1,6 +1,3 @@
-using System;
-using System.Management.Automation;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using XRocketPay.Client;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>The parameter set names every cmdlet uses, and the object a ById/ByClientId pair names.</summary>

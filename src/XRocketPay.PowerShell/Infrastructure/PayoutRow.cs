@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>One validated payout row, ready to send.</summary>

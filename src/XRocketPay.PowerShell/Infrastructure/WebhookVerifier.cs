@@ -1,10 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Security;
-using XRocketPay.Client;
 
 namespace XRocketPay.PowerShell.Infrastructure;
 

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>Where a withdrawal goes: the parameters Invoke-XRocketWithdrawal and New-XRocketWithdrawalLink share.</summary>

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>An API cmdlet: -Connection, or else the connection Connect-XRocket stored for this session.</summary>

@@ -1,10 +1,3 @@
-using System;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using XRocketPay.Client;
-using XRocketPay.Client.Models;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.App;
 
 /// <summary>The app the token belongs to.</summary>

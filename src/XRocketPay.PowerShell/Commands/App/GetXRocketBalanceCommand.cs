@@ -1,9 +1,3 @@
-using System;
-using System.Linq;
-using System.Management.Automation;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.App;
 
 /// <summary>Balances of the app, one object per asset.</summary>

@@ -1,8 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.App;
 
 /// <summary>Exchange rates of assets against a base currency.</summary>

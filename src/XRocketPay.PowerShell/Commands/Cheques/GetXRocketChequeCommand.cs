@@ -1,8 +1,3 @@
-using System;
-using System.Management.Automation;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Cheques;
 
 /// <summary>Gets a cheque by id or client id, or lists cheques.</summary>

@@ -1,8 +1,4 @@
-using System.Management.Automation;
 using System.Security;
-using XRocketPay.Client;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
 
 namespace XRocketPay.PowerShell.Commands.Cheques;
 

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Cheques;
 
 /// <summary>Deletes an active cheque; its held funds return to the balance.</summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Cheques;
 
 /// <summary>Changes a cheque's description (an empty string clears it).</summary>

@@ -1,11 +1,7 @@
-using System;
 using System.Collections;
-using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net;
 using System.Security;
-using XRocketPay.Client;
-using XRocketPay.PowerShell.Infrastructure;
 
 namespace XRocketPay.PowerShell.Commands.Connection;
 

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Connection;
 
 /// <summary>Forgets this session's connection.</summary>

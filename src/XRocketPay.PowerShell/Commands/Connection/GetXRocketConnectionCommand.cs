@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Connection;
 
 /// <summary>Shows this session's connection (environment, address, a masked token hint).</summary>

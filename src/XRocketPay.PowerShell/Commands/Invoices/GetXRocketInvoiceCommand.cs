@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Invoices;
 
 /// <summary>Gets an invoice by id or client id, or lists invoices.</summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Invoices;
 
 /// <summary>Lists the payments of an invoice.</summary>

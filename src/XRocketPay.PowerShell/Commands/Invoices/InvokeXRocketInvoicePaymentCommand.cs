@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.Client;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Invoices;
 
 /// <summary>Pays an invoice for testing. Sandbox and testnet only: refused on Production before anything is sent.</summary>

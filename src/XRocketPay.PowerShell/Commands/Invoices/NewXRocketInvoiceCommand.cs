@@ -1,9 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using XRocketPay.Client;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Invoices;
 
 /// <summary>Creates an invoice a Telegram user can pay (a fixed or an open amount).</summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Invoices;
 
 /// <summary>Gets a blockchain address to pay an invoice on a network.</summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Invoices;
 
 /// <summary>Deletes an invoice that has no payments.</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Management.Automation;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Transfers;
 
 /// <summary>Gets a transfer by id or client id, or lists transfers (newest first, streamed page by page).</summary>

@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using XRocketPay.Client;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Transfers;
 
 /// <summary>

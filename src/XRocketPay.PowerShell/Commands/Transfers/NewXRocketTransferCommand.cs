@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.Client;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Transfers;
 
 /// <summary>Pays a Telegram user, one transfer per row. Irreversible: ConfirmImpact High.</summary>

@@ -1,12 +1,6 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Net;
 using System.Security;
-using XRocketPay.Client;
-using XRocketPay.PowerShell.Infrastructure;
 
 namespace XRocketPay.PowerShell.Commands.Webhooks;
 

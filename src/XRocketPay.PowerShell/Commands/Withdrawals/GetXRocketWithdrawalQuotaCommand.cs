@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Withdrawals;
 
 /// <summary>The minimum, fee and precision of withdrawals of an asset over a network.</summary>

@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.Client;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Withdrawals;
 
 /// <summary>Withdraws to a blockchain address. Irreversible: ConfirmImpact High.</summary>

@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.Client;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Withdrawals;
 
 /// <summary>Creates a link the recipient opens to confirm a withdrawal; nothing moves until they do.</summary>

@@ -1,8 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.Management.Automation;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
 
 namespace XRocketPay.PowerShell.Commands.Withdrawals;
 

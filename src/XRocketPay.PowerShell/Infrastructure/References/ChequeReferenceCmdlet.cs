@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>A cheque named by -Id (alias ChequeId) or -ClientChequeId.</summary>

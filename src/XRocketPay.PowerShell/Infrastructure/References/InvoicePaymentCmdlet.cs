@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>The invoice a payment cmdlet works on, named by -InvoiceId (alias Id) or -ClientInvoiceId.</summary>

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>An invoice named by -Id (alias InvoiceId) or -ClientInvoiceId.</summary>

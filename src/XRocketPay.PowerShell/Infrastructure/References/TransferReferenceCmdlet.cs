@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>A transfer named by -Id (alias TransferId) or -ClientTransferId.</summary>

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>A withdrawal named by -Id (alias WithdrawalId) or -ClientWithdrawalId.</summary>
