@@ -27,3 +27,33 @@ public sealed class CreateTransferRequest
     [JsonPropertyName(Fields.Description)] public string? Description { get; set; }
     [JsonPropertyName(Fields.Callback)] public Callback? Callback { get; set; }
 }
+
+public sealed class MassTransferError
+{
+    [JsonPropertyName(Fields.Target)] public string? Target { get; init; }
+    [JsonPropertyName(Fields.TargetType)] public string? TargetType { get; init; }
+    [JsonPropertyName(Fields.Amount)] public string? Amount { get; init; }
+    [JsonPropertyName(Fields.ClientTransferId)] public string? ClientTransferId { get; init; }
+    [JsonPropertyName(Fields.Description)] public string? Description { get; init; }
+    [JsonPropertyName(Fields.Reason)] public XRocketProblem? Reason { get; init; }
+}
+internal sealed class MassTransfersResponse
+{
+    [JsonPropertyName(Fields.SuccessTransfers)] public List<Transfer> SuccessTransfers { get; init; } = new();
+    [JsonPropertyName(Fields.ErrorTransfers)] public List<MassTransferError> ErrorTransfers { get; init; } = new();
+}
+
+public sealed class MassTransferItem
+{
+    [JsonPropertyName(Fields.Target)] public string Target { get; set; } = "";
+    [JsonPropertyName(Fields.TargetType)] public string TargetType { get; set; } = TargetTypes.TelegramUserId;
+    [JsonPropertyName(Fields.Amount)] public decimal Amount { get; set; }
+    [JsonPropertyName(Fields.ClientTransferId)] public string? ClientTransferId { get; set; }
+    [JsonPropertyName(Fields.Description)] public string? Description { get; set; }
+    [JsonPropertyName(Fields.Callback)] public Callback? Callback { get; set; }
+}
+internal sealed class CreateMassTransfersRequest
+{
+    [JsonPropertyName(Fields.Asset)] public string Asset { get; set; } = "";
+    [JsonPropertyName(Fields.Transfers)] public List<MassTransferItem> Transfers { get; set; } = new();
+}
