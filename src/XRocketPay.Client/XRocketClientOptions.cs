@@ -1,35 +1,18 @@
-using System;
-using System.Net;
-
 namespace XRocketPay.Client;
-
-public enum XRocketEnvironment
-{
-    Production,
-    Testnet,
-    Sandbox,
-}
-
-/// <summary>How many times and how patiently a call is retried.</summary>
-public sealed class XRocketRetryPolicy
-{
-    /// <summary>Attempts in all, the first included (1 = no retries).</summary>
-    public int MaxAttempts { get; set; } = 4;
-
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>A server's Retry-After longer than this is capped to it.</summary>
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
-}
 
 /// <summary>Where and how the client connects.</summary>
 public sealed class XRocketClientOptions
 {
     public static readonly Uri ProductionUri = new("https://pay.api.pp.xrocket.tg/");
     public static readonly Uri TestnetUri = new("https://pay.api.testnet.xrocket.exchange/");
-    public static readonly Uri SandboxUri = new("http://127.0.0.1:5080/");
+
+    /// <summary>The local sandbox's default port: a copy of the sandbox's own default (a test keeps them equal).</summary>
+    public const int SandboxPort = 5080;
+
+    /// <summary>The local sandbox's default token: a copy of the sandbox's own default (a test keeps them equal).</summary>
+    public const string SandboxToken = "sandbox-token";
+
+    public static readonly Uri SandboxUri = new("http://127.0.0.1:" + SandboxPort + "/");
 
     public XRocketEnvironment Environment { get; set; } = XRocketEnvironment.Production;
 
@@ -78,36 +61,4 @@ public sealed class XRocketClientOptions
 
     internal static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-}
-
-/// <summary>One HTTP attempt, as a verbose line or a log entry would show it. Never carries the token.</summary>
-public sealed class XRocketTrace
-{
-    internal XRocketTrace(string method, string path, int? statusCode, TimeSpan elapsed, int attempt, string? failure, string? requestBody, string? responseBody)
-    {
-        Method = method;
-        Path = path;
-        StatusCode = statusCode;
-        Elapsed = elapsed;
-        Attempt = attempt;
-        Failure = failure;
-        RequestBody = requestBody;
-        ResponseBody = responseBody;
-    }
-
-    public string Method { get; }
-    public string Path { get; }
-    public int? StatusCode { get; }
-    public TimeSpan Elapsed { get; }
-    public int Attempt { get; }
-
-    /// <summary>Why the attempt got no answer (timeout, connection failure), if so.</summary>
-    public string? Failure { get; }
-
-    /// <summary>Only with <see cref="XRocketClientOptions.TraceBodies"/>; sensitive fields masked.</summary>
-    public string? RequestBody { get; }
-    public string? ResponseBody { get; }
-
-    public override string ToString() =>
-        $"{Method} {Path} -> {(StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Failure ?? "no response")} in {(long)Elapsed.TotalMilliseconds} ms (attempt {Attempt})";
 }

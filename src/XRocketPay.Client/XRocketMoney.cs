@@ -1,16 +1,4 @@
-using System;
-using System.Globalization;
-
 namespace XRocketPay.Client;
-
-/// <summary>Raised for an amount a user gave that is not acceptable money.</summary>
-public sealed class XRocketAmountException : FormatException
-{
-    public XRocketAmountException(string message, string input) : base(message) => Input = input;
-
-    /// <summary>The text that was refused.</summary>
-    public string Input { get; }
-}
 
 /// <summary>
 /// The one strict parser for every amount a user gives, and the invariant formatter for amounts sent.
@@ -32,47 +20,52 @@ public static class XRocketMoney
     /// </summary>
     public static bool TryParse(object? value, out decimal amount, out string? error)
     {
-        amount = 0m;
-        string text;
+        var reading = Read(value);
+        amount = reading.Value;
+        error = reading.Error;
+        return reading.IsValid;
+    }
+
+    /// <summary>
+    /// The one reading of a user amount, for parameters and pipeline rows alike: missing (nothing or white
+    /// space), not acceptable (with why), or valid (with the value and its normalised text).
+    /// </summary>
+    public static XRocketAmount Read(object? value)
+    {
+        var raw = AsText(value);
+        if (value is null || (value is string && raw.Trim().Length == 0))
+        {
+            return new XRocketAmount(raw, isMissing: true, 0m, value is null ? "An amount is required. " + Accepted : "The amount is empty. " + Accepted);
+        }
+
+        string? error;
+        decimal amount = 0m;
         switch (value)
         {
-            case null:
-                error = "An amount is required. " + Accepted;
-                return false;
-            case string s:
-                text = s;
+            case double d when double.IsNaN(d) || double.IsInfinity(d):
+            case float f when float.IsNaN(f) || float.IsInfinity(f):
+                error = $"'{raw}' is not an amount. {Accepted}";
                 break;
-            case decimal d:
-                text = d.ToString(CultureInfo.InvariantCulture);
-                break;
-            case double d:
-                if (double.IsNaN(d) || double.IsInfinity(d))
-                {
-                    error = $"'{d.ToString(CultureInfo.InvariantCulture)}' is not an amount. {Accepted}";
-                    return false;
-                }
-
-                text = d.ToString("R", CultureInfo.InvariantCulture);
-                break;
-            case float f:
-                if (float.IsNaN(f) || float.IsInfinity(f))
-                {
-                    error = $"'{f.ToString(CultureInfo.InvariantCulture)}' is not an amount. {Accepted}";
-                    return false;
-                }
-
-                text = f.ToString("R", CultureInfo.InvariantCulture);
-                break;
-            case byte or sbyte or short or ushort or int or uint or long or ulong:
-                text = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+            case string or decimal or double or float or byte or sbyte or short or ushort or int or uint or long or ulong:
+                TryParseText(raw, out amount, out error);
                 break;
             default:
                 error = $"A {value.GetType().Name} is not an amount. {Accepted}";
-                return false;
+                break;
         }
 
-        return TryParseText(text, out amount, out error);
+        return new XRocketAmount(raw, isMissing: false, error is null ? amount : 0m, error);
     }
+
+    private static string AsText(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     private static bool TryParseText(string raw, out decimal amount, out string? error)
     {

@@ -1,61 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using XRocketPay.Client.Models;
 
 namespace XRocketPay.Client;
-
-public enum XRocketWebhookFailure
-{
-    None,
-    MissingHeader,
-    UnsupportedVersion,
-    StaleTimestamp,
-    InvalidSignature,
-}
-
-/// <summary>The outcome of a signature check.</summary>
-public sealed class XRocketWebhookVerification
-{
-    internal XRocketWebhookVerification(XRocketWebhookFailure failure, string message)
-    {
-        Failure = failure;
-        Message = message;
-    }
-
-    public bool IsValid => Failure == XRocketWebhookFailure.None;
-    public XRocketWebhookFailure Failure { get; }
-    public string Message { get; }
-
-    public override string ToString() => Message;
-}
-
-/// <summary>The v1 envelope of a webhook delivery. Deduplicate on <see cref="Id"/>: it is stable across redeliveries.</summary>
-public sealed class XRocketWebhookEnvelope
-{
-    [JsonPropertyName(Fields.Id)] public string? Id { get; init; }
-    [JsonPropertyName(Fields.Timestamp)] public string? Timestamp { get; init; }
-    [JsonPropertyName(Fields.Type)] public string? Type { get; init; }
-    [JsonPropertyName(Fields.Data)] public JsonElement Data { get; init; }
-
-    /// <summary>For <c>invoice</c> events.</summary>
-    public Invoice? Invoice => Type == "invoice" && Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(Fields.Invoice, out var invoice)
-        ? invoice.Deserialize(XRocketJsonContext.Default.Invoice) : null;
-
-    public string? Event => Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(Fields.Event, out var e) ? e.GetString() : null;
-
-    public Cheque? Cheque => Type == "cheque" && Data.ValueKind == JsonValueKind.Object ? Data.Deserialize(XRocketJsonContext.Default.Cheque) : null;
-
-    /// <summary>For <c>payout</c> (transfer) events.</summary>
-    public Transfer? Transfer => Type == "payout" && Data.ValueKind == JsonValueKind.Object ? Data.Deserialize(XRocketJsonContext.Default.Transfer) : null;
-
-    public Withdrawal? Withdrawal => Type == "withdrawal" && Data.ValueKind == JsonValueKind.Object ? Data.Deserialize(XRocketJsonContext.Default.Withdrawal) : null;
-}
 
 /// <summary>Verifies and reads xRocket Pay v1 webhook deliveries.</summary>
 public static class XRocketWebhook

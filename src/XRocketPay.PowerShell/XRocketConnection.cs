@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using XRocketPay.Client;
-using XRocketPay.Client.Models;
-
 namespace XRocketPay.PowerShell;
 
 /// <summary>A verified connection to one xRocket Pay app. Shows a masked hint of the token, never the token.</summary>

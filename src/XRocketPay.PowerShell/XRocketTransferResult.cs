@@ -1,24 +1,9 @@
-using System.Management.Automation;
-using XRocketPay.Client.Models;
-
 namespace XRocketPay.PowerShell;
 
-public enum XRocketTransferStatus
-{
-    /// <summary>This command paid it.</summary>
-    Sent,
-
-    /// <summary>Paid by an earlier run with the same client id and data; nothing was sent again.</summary>
-    AlreadyDone,
-
-    /// <summary>Not paid; the error record says why, and its TargetObject re-runs safely.</summary>
-    Failed,
-}
-
-/// <summary>What happened to one payout row.</summary>
+/// <summary>What happened to one payout row; <see cref="Status"/> is the core's one outcome vocabulary.</summary>
 public sealed class XRocketTransferResult
 {
-    internal XRocketTransferResult(XRocketTransferStatus status, string clientTransferId, string telegramUserId, string asset, decimal amount, string? description, Transfer? transfer, PSObject? inputObject)
+    internal XRocketTransferResult(XRocketOutcome status, string clientTransferId, string telegramUserId, string asset, decimal amount, string? description, Transfer? transfer, PSObject? inputObject)
     {
         Status = status;
         ClientTransferId = clientTransferId;
@@ -30,7 +15,8 @@ public sealed class XRocketTransferResult
         InputObject = inputObject;
     }
 
-    public XRocketTransferStatus Status { get; }
+    /// <summary>Sent, AlreadyDone, Failed (not paid; the error record says why) or Unknown (may have been paid: re-run with the same client id).</summary>
+    public XRocketOutcome Status { get; }
     public string ClientTransferId { get; }
     public string? TransferId => Transfer?.TransferId;
     public string TelegramUserId { get; }
@@ -42,5 +28,5 @@ public sealed class XRocketTransferResult
     /// <summary>The input row, as given.</summary>
     public PSObject? InputObject { get; }
 
-    public override string ToString() => $"{Status} {Client.XRocketMoney.Format(Amount)} {Asset} to {TelegramUserId} ({ClientTransferId})";
+    public override string ToString() => $"{Status} {XRocketMoney.Format(Amount)} {Asset} to {TelegramUserId} ({ClientTransferId})";
 }

@@ -39,7 +39,7 @@ public sealed class OperationTests : IClassFixture<SandboxFixture>, IAsyncLifeti
     public async Task Transfers_create_get_list()
     {
         var created = await _client.CreateTransferAsync(new CreateTransferRequest { Target = "777", Asset = "TONCOIN", Amount = 1.25m, Description = "thanks" });
-        Assert.False(created.AlreadyExisted);
+        Assert.Equal(XRocketOutcome.Sent, created.Outcome);
         Assert.StartsWith("xrp-", created.ClientId);
         Assert.Equal(created.ClientId, created.Value.ClientTransferId);
         Assert.Equal(1.25m, created.Value.Amount);
@@ -60,18 +60,18 @@ public sealed class OperationTests : IClassFixture<SandboxFixture>, IAsyncLifeti
         };
 
         var first = await _client.CreateMassTransfersAsync("USDT", Rows());
-        Assert.Equal(new[] { MassTransferRowStatus.Sent, MassTransferRowStatus.Failed, MassTransferRowStatus.Sent }, first.Select(r => r.Status));
+        Assert.Equal(new[] { XRocketOutcome.Sent, XRocketOutcome.Failed, XRocketOutcome.Sent }, first.Select(r => r.Outcome));
         Assert.Equal("target_user_not_found", first[1].Code);
         Assert.StartsWith("xrp-", first[2].ClientTransferId);
         Assert.Equal(10_000m - 3m, await _sandbox.Balance("USDT"));
 
         var again = await _client.CreateMassTransfersAsync("USDT", new[] { new MassTransferItem { Target = "1", Amount = 1m, ClientTransferId = "mt-1" }, new MassTransferItem { Target = "9", Amount = 1m, ClientTransferId = "mt-1x" } });
-        Assert.Equal(MassTransferRowStatus.AlreadyDone, again[0].Status);
+        Assert.Equal(XRocketOutcome.AlreadyDone, again[0].Outcome);
         Assert.Equal(first[0].Transfer!.TransferId, again[0].Transfer!.TransferId);
-        Assert.Equal(MassTransferRowStatus.Sent, again[1].Status);
+        Assert.Equal(XRocketOutcome.Sent, again[1].Outcome);
 
         var conflict = await _client.CreateMassTransfersAsync("USDT", new[] { new MassTransferItem { Target = "1", Amount = 5m, ClientTransferId = "mt-1" } });
-        Assert.Equal(MassTransferRowStatus.Failed, conflict[0].Status);
+        Assert.Equal(XRocketOutcome.Failed, conflict[0].Outcome);
         Assert.Equal(new[] { "amount" }, Assert.IsType<XRocketConflictException>(conflict[0].Error).DifferingFields);
         Assert.Equal(10_000m - 4m, await _sandbox.Balance("USDT"));
     }

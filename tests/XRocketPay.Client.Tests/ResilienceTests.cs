@@ -29,7 +29,7 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
         var client = _sandbox.Client(traces: traces);
         await _sandbox.Fault(new { path = "/api/v1/transfers", method = "POST", mode, status, count = 2 });
         var result = await client.CreateTransferAsync(Payout());
-        Assert.False(result.AlreadyExisted);
+        Assert.Equal(XRocketOutcome.Sent, result.Outcome);
         var bodies = await _sandbox.RequestBodies("POST", "/api/v1/transfers");
         Assert.Equal(3, bodies.Count);
         Assert.All(bodies, b => Assert.Contains("\"clientTransferId\":\"" + result.ClientId + "\"", b));
@@ -43,7 +43,7 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
         var client = _sandbox.Client(configure: o => o.Timeout = TimeSpan.FromMilliseconds(300));
         await _sandbox.Fault(new { path = "/api/v1/transfers", mode = "delay", delayMs = 2000 });
         var result = await client.CreateTransferAsync(Payout("timeout-1"));
-        Assert.False(result.AlreadyExisted);
+        Assert.Equal(XRocketOutcome.Sent, result.Outcome);
         Assert.Equal("timeout-1", result.Value.ClientTransferId);
 
         // The delayed attempt may still commit after the retry: wait for it, then count.
@@ -60,7 +60,7 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
         var client = _sandbox.Client();
         await _sandbox.Fault(new { path = "/api/v1/transfers", mode = "after-commit", status });
         var result = await client.CreateTransferAsync(Payout("after-commit-1", 3m));
-        Assert.False(result.AlreadyExisted);
+        Assert.Equal(XRocketOutcome.Sent, result.Outcome);
         Assert.Equal(3m, result.Value.Amount);
         Assert.Equal(10_000m - 3m, await _sandbox.Balance("TONCOIN"));
         Assert.Single(client.ListTransfers());
@@ -73,7 +73,7 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
         await _sandbox.Fault(new { path = "/api/v1/mass-transfers", mode = "after-commit", status = 503 });
         var rows = new[] { new MassTransferItem { Target = "11", Amount = 1m }, new MassTransferItem { Target = "12", Amount = 2m } };
         var results = await client.CreateMassTransfersAsync("TONCOIN", rows);
-        Assert.All(results, r => Assert.Equal(MassTransferRowStatus.Sent, r.Status));
+        Assert.All(results, r => Assert.Equal(XRocketOutcome.Sent, r.Outcome));
         Assert.Equal(10_000m - 3m, await _sandbox.Balance("TONCOIN"));
         var bodies = await _sandbox.RequestBodies("POST", "/api/v1/mass-transfers");
         Assert.Equal(2, bodies.Count);
@@ -86,7 +86,7 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
         var client = _sandbox.Client();
         var first = await client.CreateTransferAsync(Payout("rerun-1"));
         var again = await client.CreateTransferAsync(Payout("rerun-1"));
-        Assert.True(again.AlreadyExisted);
+        Assert.Equal(XRocketOutcome.AlreadyDone, again.Outcome);
         Assert.Equal(first.Value.TransferId, again.Value.TransferId);
 
         var conflict = await Assert.ThrowsAsync<XRocketConflictException>(() => client.CreateTransferAsync(Payout("rerun-1", amount: 9m, target: "1")));
@@ -95,13 +95,13 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
         Assert.Equal(10_000m - 2m, await _sandbox.Balance("TONCOIN"));
 
         var cheque = await client.CreateChequeAsync(new CreateChequeRequest { Asset = "USDT", Amount = 1m, ClientChequeId = "chq-1" });
-        Assert.True((await client.CreateChequeAsync(new CreateChequeRequest { Asset = "USDT", Amount = 1m, ClientChequeId = "chq-1" })).AlreadyExisted);
+        Assert.Equal(XRocketOutcome.AlreadyDone, (await client.CreateChequeAsync(new CreateChequeRequest { Asset = "USDT", Amount = 1m, ClientChequeId = "chq-1" })).Outcome);
         await Assert.ThrowsAsync<XRocketConflictException>(() => client.CreateChequeAsync(new CreateChequeRequest { Asset = "USDT", Amount = 2m, ClientChequeId = "chq-1" }));
-        Assert.True((await client.CreateInvoiceAsync(new CreateInvoiceRequest { PriceCurrency = "USDT", PriceAmount = 5m, ClientInvoiceId = "inv-1" })).AlreadyExisted is false);
-        Assert.True((await client.CreateInvoiceAsync(new CreateInvoiceRequest { PriceCurrency = "USDT", PriceAmount = 5m, ClientInvoiceId = "inv-1" })).AlreadyExisted);
+        Assert.Equal(XRocketOutcome.Sent, (await client.CreateInvoiceAsync(new CreateInvoiceRequest { PriceCurrency = "USDT", PriceAmount = 5m, ClientInvoiceId = "inv-1" })).Outcome);
+        Assert.Equal(XRocketOutcome.AlreadyDone, (await client.CreateInvoiceAsync(new CreateInvoiceRequest { PriceCurrency = "USDT", PriceAmount = 5m, ClientInvoiceId = "inv-1" })).Outcome);
         const string address = "0x2222222222222222222222222222222222222222";
         await client.CreateWithdrawalAsync(new CreateWithdrawalRequest { ClientWithdrawalId = "wd-1", Network = "ETH", Address = address, Asset = "ETH", Amount = 1m });
-        Assert.True((await client.CreateWithdrawalAsync(new CreateWithdrawalRequest { ClientWithdrawalId = "wd-1", Network = "ETH", Address = address, Asset = "ETH", Amount = 1m })).AlreadyExisted);
+        Assert.Equal(XRocketOutcome.AlreadyDone, (await client.CreateWithdrawalAsync(new CreateWithdrawalRequest { ClientWithdrawalId = "wd-1", Network = "ETH", Address = address, Asset = "ETH", Amount = 1m })).Outcome);
         Assert.Equal("USDT", cheque.Value.Asset);
     }
 

@@ -136,4 +136,52 @@ public sealed class ConventionTests : IDisposable
             Assert.True(cmdlet.Parameters.ContainsKey("Connection"), $"{cmdlet.Name} has no -Connection");
         }
     }
+
+    [Fact]
+    public void Every_cmdlet_class_is_alone_in_a_file_of_its_name_under_Commands()
+    {
+        var source = TestPaths.InRepo("src", "XRocketPay.PowerShell");
+        var files = Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(source, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal))
+            .ToDictionary(f => f, f => Declarations.Matches(File.ReadAllText(Path.Combine(source, f))).Select(m => m.Groups["name"].Value).ToList());
+        var cmdletTypes = _cmdlets.First().ImplementingType.Assembly.GetTypes().Where(t => t.GetCustomAttribute<CmdletAttribute>() is not null).ToList();
+        Assert.Equal(ManifestCmdlets().Count, cmdletTypes.Count);
+        var problems = new List<string>();
+        foreach (var type in cmdletTypes)
+        {
+            var homes = files.Where(f => f.Value.Contains(type.Name)).Select(f => f.Key).ToList();
+            if (homes.Count != 1 || !Regex.IsMatch(homes[0], $@"^Commands/[A-Za-z]+/{type.Name}\.cs$") || files[homes[0]].Count != 1)
+            {
+                problems.Add($"{type.Name}: declared in [{string.Join(", ", homes)}] with [{string.Join(", ", homes.SelectMany(h => files[h]))}]");
+            }
+
+            if (type.Namespace is not { } ns || !ns.StartsWith("XRocketPay.PowerShell.Commands.", StringComparison.Ordinal))
+            {
+                problems.Add($"{type.Name}: namespace {type.Namespace} is outside Commands");
+            }
+        }
+
+        foreach (var (file, _) in files.Where(f => !f.Key.StartsWith("Commands/", StringComparison.Ordinal)))
+        {
+            if (File.ReadAllText(Path.Combine(source, file)).Contains("[Cmdlet(", StringComparison.Ordinal))
+            {
+                problems.Add($"{file}: a [Cmdlet] outside Commands/");
+            }
+        }
+
+        foreach (var (file, types) in files.Where(f => f.Key.StartsWith("Commands/", StringComparison.Ordinal)))
+        {
+            if (types.Count != 1 || !cmdletTypes.Any(t => t.Name == types[0]))
+            {
+                problems.Add($"{file}: Commands/ holds only cmdlets, one a file, but it declares [{string.Join(", ", types)}]");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static readonly Regex Declarations = new(
+        @"^\s*(?:\[[^\]]*\]\s*)*(?:(?:public|internal|private|protected|sealed|static|abstract|partial|readonly)\s+)*(?:class|struct|enum|record|interface)\s+(?<name>\w+)",
+        RegexOptions.Multiline);
 }

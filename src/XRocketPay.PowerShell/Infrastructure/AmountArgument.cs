@@ -1,62 +1,54 @@
-using System;
-using System.Management.Automation;
-using XRocketPay.Client;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>
-/// A money value as the user gave it. Binding always succeeds and keeps the raw text; whether it is a
-/// valid amount is decided inside the cmdlet by the core's strict parser, so a bad row becomes the
+/// The module's one way to read money, for parameters and pipeline rows alike. Binding always succeeds and
+/// keeps what the user gave; the core's <see cref="XRocketMoney.Read"/> decides missing, invalid or valid,
+/// and <see cref="Check"/> turns that into MissingParameter or InvalidAmount, so a bad row becomes the
 /// cmdlet's own error record (captured by -ErrorVariable) instead of a binding error.
 /// </summary>
 public sealed class AmountArgument
 {
-    private readonly decimal _value;
-
-    private AmountArgument(string rawText, decimal value, string? error)
-    {
-        RawText = rawText;
-        _value = value;
-        Error = error;
-    }
+    private AmountArgument(XRocketAmount reading) => Reading = reading;
 
     /// <summary>What the user supplied, as text (a CSV cell, a literal, a decimal).</summary>
-    public string RawText { get; }
+    public string RawText => Reading.Raw;
 
     /// <summary>Why the value is not an acceptable amount; null when it is.</summary>
-    public string? Error { get; }
+    public string? Error => Reading.Error;
 
-    public bool IsValid => Error is null;
+    public bool IsValid => Reading.IsValid;
 
     /// <summary>The parsed amount; only call when <see cref="IsValid"/>.</summary>
-    public decimal Value => IsValid ? _value : throw new InvalidOperationException(Error);
+    public decimal Value => IsValid ? Reading.Value : throw new InvalidOperationException(Error);
 
-    internal static AmountArgument From(object? input)
+    /// <summary>The core's reading: missing, invalid (with why) or valid (with normalised text).</summary>
+    public XRocketAmount Reading { get; }
+
+    internal static AmountArgument From(object? input) =>
+        new(XRocketMoney.Read(input is PSObject wrapped ? wrapped.BaseObject : input));
+
+    /// <summary>
+    /// Checks a money parameter or column named <paramref name="name"/>: the error record to write when it is
+    /// not usable (about <paramref name="target"/>), else null with the amount (null for an optional amount
+    /// left out). Given but empty is MissingParameter for every cmdlet; given but not money is InvalidAmount.
+    /// </summary>
+    internal static ErrorRecord? Check(AmountArgument? argument, string name, bool required, object? target, out decimal? amount)
     {
-        var value = input is PSObject wrapped ? wrapped.BaseObject : input;
-        var raw = value switch
+        amount = null;
+        if (argument is null || argument.Reading.IsMissing)
         {
-            null => "",
-            double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
-        return XRocketMoney.TryParse(value, out var amount, out var error)
-            ? new AmountArgument(raw, amount, null)
-            : new AmountArgument(raw, 0m, error ?? "Not a valid amount.");
+            return argument is null && !required ? null
+                : ErrorRecords.Input(InputErrorIds.MissingParameter, $"-{name} is {(argument is null ? "required" : "empty")}. {(required ? "" : "Leave it out for none. ")}Nothing was sent.", target);
+        }
+
+        if (!argument.IsValid)
+        {
+            return ErrorRecords.Input(InputErrorIds.InvalidAmount, $"-{name}: {argument.Error} Nothing was sent.", target);
+        }
+
+        amount = argument.Value;
+        return null;
     }
 
     public override string ToString() => RawText;
-}
-
-/// <summary>
-/// Turns any bound value into an <see cref="AmountArgument"/> without going through PowerShell's
-/// default conversion (which reads "1,5" as 15 via double). Never throws.
-/// </summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class MoneyTransformationAttribute : ArgumentTransformationAttribute
-{
-    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData) =>
-        inputData is AmountArgument already ? already : AmountArgument.From(inputData);
 }

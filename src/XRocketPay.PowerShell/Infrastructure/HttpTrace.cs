@@ -1,5 +1,4 @@
 using System.Globalization;
-using XRocketPay.Client;
 
 namespace XRocketPay.PowerShell.Infrastructure;
 

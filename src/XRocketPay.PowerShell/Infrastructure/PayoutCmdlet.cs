@@ -1,50 +1,15 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
-using System.Security.Cryptography;
-using System.Text;
-using XRocketPay.Client;
 
 namespace XRocketPay.PowerShell.Infrastructure;
-
-/// <summary>One validated payout row, ready to send.</summary>
-internal sealed class PayoutRow
-{
-    public PayoutRow(string telegramUserId, string asset, decimal amount, string? description, string clientTransferId, string? callbackUrl, PSObject? input, object target)
-    {
-        TelegramUserId = telegramUserId;
-        Asset = asset;
-        Amount = amount;
-        Description = description;
-        ClientTransferId = clientTransferId;
-        CallbackUrl = callbackUrl;
-        Input = input;
-        Target = target;
-    }
-
-    public string TelegramUserId { get; }
-    public string Asset { get; }
-    public decimal Amount { get; }
-    public string? Description { get; }
-    public string ClientTransferId { get; }
-    public string? CallbackUrl { get; }
-    public PSObject? Input { get; }
-
-    /// <summary>A copy of the row with ClientTransferId filled in: what error records carry, so failures re-run safely.</summary>
-    public object Target { get; }
-}
 
 /// <summary>
 /// The row parameters of the payout cmdlets. Values bind permissively from CSV-like rows (all strings)
 /// and are validated here, so a bad row is this cmdlet's own error record (captured by -ErrorVariable,
-/// TargetObject = the row) and the good rows still go through.
+/// TargetObject = the row with the client id it would have been sent with) and the good rows still go through.
 /// </summary>
 public abstract class PayoutCmdlet : XRocketCmdlet
 {
-    private const int MaxClientIdLength = 50;
-    private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
+    private ClientIds? _clientIds;
 
     /// <summary>The pipeline row (for example from Import-Csv); used for error targets.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -74,7 +39,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
     [AllowNull]
     public string? Description { get; set; }
 
-    /// <summary>Your id for the payout: a re-run with the same id never pays twice.</summary>
+    /// <summary>Your id for the payout: a re-run with the same id never pays twice. Always honoured.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("client_transfer_id")]
     [AllowEmptyString]
@@ -94,12 +59,31 @@ public abstract class PayoutCmdlet : XRocketCmdlet
     /// <summary>Validates the current row; writes the error record and returns null when it is not payable.</summary>
     internal PayoutRow? ReadRow()
     {
-        var user = TelegramUserId?.Trim();
-        var asset = Asset?.Trim().ToUpperInvariant();
+        var user = TelegramUserId?.Trim() ?? "";
+        var asset = Asset?.Trim().ToUpperInvariant() ?? "";
         var description = string.IsNullOrEmpty(Description) ? null : Description;
-        var explicitId = string.IsNullOrWhiteSpace(ClientTransferId) ? null : ClientTransferId!.Trim();
+
+        // Asked before anything is checked or confirmed: every row, refused or not, carries its id.
+        _clientIds ??= new ClientIds(BatchId);
+        var clientId = _clientIds.ForRow(ClientTransferId, user, asset, Amount?.Reading.Text ?? "", description);
+        var target = RowCopy(clientId);
+        if (Refusal(user, asset, clientId, target, out var amount) is { } refusal)
+        {
+            WriteError(refusal);
+            return null;
+        }
+
+        return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, target);
+    }
+
+    internal XRocketTransferResult Result(XRocketOutcome status, PayoutRow row, Client.Models.Transfer? transfer) =>
+        new(status, row.ClientTransferId, row.TelegramUserId, row.Asset, row.Amount, row.Description, transfer, row.Input);
+
+    private ErrorRecord? Refusal(string user, string asset, string clientId, PSObject target, out decimal amount)
+    {
+        amount = 0m;
         string? problem = null, errorId = InputErrorIds.MissingParameter;
-        if (string.IsNullOrEmpty(user))
+        if (user.Length == 0)
         {
             problem = "TelegramUserId is required (a column named TelegramUserId, UserId, user_id, tg_user_id or Target).";
         }
@@ -107,53 +91,28 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         {
             (problem, errorId) = ($"TelegramUserId '{user}' is not a positive whole number.", InputErrorIds.InvalidParameter);
         }
-        else if (Amount is null || (Amount.RawText.Trim().Length == 0 && !Amount.IsValid))
+        else if (AmountArgument.Check(Amount, nameof(Amount), required: true, target, out var parsed) is { } amountError)
         {
-            problem = "Amount is required.";
+            return amountError;
         }
-        else if (!Amount.IsValid)
-        {
-            (problem, errorId) = ("Amount: " + Amount.Error, InputErrorIds.InvalidAmount);
-        }
-        else if (string.IsNullOrEmpty(asset))
+        else if (asset.Length == 0)
         {
             problem = "Asset is required (a column named Asset or Currency, such as TONCOIN or USDT).";
         }
-        else if (explicitId is { Length: > MaxClientIdLength })
+        else if (clientId.Length > ClientIds.MaxLength)
         {
-            (problem, errorId) = ($"ClientTransferId is longer than {MaxClientIdLength} characters.", InputErrorIds.InvalidParameter);
+            (problem, errorId) = ($"ClientTransferId is longer than {ClientIds.MaxLength} characters.", InputErrorIds.InvalidParameter);
+        }
+        else
+        {
+            amount = parsed!.Value;
         }
 
-        // Every row, refused or not, carries the id it was or would have been sent with, so the error's
-        // TargetObject re-runs as the same payout. Without -BatchId the id is random.
-        var amountText = Amount is { IsValid: true } ? XRocketMoney.Format(XRocketMoney.Normalize(Amount.Value)) : Amount?.RawText.Trim() ?? "";
-        var clientId = explicitId
-            ?? (BatchId is not null ? BatchClientId(user ?? "", asset ?? "", amountText, description) : "xrp-" + Guid.NewGuid().ToString("N"));
-        if (problem is not null)
-        {
-            WriteError(ErrorRecords.Input(errorId, problem + " Nothing was sent for this row.", RowCopy(clientId)));
-            return null;
-        }
-
-        return new PayoutRow(user!, asset!, Amount!.Value, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, RowCopy(clientId));
-    }
-
-    /// <summary>
-    /// batch + recipient + asset + amount + description + the row's occurrence among identical rows:
-    /// two identical rows stay two payouts, and the same file re-run gives the same ids.
-    /// </summary>
-    private string BatchClientId(string user, string asset, string amountText, string? description)
-    {
-        var key = string.Join("\u001f", BatchId, user, asset, amountText, description ?? "");
-        _occurrences.TryGetValue(key, out var seen);
-        _occurrences[key] = ++seen;
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key + "\u001f" + seen.ToString(CultureInfo.InvariantCulture)));
-        return "b-" + string.Concat(hash.Take(20).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        return problem is null ? null : ErrorRecords.Input(errorId, problem + " Nothing was sent for this row.", target);
     }
 
     /// <summary>A copy of the input row (or of the parameters) with ClientTransferId filled in.</summary>
-    private PSObject RowCopy(string? clientId)
+    private PSObject RowCopy(string clientId)
     {
         var copy = new PSObject();
         if (InputObject?.BaseObject is not null && InputObject.BaseObject is not string)
@@ -174,7 +133,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         var existing = copy.Properties.FirstOrDefault(p => p.Name.Equals("ClientTransferId", StringComparison.OrdinalIgnoreCase) || p.Name.Equals("client_transfer_id", StringComparison.OrdinalIgnoreCase));
         if (existing is not null)
         {
-            existing.Value = clientId ?? existing.Value;
+            existing.Value = clientId;
         }
         else
         {
@@ -195,7 +154,4 @@ public abstract class PayoutCmdlet : XRocketCmdlet
             return null;
         }
     }
-
-    internal XRocketTransferResult Result(XRocketTransferStatus status, PayoutRow row, Client.Models.Transfer? transfer) =>
-        new(status, row.ClientTransferId, row.TelegramUserId, row.Asset, row.Amount, row.Description, transfer, row.Input);
 }

@@ -1,8 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace XRocketPay.PowerShell.Infrastructure;
 

@@ -1,12 +1,7 @@
-using System;
 using System.Collections;
-using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Security;
-using XRocketPay.Client;
-using XRocketPay.PowerShell.Infrastructure;
 
 namespace XRocketPay.PowerShell.Commands.Connection;
 
@@ -118,7 +113,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
 
         if (ApiKey is not null)
         {
-            return Plain(ApiKey);
+            return SecureStrings.ToPlainText(ApiKey);
         }
 
         if (System.Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment)
@@ -128,7 +123,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
 
         if (Environment == XRocketEnvironment.Sandbox)
         {
-            return "sandbox-token";
+            return XRocketClientOptions.SandboxToken;
         }
 
         ThrowTerminatingError(ErrorRecords.Input(InputErrorIds.TokenNotFound,
@@ -144,7 +139,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
         switch (secret)
         {
             case SecureString secure:
-                return Plain(secure);
+                return SecureStrings.ToPlainText(secure);
             case string text:
                 return text;
             case PSCredential credential:
@@ -153,19 +148,6 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
                 ThrowTerminatingError(ErrorRecords.Input(InputErrorIds.TokenNotFound,
                     $"Secret '{SecretName}' in vault '{Vault}' is not a string, SecureString or PSCredential.", SecretName, ErrorCategory.InvalidData));
                 return "";
-        }
-    }
-
-    private static string Plain(SecureString secure)
-    {
-        var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
-        try
-        {
-            return Marshal.PtrToStringUni(pointer) ?? "";
-        }
-        finally
-        {
-            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
         }
     }
 

@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using XRocketPay.Client;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Transfers;
 
 /// <summary>
@@ -75,11 +67,11 @@ public sealed class NewXRocketMassTransferCommand : PayoutCmdlet
         {
             results = Call((client, ct) => client.CreateMassTransfersAsync(asset, items, ct));
         }
-        catch (Exception ex) when (ex is XRocketException or OperationCanceledException)
+        catch (OperationCanceledException ex)
         {
             foreach (var row in rows)
             {
-                WriteObject(Result(XRocketTransferStatus.Failed, row, null));
+                WriteObject(Result(XRocketOutcome.Failed, row, null));
                 WriteFailure(ex, row.Target);
             }
 
@@ -89,30 +81,11 @@ public sealed class NewXRocketMassTransferCommand : PayoutCmdlet
         foreach (var result in results)
         {
             var row = rows[result.Index];
-            var status = result.Status switch
+            WriteObject(Result(result.Outcome, row, result.Transfer));
+            if (result.Error is { } error)
             {
-                MassTransferRowStatus.Sent => XRocketTransferStatus.Sent,
-                MassTransferRowStatus.AlreadyDone => XRocketTransferStatus.AlreadyDone,
-                _ => XRocketTransferStatus.Failed,
-            };
-            WriteObject(Result(status, row, result.Transfer));
-            if (status == XRocketTransferStatus.Failed)
-            {
-                WriteError(RowError(result, row));
+                WriteError(ErrorRecords.From(error, row.Target));
             }
         }
-    }
-
-    private static ErrorRecord RowError(MassTransferRowResult result, PayoutRow row)
-    {
-        if (result.Error is { } error)
-        {
-            return ErrorRecords.From(error, row.Target);
-        }
-
-        var problem = result.Problem!;
-        var exception = new XRocketApiException(System.Net.HttpStatusCode.BadRequest, problem,
-            $"{problem.Title ?? "Refused"} ({problem.Code}): {problem.Detail}");
-        return ErrorRecords.From(exception, row.Target);
     }
 }

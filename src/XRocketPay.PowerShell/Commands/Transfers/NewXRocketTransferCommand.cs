@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using XRocketPay.Client;
-using XRocketPay.Client.Models;
-using XRocketPay.PowerShell.Infrastructure;
-
 namespace XRocketPay.PowerShell.Commands.Transfers;
 
 /// <summary>Pays a Telegram user, one transfer per row. Irreversible: ConfirmImpact High.</summary>
@@ -12,12 +7,8 @@ public sealed class NewXRocketTransferCommand : PayoutCmdlet
 {
     protected override void ProcessRecord()
     {
-        if (ReadRow() is not { } row)
-        {
-            return;
-        }
-
-        if (!ShouldProcess($"Telegram user {row.TelegramUserId}", $"Transfer {XRocketMoney.Format(row.Amount)} {row.Asset} (client id {row.ClientTransferId})"))
+        if (ReadRow() is not { } row ||
+            !ShouldProcess($"Telegram user {row.TelegramUserId}", $"Transfer {XRocketMoney.Format(row.Amount)} {row.Asset} (client id {row.ClientTransferId})"))
         {
             return;
         }
@@ -33,8 +24,17 @@ public sealed class NewXRocketTransferCommand : PayoutCmdlet
         };
         Try(row.Target, () =>
         {
-            var created = Call((client, ct) => client.CreateTransferAsync(request, ct));
-            WriteObject(Result(created.AlreadyExisted ? XRocketTransferStatus.AlreadyDone : XRocketTransferStatus.Sent, row, created.Value));
+            try
+            {
+                var created = Call((client, ct) => client.CreateTransferAsync(request, ct));
+                WriteObject(Result(created.Outcome, row, created.Value));
+            }
+            catch (XRocketException ex) when (ex.Outcome == XRocketOutcome.Unknown)
+            {
+                // It may have been paid: the row says so, and the error says how to reconcile.
+                WriteObject(Result(ex.Outcome, row, null));
+                throw;
+            }
         });
     }
 }

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+
+namespace XRocketPay.Client;
+
+/// <summary>
+/// Where every client id is made: the caller's own, a random <c>xrp-</c> id, or one derived from a batch id
+/// and the row. Made once per logical call, before anything is confirmed or sent, and reused by every
+/// retry, so the id is on the output and on every error.
+/// </summary>
+public sealed class ClientIds
+{
+    /// <summary>The API's limit on client ids.</summary>
+    public const int MaxLength = 50;
+
+    public const string RandomPrefix = "xrp-";
+    public const string BatchPrefix = "b-";
+
+    private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
+
+    /// <summary>Ids for the rows of one run; with a <paramref name="batchId"/>, re-running the same rows gives the same ids.</summary>
+    public ClientIds(string? batchId = null) => BatchId = string.IsNullOrEmpty(batchId) ? null : batchId;
+
+    public string? BatchId { get; }
+
+    /// <summary>A new random id: <c>xrp-</c> and 32 hex digits.</summary>
+    public static string NewRandom() => RandomPrefix + Guid.NewGuid().ToString("N");
+
+    /// <summary>The caller's id (trimmed) when given, else a new random one.</summary>
+    public static string Resolve(string? given) => string.IsNullOrWhiteSpace(given) ? NewRandom() : given!.Trim();
+
+    /// <summary>
+    /// The id of one payout row: the row's own id when given (always honoured); with a batch id, one derived
+    /// from batch + recipient + asset + amount + description + the row's occurrence among identical rows (two
+    /// identical rows stay two payouts, and the same rows re-run give the same ids); else a random one.
+    /// <paramref name="amountText"/> is <see cref="XRocketAmount.Text"/>: normalised when valid.
+    /// </summary>
+    public string ForRow(string? given, string target, string asset, string amountText, string? description)
+    {
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            return given!.Trim();
+        }
+
+        if (BatchId is null)
+        {
+            return NewRandom();
+        }
+
+        var key = string.Join("\u001f", BatchId, target, asset, amountText, description ?? "");
+        int seen;
+        lock (_occurrences)
+        {
+            _occurrences.TryGetValue(key, out seen);
+            _occurrences[key] = ++seen;
+        }
+
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key + "\u001f" + seen.ToString(CultureInfo.InvariantCulture)));
+        return BatchPrefix + string.Concat(hash.Take(20).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+    }
+}

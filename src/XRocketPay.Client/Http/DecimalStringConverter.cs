@@ -1,0 +1,24 @@
+namespace XRocketPay.Client;
+
+/// <summary>
+/// Money on the wire is a decimal string ("1.23"). Reading is lenient (any valid decimal, string or number:
+/// zero balances, tiny rates); writing is invariant text, never a JSON number and never an exponent.
+/// </summary>
+internal sealed class DecimalStringConverter : JsonConverter<decimal>
+{
+    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return reader.GetDecimal();
+        }
+
+        var text = reader.GetString();
+        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new JsonException($"'{text}' is not a decimal amount.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(XRocketMoney.Format(value));
+}

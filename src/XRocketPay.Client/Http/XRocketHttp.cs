@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+
+namespace XRocketPay.Client;
+
+/// <summary>
+/// Sends one logical call: per-request headers, a per-attempt timeout, retries with jittered backoff on
+/// transport failures, timeouts, 5xx and 429, typed errors, and one trace per attempt.
+/// </summary>
+internal sealed class XRocketHttp
+{
+    private static readonly ConcurrentDictionary<IWebProxy, HttpClient> s_proxiedClients = new();
+    private static readonly Lazy<HttpClient> s_systemProxyClient = new(() => CreateHttpClient(null));
+
+    private readonly XRocketClientOptions _options;
+    private readonly Uri _baseUri;
+    private readonly HttpClient _http;
+    private readonly string _userAgent;
+    private readonly Redactor _redactor;
+
+    public XRocketHttp(XRocketClientOptions options)
+    {
+        _options = options;
+        _baseUri = options.ResolveBaseUri();
+        _redactor = new Redactor(options.Token);
+        if (IsNetFramework)
+        {
+            // Windows PowerShell 5.1 may still default to TLS 1.0.
+            ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+        }
+
+        _http = options.Proxy is null ? s_systemProxyClient.Value : s_proxiedClients.GetOrAdd(options.Proxy, CreateHttpClient);
+        var version = typeof(XRocketHttp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        var comment = string.IsNullOrWhiteSpace(options.UserAgentComment) ? "" : options.UserAgentComment + "; ";
+        _userAgent = $"XRocketPay/{version} ({comment}{RuntimeInformation.OSDescription.Trim()})";
+    }
+
+    public Uri BaseUri => _baseUri;
+
+    private static bool IsNetFramework => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+    private static HttpClient CreateHttpClient(IWebProxy? proxy)
+    {
+        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        if (proxy is not null)
+        {
+            handler.Proxy = proxy;
+            handler.UseProxy = true;
+        }
+
+        // Timeouts are per attempt (linked token), so the shared client never times out on its own.
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>Sends and returns the response body; throws a typed exception when no success came.</summary>
+    public async Task<string> SendAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string?>>? query, string? body, string? clientId, CancellationToken cancellationToken) =>
+        (await SendWithOutcomeAsync(method, path, query, body, clientId, cancellationToken).ConfigureAwait(false)).Body;
+
+    /// <summary>
+    /// As <see cref="SendAsync"/>, and also says whether an earlier attempt may have been executed although
+    /// its answer was lost (so "already taken" answers to the retry are this call's own work).
+    /// </summary>
+    public async Task<(string Body, bool EarlierAttemptMayHaveSucceeded)> SendWithOutcomeAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string?>>? query, string? body, string? clientId, CancellationToken cancellationToken)
+    {
+        var uri = QueryString.Build(_baseUri, path, query);
+        var mayHaveReachedServer = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var stopwatch = Stopwatch.StartNew();
+            using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attemptCts.CancelAfter(_options.Timeout);
+            XRocketException failure;
+            TimeSpan? retryAfter = null;
+            try
+            {
+                using var request = NewRequest(method, uri, body);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false);
+                var text = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                Trace(method, path, (int)response.StatusCode, stopwatch.Elapsed, attempt, null, body, text);
+                if (response.IsSuccessStatusCode)
+                {
+                    return (text, mayHaveReachedServer);
+                }
+
+                var apiError = XRocketApiException.FromResponse(response, text, _redactor);
+                failure = apiError;
+                retryAfter = apiError.RetryAfter;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Trace(method, path, null, stopwatch.Elapsed, attempt, "cancelled", body, null);
+                throw;
+            }
+            catch (OperationCanceledException ex)
+            {
+                Trace(method, path, null, stopwatch.Elapsed, attempt, "timeout", body, null);
+                failure = new XRocketTransportException(XRocketProblemCodes.Timeout, $"{method} /{path} got no answer within {_options.Timeout.TotalSeconds:0.#} s.", ex);
+            }
+            catch (HttpRequestException ex)
+            {
+                Trace(method, path, null, stopwatch.Elapsed, attempt, "connection failed", body, null);
+                failure = new XRocketTransportException(XRocketProblemCodes.ConnectionFailed, $"{method} /{path} failed: {_redactor.SafeMessage(ex)}", ex);
+            }
+
+            // A timeout, a drop or a 5xx may come after the work was done; a 429 or a 4xx never executed anything.
+            failure.EarlierAttemptMayHaveSucceeded = mayHaveReachedServer;
+            mayHaveReachedServer |= failure is XRocketTransportException || failure is XRocketApiException { StatusCode: >= (HttpStatusCode)500 };
+            failure.MayHaveSucceeded = mayHaveReachedServer;
+            if (!_options.Retry.ShouldRetry(failure, attempt))
+            {
+                throw Stamp(failure, method, path, attempt, clientId);
+            }
+
+            await Task.Delay(_options.Retry.Delay(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads a success body; a body that is not the expected JSON is a malformed response (after a success: the work was done).</summary>
+    public T Deserialize<T>(string text, string method, string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(text, typeInfo) ?? throw new JsonException("The body is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new XRocketTransportException(XRocketProblemCodes.MalformedResponse, $"{method} /{path} answered a body that is not the expected JSON: {_redactor.Snippet(text)}", ex)
+            {
+                Method = method,
+                Path = "/" + path,
+                MayHaveSucceeded = true,
+            };
+        }
+    }
+
+    private HttpRequestMessage NewRequest(HttpMethod method, Uri uri, string? body)
+    {
+        var request = new HttpRequestMessage(method, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        if (_options.Token is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    private static XRocketException Stamp(XRocketException exception, HttpMethod method, string path, int attempts, string? clientId)
+    {
+        exception.Method = method.Method;
+        exception.Path = "/" + path;
+        exception.Attempts = attempts;
+        exception.ClientId = clientId;
+        return exception;
+    }
+
+    private void Trace(HttpMethod method, string path, int? status, TimeSpan elapsed, int attempt, string? failure, string? requestBody, string? responseBody)
+    {
+        if (_options.Trace is not { } sink)
+        {
+            return;
+        }
+
+        var withBodies = _options.TraceBodies;
+        sink(new XRocketTrace(method.Method, "/" + path, status, elapsed, attempt, failure,
+            withBodies ? _redactor.MaskBody(requestBody) : null, withBodies ? _redactor.MaskBody(responseBody) : null));
+    }
+}

@@ -1,0 +1,45 @@
+namespace XRocketPay.Client.Models;
+
+public static class ChequeState
+{
+    public const string Active = "active";
+    public const string Completed = "completed";
+}
+public sealed class Cheque
+{
+    [JsonPropertyName(Fields.ChequeId)] public string ChequeId { get; init; } = "";
+    [JsonPropertyName(Fields.ClientChequeId)] public string? ClientChequeId { get; init; }
+    [JsonPropertyName(Fields.Asset)] public string? Asset { get; init; }
+    [JsonPropertyName(Fields.Amount)] public decimal? Amount { get; init; }
+    [JsonPropertyName(Fields.Description)] public string? Description { get; init; }
+    [JsonPropertyName(Fields.TargetType)] public string? TargetType { get; init; }
+    [JsonPropertyName(Fields.Target)] public string? Target { get; init; }
+    [JsonPropertyName(Fields.Links)] public Links? Links { get; init; }
+    [JsonPropertyName(Fields.State)] public string? State { get; init; }
+    [JsonPropertyName(Fields.Deleted)] public bool? Deleted { get; init; }
+    [JsonPropertyName(Fields.Callback)] public Callback? Callback { get; init; }
+    [JsonPropertyName(Fields.Url)] public RedirectUrls? Url { get; init; }
+
+    public override string ToString() => $"Cheque {ChequeId} {State}";
+}
+
+public sealed class CreateChequeRequest
+{
+    [JsonPropertyName(Fields.Asset)] public string Asset { get; set; } = "";
+    [JsonPropertyName(Fields.Amount)] public decimal Amount { get; set; }
+    [JsonPropertyName(Fields.ClientChequeId)] public string? ClientChequeId { get; set; }
+
+    /// <summary>The recipient's secret; masked in every trace.</summary>
+    [JsonPropertyName(Fields.Password)] public string? Password { get; set; }
+    [JsonPropertyName(Fields.Description)] public string? Description { get; set; }
+    [JsonPropertyName(Fields.Callback)] public Callback? Callback { get; set; }
+    [JsonPropertyName(Fields.Url)] public RedirectUrls? Url { get; set; }
+    [JsonPropertyName(Fields.TargetType)] public string? TargetType { get; set; }
+    [JsonPropertyName(Fields.Target)] public string? Target { get; set; }
+
+    public override string ToString() => $"Cheque {Amount} {Asset}";
+}
+internal sealed class UpdateChequeRequest
+{
+    [JsonPropertyName(Fields.Description)] public string Description { get; set; } = "";
+}

@@ -1,0 +1,61 @@
+namespace XRocketPay.Client.Models;
+
+/// <summary>Status values are open-ended strings: these are the known ones. Compare exactly; expect others.</summary>
+public static class InvoiceStatus
+{
+    public const string Active = "active";
+    public const string Paid = "paid";
+    public const string Expired = "expired";
+    public const string Cancelled = "cancelled";
+}
+public sealed class InvoiceCustomer
+{
+    [JsonPropertyName(Fields.Id)] public string? Id { get; init; }
+    [JsonPropertyName(Fields.Email)] public string? Email { get; init; }
+    [JsonPropertyName(Fields.TelegramId)] public string? TelegramId { get; init; }
+    [JsonPropertyName(Fields.TelegramUsername)] public string? TelegramUsername { get; init; }
+}
+public sealed class Invoice
+{
+    [JsonPropertyName(Fields.Id)] public string Id { get; init; } = "";
+    [JsonPropertyName(Fields.ClientInvoiceId)] public string? ClientInvoiceId { get; init; }
+    [JsonPropertyName(Fields.PriceAmount)] public decimal? PriceAmount { get; init; }
+    [JsonPropertyName(Fields.MinPayment)] public decimal? MinPayment { get; init; }
+    [JsonPropertyName(Fields.PriceCurrency)] public string? PriceCurrency { get; init; }
+    [JsonPropertyName(Fields.PayCurrencies)] public IReadOnlyList<string>? PayCurrencies { get; init; }
+    [JsonPropertyName(Fields.NumPayments)] public int? NumPayments { get; init; }
+    [JsonPropertyName(Fields.Description)] public string? Description { get; init; }
+    [JsonPropertyName(Fields.ExpiresIn)] public long? ExpiresIn { get; init; }
+    [JsonPropertyName(Fields.CreatedAt)] public DateTimeOffset? CreatedAt { get; init; }
+    [JsonPropertyName(Fields.ExpiresAt)] public DateTimeOffset? ExpiresAt { get; init; }
+    [JsonPropertyName(Fields.Status)] public string? Status { get; init; }
+    [JsonPropertyName(Fields.Callback)] public Callback? Callback { get; init; }
+    [JsonPropertyName(Fields.Url)] public RedirectUrls? Url { get; init; }
+    [JsonPropertyName(Fields.Customer)] public InvoiceCustomer? Customer { get; init; }
+    [JsonPropertyName(Fields.Links)] public Links? Links { get; init; }
+
+    public override string ToString() => $"Invoice {Id} {Status}";
+}
+
+public sealed class CreateInvoiceRequest
+{
+    [JsonPropertyName(Fields.PriceCurrency)] public string PriceCurrency { get; set; } = "";
+
+    /// <summary>Null for an open-amount invoice.</summary>
+    [JsonPropertyName(Fields.PriceAmount)] public decimal? PriceAmount { get; set; }
+    [JsonPropertyName(Fields.MinPayment)] public decimal? MinPayment { get; set; }
+    [JsonPropertyName(Fields.NumPayments)] public int? NumPayments { get; set; }
+    [JsonPropertyName(Fields.PayoutCurrency)] public string? PayoutCurrency { get; set; }
+    [JsonPropertyName(Fields.PayCurrencies)] public List<string>? PayCurrencies { get; set; }
+    [JsonPropertyName(Fields.ClientInvoiceId)] public string? ClientInvoiceId { get; set; }
+    [JsonPropertyName(Fields.Description)] public string? Description { get; set; }
+
+    /// <summary>Milliseconds.</summary>
+    [JsonPropertyName(Fields.ExpiresIn)] public long? ExpiresIn { get; set; }
+    [JsonPropertyName(Fields.Callback)] public Callback? Callback { get; set; }
+    [JsonPropertyName(Fields.Url)] public RedirectUrls? Url { get; set; }
+    [JsonPropertyName(Fields.Customer)] public InvoiceCustomer? Customer { get; set; }
+    [JsonPropertyName(Fields.IsFeePaidByUser)] public bool? IsFeePaidByUser { get; set; }
+    [JsonPropertyName(Fields.Data)] public JsonElement? Data { get; set; }
+    [JsonPropertyName(Fields.PlatformId)] public string? PlatformId { get; set; }
+}

@@ -1,0 +1,8 @@
+namespace XRocketPay.Client.Models;
+
+public sealed class Links
+{
+    [JsonPropertyName(Fields.TelegramBotLink)] public string? TelegramBotLink { get; init; }
+    [JsonPropertyName(Fields.TelegramMiniAppLink)] public string? TelegramMiniAppLink { get; init; }
+    [JsonPropertyName(Fields.WebLink)] public string? WebLink { get; init; }
+}

@@ -1,0 +1,42 @@
+using J = XRocketPay.Client.XRocketJsonContext;
+
+namespace XRocketPay.Client;
+
+public sealed partial class XRocketClient
+{
+    public Task<XRocketCreateResult<Cheque>> CreateChequeAsync(CreateChequeRequest request, CancellationToken cancellationToken = default)
+    {
+        request.ClientChequeId = ClientIds.Resolve(request.ClientChequeId);
+        return CreateAsync(Routes.Cheques, JsonSerializer.Serialize(request, J.Default.CreateChequeRequest), request.ClientChequeId, J.Default.Cheque,
+            ct => GetChequeAsync(XRocketRef.ByClientId(request.ClientChequeId), ct),
+            existing => Differences(("asset", existing.Asset, request.Asset), ("amount", existing.Amount is { } a ? Amount(a) : null, Amount(request.Amount))),
+            cancellationToken);
+    }
+
+    public Task<Cheque> GetChequeAsync(XRocketRef reference, CancellationToken cancellationToken = default) =>
+        GetAsync(Routes.Cheque, ChequeRef(reference), J.Default.Cheque, cancellationToken);
+
+    public Task<XRocketPage<Cheque>> ListChequesPageAsync(ListFilter? filter = null, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var query = QueryString.List(filter, cursor, withDates: true);
+        query.Add(new(Routes.Query.State, filter?.State));
+        query.Add(new(Routes.Query.Target, filter?.Target));
+        query.Add(new(Routes.Query.TargetType, filter?.Target is null ? null : filter.TargetType ?? TargetTypes.TelegramUserId));
+        return GetAsync(Routes.Cheques, query, J.Default.XRocketPageCheque, cancellationToken);
+    }
+
+    public IEnumerable<Cheque> ListCheques(ListFilter? filter = null, int? maxItems = null, CancellationToken cancellationToken = default) =>
+        Paginate(cursor => ListChequesPageAsync(filter, cursor, cancellationToken), maxItems, cancellationToken);
+
+    /// <summary>Sets the cheque's description (an empty string clears it).</summary>
+    public Task<Cheque> UpdateChequeAsync(XRocketRef reference, string description, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, Routes.Cheques, ChequeRef(reference),
+            JsonSerializer.Serialize(new UpdateChequeRequest { Description = description ?? "" }, J.Default.UpdateChequeRequest), J.Default.Cheque, cancellationToken);
+
+    /// <summary>Deletes an active cheque; its reserved funds return to the balance.</summary>
+    public Task DeleteChequeAsync(XRocketRef reference, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Delete, Routes.Cheques, ChequeRef(reference), null, null, cancellationToken);
+
+    private static List<KeyValuePair<string, string?>> ChequeRef(XRocketRef reference) =>
+        QueryString.ByRef(reference, Routes.Query.ChequeId, Routes.Query.ClientChequeId);
+}

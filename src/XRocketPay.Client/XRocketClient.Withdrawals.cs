@@ -1,0 +1,42 @@
+using J = XRocketPay.Client.XRocketJsonContext;
+
+namespace XRocketPay.Client;
+
+public sealed partial class XRocketClient
+{
+    public Task<XRocketCreateResult<Withdrawal>> CreateWithdrawalAsync(CreateWithdrawalRequest request, CancellationToken cancellationToken = default)
+    {
+        request.ClientWithdrawalId = ClientIds.Resolve(request.ClientWithdrawalId);
+        return CreateAsync(Routes.Withdrawals, JsonSerializer.Serialize(request, J.Default.CreateWithdrawalRequest), request.ClientWithdrawalId, J.Default.Withdrawal,
+            ct => GetWithdrawalAsync(XRocketRef.ByClientId(request.ClientWithdrawalId), ct),
+            existing => Differences(("address", existing.Address, request.Address), ("network", existing.Network ?? request.Network, request.Network),
+                ("asset", existing.Asset, request.Asset), ("amount", Amount(existing.Amount), Amount(request.Amount))),
+            cancellationToken);
+    }
+
+    public Task<Withdrawal> GetWithdrawalAsync(XRocketRef reference, CancellationToken cancellationToken = default) =>
+        GetAsync(Routes.Withdrawal, QueryString.ByRef(reference, Routes.Query.WithdrawalId, Routes.Query.ClientWithdrawalId), J.Default.Withdrawal, cancellationToken);
+
+    public Task<XRocketPage<Withdrawal>> ListWithdrawalsPageAsync(ListFilter? filter = null, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var query = QueryString.List(filter, cursor, withDates: true);
+        query.Add(new(Routes.Query.Status, filter?.Status));
+        return GetAsync(Routes.Withdrawals, query, J.Default.XRocketPageWithdrawal, cancellationToken);
+    }
+
+    public IEnumerable<Withdrawal> ListWithdrawals(ListFilter? filter = null, int? maxItems = null, CancellationToken cancellationToken = default) =>
+        Paginate(cursor => ListWithdrawalsPageAsync(filter, cursor, cancellationToken), maxItems, cancellationToken);
+
+    public async Task<WithdrawalQuotas> GetWithdrawalQuotasAsync(string network, string asset, CancellationToken cancellationToken = default)
+    {
+        var query = QueryString.Of((Routes.Query.Network, network), (Routes.Query.Asset, asset));
+        var quotas = await GetAsync(Routes.WithdrawalQuotas, query, J.Default.WithdrawalQuotas, cancellationToken).ConfigureAwait(false);
+        quotas.Network = network;
+        quotas.Asset = asset;
+        return quotas;
+    }
+
+    /// <summary>A link the recipient opens to confirm a withdrawal; nothing moves until they do.</summary>
+    public Task<Links> CreateWithdrawalLinkAsync(CreateWithdrawalLinkRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, Routes.WithdrawalLink, null, JsonSerializer.Serialize(request, J.Default.CreateWithdrawalLinkRequest), J.Default.Links, cancellationToken);
+}

@@ -1,0 +1,8 @@
+namespace XRocketPay.Client;
+
+public enum XRocketEnvironment
+{
+    Production,
+    Testnet,
+    Sandbox,
+}

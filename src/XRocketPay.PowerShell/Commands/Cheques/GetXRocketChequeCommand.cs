@@ -1,0 +1,23 @@
+namespace XRocketPay.PowerShell.Commands.Cheques;
+
+/// <summary>Gets a cheque by id or client id, or lists cheques.</summary>
+[Cmdlet(VerbsCommon.Get, "XRocketCheque", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
+[OutputType(typeof(Cheque))]
+public sealed class GetXRocketChequeCommand : ChequeReferenceCmdlet
+{
+    [Parameter(ParameterSetName = ParameterSets.List)]
+    public string? State { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.List)]
+    public string? TelegramUserId { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.List)]
+    public DateTimeOffset? From { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.List)]
+    public DateTimeOffset? To { get; set; }
+
+    protected override void ProcessRecord() => WriteOneOrList(
+        (client, reference, ct) => client.GetChequeAsync(reference, ct),
+        (client, cursor, ct) => client.ListChequesPageAsync(new ListFilter { State = State, Target = TelegramUserId, FromDate = From, ToDate = To }, cursor, ct));
+}

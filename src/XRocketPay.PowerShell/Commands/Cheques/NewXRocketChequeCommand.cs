@@ -1,0 +1,69 @@
+using System.Security;
+
+namespace XRocketPay.PowerShell.Commands.Cheques;
+
+/// <summary>Creates a cheque: funds are held until a Telegram user activates it or it is removed.</summary>
+[Cmdlet(VerbsCommon.New, "XRocketCheque", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(Cheque))]
+public sealed class NewXRocketChequeCommand : XRocketCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Currency")]
+    [ArgumentCompleter(typeof(AssetCompleter))]
+    public string Asset { get; set; } = "";
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [MoneyTransformation]
+    public AmountArgument? Amount { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Description { get; set; }
+
+    /// <summary>The recipient must enter it to activate the cheque.</summary>
+    [Parameter]
+    public SecureString? Password { get; set; }
+
+    /// <summary>Only this Telegram user can activate the cheque.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("UserId", "Target")]
+    public string? TelegramUserId { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? ClientChequeId { get; set; }
+
+    [Parameter]
+    public string? CallbackUrl { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var clientId = ClientIds.Resolve(ClientChequeId);
+        var target = BoundTarget();
+        target.Properties.Add(new PSNoteProperty("ResolvedClientChequeId", clientId));
+        if (AmountArgument.Check(Amount, nameof(Amount), required: true, target, out var amount) is { } error)
+        {
+            WriteError(error);
+            return;
+        }
+
+        var asset = Asset.Trim().ToUpperInvariant();
+        var recipient = string.IsNullOrWhiteSpace(TelegramUserId) ? null : TelegramUserId!.Trim();
+        var forWhom = TelegramUserId is { Length: > 0 } user ? $" for Telegram user {user}" : "";
+        if (!ShouldProcess($"Cheque {clientId}", $"Create a cheque of {XRocketMoney.Format(amount!.Value)} {asset}{forWhom} (the amount is held)"))
+        {
+            return;
+        }
+
+        var request = new CreateChequeRequest
+        {
+            Asset = asset,
+            Amount = amount.Value,
+            Description = Description,
+            Password = Password is null ? null : SecureStrings.ToPlainText(Password),
+            Target = recipient,
+            TargetType = recipient is null ? null : TargetTypes.TelegramUserId,
+            ClientChequeId = clientId,
+            Callback = CallbackUrl is null ? null : new Callback { CallbackUrl = CallbackUrl },
+        };
+        WriteCreated(target, "Cheque", clientId, ", nothing new was created", (client, ct) => client.CreateChequeAsync(request, ct));
+    }
+}

@@ -1,0 +1,42 @@
+namespace XRocketPay.PowerShell.Commands.Invoices;
+
+/// <summary>Pays an invoice for testing. Sandbox and testnet only: refused on Production before anything is sent.</summary>
+[Cmdlet(VerbsLifecycle.Invoke, "XRocketInvoicePayment", DefaultParameterSetName = ParameterSets.ById, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(Invoice))]
+public sealed class InvokeXRocketInvoicePaymentCommand : InvoicePaymentCmdlet
+{
+    [Parameter]
+    [ArgumentCompleter(typeof(AssetCompleter))]
+    public string? PayCurrency { get; set; }
+
+    /// <summary>For open-amount invoices.</summary>
+    [Parameter]
+    [MoneyTransformation]
+    public AmountArgument? Amount { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var reference = Reference;
+        if (AmountArgument.Check(Amount, nameof(Amount), required: false, BoundTarget(), out var amount) is { } error)
+        {
+            WriteError(error);
+            return;
+        }
+
+        if (!ShouldProcess($"Invoice {reference}", "Pay the invoice with test funds"))
+        {
+            return;
+        }
+
+        if (ActiveConnection.Environment == nameof(XRocketEnvironment.Production) || ActiveConnection.BaseUri == XRocketClientOptions.ProductionUri)
+        {
+            WriteError(ErrorRecords.Input(InputErrorIds.TestOnlyOperation,
+                "Invoke-XRocketInvoicePayment pays with test funds: it works on the sandbox and testnet, never on Production. Nothing was sent.",
+                ReferenceTarget, ErrorCategory.PermissionDenied));
+            return;
+        }
+
+        var request = new TestPayInvoiceRequest { PayCurrency = PayCurrency?.ToUpperInvariant(), Amount = amount };
+        Try(ReferenceTarget, () => WriteObject(Call((client, ct) => client.PayInvoiceTestAsync(reference, request, ct))));
+    }
+}

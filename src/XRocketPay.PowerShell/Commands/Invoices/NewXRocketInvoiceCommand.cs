@@ -1,0 +1,84 @@
+namespace XRocketPay.PowerShell.Commands.Invoices;
+
+/// <summary>Creates an invoice a Telegram user can pay (a fixed or an open amount).</summary>
+[Cmdlet(VerbsCommon.New, "XRocketInvoice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(Invoice))]
+public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Asset", "PriceCurrency")]
+    [ArgumentCompleter(typeof(AssetCompleter))]
+    public string Currency { get; set; } = "";
+
+    /// <summary>The price; leave it out for an open-amount invoice.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [MoneyTransformation]
+    public AmountArgument? Amount { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [MoneyTransformation]
+    public AmountArgument? MinPayment { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 1_000_000)]
+    public int? NumPayments { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(AssetCompleter))]
+    public string[]? PayCurrency { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Description { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? ExpiresInSeconds { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? ClientInvoiceId { get; set; }
+
+    [Parameter]
+    public string? CallbackUrl { get; set; }
+
+    [Parameter]
+    public string? SuccessUrl { get; set; }
+
+    [Parameter]
+    public string? CancelUrl { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var clientId = ClientIds.Resolve(ClientInvoiceId);
+        var target = BoundTarget();
+        target.Properties.Add(new PSNoteProperty("ResolvedClientInvoiceId", clientId));
+        var amountError = AmountArgument.Check(Amount, nameof(Amount), required: false, target, out var amount);
+        var minPaymentError = AmountArgument.Check(MinPayment, nameof(MinPayment), required: false, target, out var minPayment);
+        if ((amountError ?? minPaymentError) is { } error)
+        {
+            WriteError(error);
+            return;
+        }
+
+        var currency = Currency.Trim().ToUpperInvariant();
+        var price = amount is { } a ? $"{XRocketMoney.Format(a)} {currency}" : $"an open amount of {currency}";
+        if (!ShouldProcess($"Invoice {clientId}", $"Create an invoice for {price}"))
+        {
+            return;
+        }
+
+        var request = new CreateInvoiceRequest
+        {
+            PriceCurrency = currency,
+            PriceAmount = amount,
+            MinPayment = minPayment,
+            NumPayments = NumPayments,
+            PayCurrencies = PayCurrency?.Select(c => c.ToUpperInvariant()).ToList(),
+            Description = Description,
+            ExpiresIn = ExpiresInSeconds is { } seconds ? seconds * 1000L : null,
+            ClientInvoiceId = clientId,
+            Callback = CallbackUrl is null ? null : new Callback { CallbackUrl = CallbackUrl },
+            Url = SuccessUrl is null && CancelUrl is null ? null : new RedirectUrls { SuccessUrl = SuccessUrl, CancelUrl = CancelUrl },
+        };
+        WriteCreated(target, "Invoice", clientId, "", (client, ct) => client.CreateInvoiceAsync(request, ct));
+    }
+}

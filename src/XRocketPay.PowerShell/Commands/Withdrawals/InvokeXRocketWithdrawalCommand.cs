@@ -1,0 +1,39 @@
+namespace XRocketPay.PowerShell.Commands.Withdrawals;
+
+/// <summary>Withdraws to a blockchain address. Irreversible: ConfirmImpact High.</summary>
+[Cmdlet(VerbsLifecycle.Invoke, "XRocketWithdrawal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(Withdrawal))]
+public sealed class InvokeXRocketWithdrawalCommand : WithdrawalDestinationCmdlet
+{
+    /// <summary>Your id (at most 50 characters): a re-run with the same id never withdraws twice.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateLength(1, ClientIds.MaxLength)]
+    public string? ClientWithdrawalId { get; set; }
+
+    [Parameter]
+    public string? CallbackUrl { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var clientId = ClientIds.Resolve(ClientWithdrawalId);
+        var target = BoundTarget();
+        target.Properties.Add(new PSNoteProperty("ResolvedClientWithdrawalId", clientId));
+        if (ReadDestination(target) is not var (network, address, asset, amount) ||
+            !ShouldProcess($"{network} address {address}", $"Withdraw {XRocketMoney.Format(amount)} {asset} (client id {clientId})"))
+        {
+            return;
+        }
+
+        var request = new CreateWithdrawalRequest
+        {
+            ClientWithdrawalId = clientId,
+            Network = network,
+            Address = address,
+            Asset = asset,
+            Amount = amount,
+            Comment = Comment,
+            Callback = CallbackUrl is null ? null : new Callback { CallbackUrl = CallbackUrl },
+        };
+        WriteCreated(target, "Withdrawal", clientId, ", nothing was sent again", (client, ct) => client.CreateWithdrawalAsync(request, ct));
+    }
+}

@@ -1,0 +1,13 @@
+using System.Collections;
+using System.Management.Automation.Language;
+
+namespace XRocketPay.PowerShell.Infrastructure;
+
+internal static class Completions
+{
+    internal static IEnumerable<CompletionResult> Matching(IEnumerable<string> values, string word) =>
+        values.Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(v => v.StartsWith(word ?? "", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(v => v, StringComparer.OrdinalIgnoreCase)
+            .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v));
+}

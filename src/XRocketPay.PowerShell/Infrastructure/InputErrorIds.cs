@@ -1,0 +1,15 @@
+namespace XRocketPay.PowerShell.Infrastructure;
+
+/// <summary>Stable error ids for problems found in the module, before or instead of a request.</summary>
+internal static class InputErrorIds
+{
+    internal const string InvalidAmount = "InvalidAmount";
+    internal const string MissingParameter = "MissingParameter";
+    internal const string InvalidParameter = "InvalidParameter";
+    internal const string NotConnected = "NotConnected";
+    internal const string TestOnlyOperation = "TestOnlyOperation";
+    internal const string TokenNotFound = "TokenNotFound";
+    internal const string WaitTimeout = "WaitTimeout";
+    internal const string OperationCancelled = "OperationCancelled";
+    internal const string UnexpectedError = "UnexpectedError";
+}

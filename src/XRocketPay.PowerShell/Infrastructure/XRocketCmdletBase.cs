@@ -1,0 +1,114 @@
+namespace XRocketPay.PowerShell.Infrastructure;
+
+/// <summary>
+/// What every cmdlet that talks to the API shares: Ctrl+C cancelling in-flight HTTP, core calls run off
+/// the pipeline thread with their trace lines written on it, list streaming with -First/-Skip, and
+/// exceptions turned into error records with stable ids.
+/// </summary>
+public abstract class XRocketCmdletBase : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    protected CancellationToken StopToken => _stopping.Token;
+
+    /// <summary>The connection, resolved only when a request is about to be sent (so -WhatIf needs none).</summary>
+    protected abstract XRocketConnection ActiveConnection { get; }
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Runs one core call; verbose/debug lines of its HTTP attempts are written here.</summary>
+    protected T Call<T>(Func<XRocketClient, CancellationToken, Task<T>> call)
+    {
+        var client = ActiveConnection.Client;
+        return PipelineMessagePump.Run(this, () => call(client, StopToken));
+    }
+
+    protected void Call(Func<XRocketClient, CancellationToken, Task> call) =>
+        Call<bool>(async (client, token) =>
+        {
+            await call(client, token).ConfigureAwait(false);
+            return true;
+        });
+
+    /// <summary>Writes a list page by page (nothing buffered), honouring -First, -Skip and -IncludeTotalCount.</summary>
+    protected void WriteList<T>(Func<XRocketClient, string?, CancellationToken, Task<XRocketPage<T>>> fetchPage)
+    {
+        var items = XRocketPaging.Items(
+            cursor => Call((client, token) => fetchPage(client, cursor, token)),
+            PagingParameters?.Skip ?? 0,
+            PagingParameters?.First ?? ulong.MaxValue,
+            page =>
+            {
+                if (PagingParameters?.IncludeTotalCount == true)
+                {
+                    var total = page.Pagination?.Total;
+                    WriteObject(PagingParameters.NewTotalCount(total is { } t ? (ulong)t : 0, total is null ? 0.0 : 1.0));
+                }
+            });
+        foreach (var item in items)
+        {
+            WriteObject(item);
+        }
+    }
+
+    /// <summary>Writes a failed call as a non-terminating error about <paramref name="target"/>; the pipeline goes on.</summary>
+    protected void WriteFailure(Exception exception, object? target)
+    {
+        if (exception is OperationCanceledException && StopToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        WriteError(ErrorRecords.From(exception, target));
+    }
+
+    /// <summary>Runs <paramref name="action"/> and reports a core failure as an error record about <paramref name="target"/>.</summary>
+    protected void Try(object? target, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex) when (ex is XRocketException or OperationCanceledException or ArgumentException or FormatException)
+        {
+            WriteFailure(ex, target);
+        }
+    }
+
+    /// <summary>The bound parameters as an object: the TargetObject of errors of single-object commands.</summary>
+    protected PSObject BoundTarget()
+    {
+        var target = new PSObject();
+        foreach (var pair in MyInvocation.BoundParameters)
+        {
+            if (pair.Value is not System.Security.SecureString && pair.Key != "Connection")
+            {
+                target.Properties.Add(new PSNoteProperty(pair.Key, pair.Value is AmountArgument a ? a.RawText : pair.Value));
+            }
+        }
+
+        return target;
+    }
+
+    /// <summary>
+    /// Runs a create and writes the object it returns; a repeat of earlier work (same client id, same data)
+    /// is said in a warning. A failure (Failed or Unknown, with how to reconcile) is an error about <paramref name="target"/>.
+    /// </summary>
+    protected void WriteCreated<T>(object target, string what, string clientId, string nothingAgain, Func<XRocketClient, CancellationToken, Task<XRocketCreateResult<T>>> create) =>
+        Try(target, () =>
+        {
+            var created = Call(create);
+            if (created.Outcome == XRocketOutcome.AlreadyDone)
+            {
+                WriteWarning($"{what} with client id '{clientId}' already existed with the same data; returning it{nothingAgain}.");
+            }
+
+            WriteObject(created.Value);
+        });
+}

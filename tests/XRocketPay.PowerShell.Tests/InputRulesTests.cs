@@ -1,0 +1,92 @@
+using System.Management.Automation;
+using XRocketPay.PowerShell.Tests.Hosting;
+
+namespace XRocketPay.PowerShell.Tests;
+
+/// <summary>Rules every cmdlet shares: refused rows carry their client id; an empty amount is MissingParameter, a bad one InvalidAmount.</summary>
+public sealed class InputRulesTests : IClassFixture<SandboxFixture>, IDisposable
+{
+    private const string TonAddress = "0:ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12";
+    private const string Rows = @"
+$rows = @(
+    [pscustomobject]@{ user_id = '1002'; amount = '1,5'; asset = 'TONCOIN' }
+    [pscustomobject]@{ user_id = 'abc';  amount = '1';   asset = 'TONCOIN' }
+    [pscustomobject]@{ user_id = '1003'; amount = '';    asset = 'TONCOIN' }
+    [pscustomobject]@{ user_id = '1004'; amount = '2';   asset = 'TONCOIN'; ClientTransferId = 'own-ok-1' }
+    [pscustomobject]@{ user_id = '1005'; amount = 'x';   asset = 'TONCOIN'; ClientTransferId = 'own-bad-1' }
+)";
+
+    private readonly SandboxFixture _sandbox;
+    private readonly PowerShellSession _session;
+
+    public InputRulesTests(SandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _sandbox.Reset();
+        _session = Connected.Session(sandbox);
+        _sandbox.ClearRequests();
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private static string? ClientIdOf(ErrorRecord error) => ((PSObject)error.TargetObject).Properties["ClientTransferId"]?.Value as string;
+
+    [Theory]
+    [InlineData("New-XRocketTransfer")]
+    [InlineData("New-XRocketMassTransfer")]
+    public void Every_refused_row_carries_the_client_id_it_would_have_been_sent_with(string cmdlet)
+    {
+        var result = _session.Run(Rows + $"\n$rows | {cmdlet} -Confirm:$false");
+        Assert.Equal(4, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.False(string.IsNullOrEmpty(ClientIdOf(e)), e.FullyQualifiedErrorId));
+        Assert.StartsWith("xrp-", ClientIdOf(result.Errors[0]));
+        Assert.Equal("own-bad-1", ClientIdOf(result.Errors[3]));
+        Assert.Equal("own-ok-1", result.Output.Single().S("ClientTransferId"));
+    }
+
+    [Fact]
+    public void With_a_batch_id_a_refused_row_gets_the_same_derived_id_on_every_run()
+    {
+        var first = _session.Run(Rows + "\n$rows | New-XRocketTransfer -BatchId fix-me -WhatIf");
+        var again = _session.Run(Rows + "\n$rows | New-XRocketTransfer -BatchId fix-me -WhatIf");
+        Assert.Empty(_sandbox.Requests());
+        var ids = first.Errors.Select(ClientIdOf).ToList();
+        Assert.All(ids.Take(3), id => Assert.StartsWith("b-", id));
+        Assert.Equal(ids, again.Errors.Select(ClientIdOf));
+    }
+
+    [Theory]
+    [InlineData("New-XRocketTransfer -TelegramUserId 7 -Asset TONCOIN -Amount {0} -Confirm:$false")]
+    [InlineData("New-XRocketMassTransfer -TelegramUserId 7 -Asset TONCOIN -Amount {0} -Confirm:$false")]
+    [InlineData("New-XRocketCheque -Asset USDT -Amount {0} -Confirm:$false")]
+    [InlineData("Invoke-XRocketWithdrawal -Network TON -Address " + TonAddress + " -Asset TONCOIN -Amount {0} -Confirm:$false")]
+    [InlineData("New-XRocketWithdrawalLink -Network TON -Address " + TonAddress + " -Asset TONCOIN -Amount {0} -Confirm:$false")]
+    [InlineData("New-XRocketInvoice -Currency USDT -Amount {0} -Confirm:$false")]
+    [InlineData("New-XRocketInvoice -Currency USDT -MinPayment {0} -Confirm:$false")]
+    [InlineData("Invoke-XRocketInvoicePayment -InvoiceId 1 -Amount {0} -Confirm:$false")]
+    public void An_empty_amount_is_MissingParameter_and_an_unparseable_one_InvalidAmount_for_every_cmdlet(string command)
+    {
+        foreach (var (amount, errorId) in new[] { ("''", "MissingParameter"), ("'  '", "MissingParameter"), ("'1,5'", "InvalidAmount"), ("'abc'", "InvalidAmount") })
+        {
+            var result = _session.Run(string.Format(System.Globalization.CultureInfo.InvariantCulture, command, amount));
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(errorId, error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Empty(result.Output);
+        }
+
+        Assert.Empty(_sandbox.Requests());
+    }
+
+    [Fact]
+    public void Cheque_invoice_and_withdrawal_errors_carry_the_client_id_made_before_checking()
+    {
+        var cheque = Assert.Single(_session.Run("New-XRocketCheque -Asset USDT -Amount '1,5' -Confirm:$false").Errors);
+        Assert.StartsWith("xrp-", ((PSObject)cheque.TargetObject).Properties["ResolvedClientChequeId"].Value as string);
+        var invoice = Assert.Single(_session.Run("New-XRocketInvoice -Currency USDT -Amount '1,5' -ClientInvoiceId inv-own").Errors);
+        Assert.Equal("inv-own", ((PSObject)invoice.TargetObject).Properties["ResolvedClientInvoiceId"].Value);
+        var withdrawal = Assert.Single(_session.Run($"Invoke-XRocketWithdrawal -Network TON -Address {TonAddress} -Asset TONCOIN -Amount '' -Confirm:$false").Errors);
+        Assert.StartsWith("xrp-", ((PSObject)withdrawal.TargetObject).Properties["ResolvedClientWithdrawalId"].Value as string);
+        Assert.Empty(_sandbox.Requests());
+    }
+}
