@@ -109,7 +109,7 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
     [InlineData("amount_more_than_app_balance")]
     [InlineData("amount_less_than_minimum")]
     [InlineData("target_user_not_found")]
-    [InlineData("client_data_validation")]
+    [InlineData("validation_error")]
     [InlineData("withdrawal_incorrect_address")]
     [InlineData("withdrawal_incorrect_comment")]
     [InlineData("withdrawal_asset_not_allowed")]
@@ -122,7 +122,7 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
             "amount_more_than_app_balance" => () => client.CreateTransferAsync(Payout(amount: 20_000m)),
             "amount_less_than_minimum" => () => client.CreateTransferAsync(Payout(amount: 0.0000001m)),
             "target_user_not_found" => () => client.CreateTransferAsync(Payout(target: "404404404")),
-            "client_data_validation" => () => client.CreateTransferAsync(Payout(target: "not-a-user")),
+            "validation_error" => () => client.CreateTransferAsync(Payout(target: "not-a-user")),
             "withdrawal_incorrect_address" => () => client.CreateWithdrawalAsync(new CreateWithdrawalRequest { Network = "TON", Address = "nope", Asset = "TONCOIN", Amount = 1m }),
             "withdrawal_incorrect_comment" => () => client.CreateWithdrawalAsync(new CreateWithdrawalRequest { Network = "TON", Address = ton, Asset = "TONCOIN", Amount = 1m, Comment = new string('c', 60) }),
             _ => () => client.CreateWithdrawalAsync(new CreateWithdrawalRequest { Network = "SOL", Address = ton, Asset = "TONCOIN", Amount = 1m }),
@@ -131,7 +131,7 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
         Assert.Equal(code, ex.Code);
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.Equal(code == "amount_more_than_app_balance", ex.IsInsufficientFunds);
-        Assert.Equal(code == "client_data_validation", ex.IsValidation);
+        Assert.Equal(code == "validation_error", ex.IsValidation);
         Assert.Equal(1, ex.Attempts);
         Assert.NotNull(ex.ClientId);
         Assert.Equal("/api/v1/" + (code.StartsWith("withdrawal", StringComparison.Ordinal) ? "withdrawals" : "transfers"), ex.Path);
@@ -140,7 +140,7 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
     [Theory]
     [InlineData(401, "unauthorized")]
     [InlineData(403, "operation_disabled")]
-    [InlineData(404, "not_found")]
+    [InlineData(404, "app_not_found")]
     [InlineData(429, "rate_limit_exceeded")]
     [InlineData(500, "internal_error")]
     public async Task Status_problems_map_and_expose_branchable_flags(int status, string code)
@@ -157,7 +157,7 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifet
         {
             "unauthorized" => "Unauthorized",
             "operation_disabled" => "OperationDisabled",
-            "not_found" => "NotFound",
+            "app_not_found" => "AppNotFound",
             "rate_limit_exceeded" => "RateLimitExceeded",
             _ => "InternalError",
         });

@@ -130,10 +130,10 @@ Connect-XRocket -BaseUri $u -Vault ops -SecretName xrocket -PassThru");
         Assert.Equal(12.5m, _session.Run($"Get-XRocketInvoice -Id {id} | Get-XRocketInvoicePayment").Output.Single().P("PayAmount"));
         Assert.Equal(10_012.5m, _sandbox.Balance("TONCOIN"));
 
-        var open = _session.Run("New-XRocketInvoice -Currency USDT -ClientInvoiceId open-1").Output.Single();
+        var open = _session.Run("New-XRocketInvoice -Currency USDT -MinPayment 1 -ClientInvoiceId open-1").Output.Single();
         Assert.Null(open.P("PriceAmount"));
         _session.Run("Get-XRocketInvoice -ClientInvoiceId open-1 | Remove-XRocketInvoice -Confirm:$false").AssertNoErrors();
-        Assert.StartsWith("NotFound,", Assert.Single(_session.Run("Get-XRocketInvoice -ClientInvoiceId open-1").Errors).FullyQualifiedErrorId);
+        Assert.StartsWith("InvoiceNotFound,", Assert.Single(_session.Run("Get-XRocketInvoice -ClientInvoiceId open-1").Errors).FullyQualifiedErrorId);
         Assert.Single(_session.Run("Get-XRocketInvoice -Status paid").Output);
     }
 

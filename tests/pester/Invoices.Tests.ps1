@@ -38,14 +38,14 @@ Describe 'Invoices' {
     }
 
     It 'Remove-XRocketInvoice deletes it on the server' {
-        $invoice = New-XRocketInvoice -Currency USDT
+        $invoice = New-XRocketInvoice -Currency USDT -MinPayment 1
         $invoice | Remove-XRocketInvoice -Confirm:$false
         @(Get-StateChangingRequest | Where-Object method -EQ 'DELETE').Count | Should -Be 1
         { Get-XRocketInvoice -Id $invoice.Id -ErrorAction Stop } | Should -Throw
     }
 
     It 'Remove-XRocketInvoice -WhatIf sends no state-changing request' {
-        $invoice = New-XRocketInvoice -Currency USDT
+        $invoice = New-XRocketInvoice -Currency USDT -MinPayment 1
         Clear-SandboxRequest
         $invoice | Remove-XRocketInvoice -WhatIf
         Get-StateChangingRequest | Should -BeNullOrEmpty
