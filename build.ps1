@@ -60,8 +60,11 @@ function Invoke-Native {
     }
 }
 
-function Write-BuildLine([string] $Message) {
-    Write-Information $Message -InformationAction Continue
+function Write-BuildLine {
+    param([Parameter(ValueFromPipeline)] [AllowEmptyString()] [string] $Message)
+    process {
+        Write-Information $Message -InformationAction Continue
+    }
 }
 
 function Get-NuGetPackageFolder {
@@ -69,15 +72,14 @@ function Get-NuGetPackageFolder {
     Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages'
 }
 
-# Pester: an installed 5.5+ wins; otherwise the exact NuGet package the project restores.
-function Import-Pester {
+# Pester: an installed 5.5+ wins; otherwise the exact NuGet package the project restores. Returns its manifest.
+function Find-Pester {
     $installed = Get-Module -ListAvailable -Name Pester |
         Where-Object { $_.Version -ge [version]'5.5.0' } |
         Sort-Object Version -Descending |
         Select-Object -First 1
     if ($installed) {
-        Import-Module $installed -Force
-        return
+        return $installed.Path
     }
 
     $manifest = Join-Path (Get-NuGetPackageFolder) 'pester/5.9.1/tools/Pester.psd1'
@@ -90,7 +92,75 @@ function Import-Pester {
         throw "Pester 5.9.1 was restored but $manifest is missing. Install Pester instead: Install-PSResource Pester -Version 5.9.1"
     }
 
-    Import-Module $manifest -Force
+    $manifest
+}
+
+# One Pester pass in a pwsh of its own, so passes against different sandboxes run side by side.
+function Start-PesterPass {
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [Parameter(Mandatory)] [string] $PesterManifest,
+        [string] $SandboxArguments = ''
+    )
+
+    $runner = Join-Path $ResultsDirectory 'run-pester.ps1'
+    Set-Content -LiteralPath $runner -Value @'
+param($PesterManifest, $Name, $ResultsDirectory, [string[]] $Path)
+Set-StrictMode -Version Latest
+Import-Module $PesterManifest
+$configuration = New-PesterConfiguration
+$configuration.Run.Path = $Path
+$configuration.Run.PassThru = $true
+$configuration.Output.Verbosity = 'Detailed'
+$configuration.TestResult.Enabled = $true
+$configuration.TestResult.OutputFormat = 'NUnitXml'
+$configuration.TestResult.OutputPath = Join-Path $ResultsDirectory "pester-$Name.xml"
+$result = Invoke-Pester -Configuration $configuration
+[pscustomobject]@{
+    Passed  = $result.PassedCount
+    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Skipped = $result.SkippedCount
+    Total   = $result.TotalCount
+} | ConvertTo-Json | Set-Content -LiteralPath (Join-Path $ResultsDirectory "pester-$Name.json")
+'@
+
+    $arguments = @('-NoProfile', '-NonInteractive', '-File', $runner, '-PesterManifest', $PesterManifest, '-Name', $Name, '-ResultsDirectory', $ResultsDirectory, '-Path') + $PesterPath
+    $env:XROCKET_TEST_SANDBOX_ARGS = $SandboxArguments
+    try {
+        $process = Start-Process -FilePath (Join-Path $PSHOME 'pwsh') -ArgumentList $arguments -NoNewWindow -PassThru `
+            -RedirectStandardOutput (Join-Path $ResultsDirectory "pester-$Name.log") -RedirectStandardError (Join-Path $ResultsDirectory "pester-$Name.err")
+    }
+    finally {
+        Remove-Item Env:XROCKET_TEST_SANDBOX_ARGS -ErrorAction SilentlyContinue
+    }
+
+    [pscustomobject]@{ Name = $Name; Process = $process }
+}
+
+# Waits for a pass, shows its output, and returns its counts (a pass that died counts as one failure).
+function Receive-PesterPass {
+    param([Parameter(Mandatory)] [pscustomobject] $Pass)
+    $Pass.Process.WaitForExit()
+    Write-BuildLine "== Pester pass '$($Pass.Name)'"
+    foreach ($stream in 'log', 'err') {
+        $file = Join-Path $ResultsDirectory "pester-$($Pass.Name).$stream"
+        if (Test-Path -LiteralPath $file) {
+            Get-Content -LiteralPath $file | Write-BuildLine
+        }
+    }
+
+    $summary = Join-Path $ResultsDirectory "pester-$($Pass.Name).json"
+    if (-not (Test-Path -LiteralPath $summary)) {
+        return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Total = 0 }
+    }
+
+    $counts = Get-Content -LiteralPath $summary -Raw | ConvertFrom-Json
+    if ($counts.Total -eq 0) {
+        Write-BuildLine "Pester pass '$($Pass.Name)' found no tests: that is a failure."
+        $counts.Failed++
+    }
+
+    $counts
 }
 
 # platyPS 0.14.2 (not on NuGet): $true when imported; otherwise one line saying how to get it.
@@ -143,19 +213,19 @@ function Invoke-TestTask {
     if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }
     if ($xunit.Files -eq 0) { $xunit.Failed++ }
 
-    Import-Pester
-    $pesterConfiguration = New-PesterConfiguration
-    $pesterConfiguration.Run.Path = $PesterPath
-    $pesterConfiguration.Run.PassThru = $true
-    $pesterConfiguration.Output.Verbosity = 'Detailed'
-    $pesterConfiguration.TestResult.Enabled = $true
-    $pesterConfiguration.TestResult.OutputFormat = 'NUnitXml'
-    $pesterConfiguration.TestResult.OutputPath = Join-Path $ResultsDirectory 'pester.xml'
-    $pester = Invoke-Pester -Configuration $pesterConfiguration
-    $pesterFailed = $pester.FailedCount + $pester.FailedBlocksCount + $pester.FailedContainersCount
-    if ($pester.TotalCount -eq 0) {
-        Write-BuildLine 'Pester found no tests: that is a failure.'
-        $pesterFailed++
+    # The suite twice, side by side: the default sandbox (transfers dialect, full shape), and the payouts
+    # dialect in the strict evidence shape, so nothing depends on a dialect or on a field no source shows.
+    $pesterManifest = Find-Pester
+    $passes = @(
+        Start-PesterPass -Name 'transfers' -PesterManifest $pesterManifest
+        Start-PesterPass -Name 'payouts-evidence' -PesterManifest $pesterManifest -SandboxArguments '--dialect payouts --shape evidence'
+    )
+    $pester = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($pass in $passes) {
+        $counts = Receive-PesterPass $pass
+        $pester.Passed += $counts.Passed
+        $pester.Failed += $counts.Failed
+        $pester.Skipped += $counts.Skipped
     }
 
     $analyzerFailed = 0
@@ -174,10 +244,10 @@ function Invoke-TestTask {
         Write-BuildLine 'PSScriptAnalyzer is not installed: script analysis skipped (Install-PSResource PSScriptAnalyzer).'
     }
 
-    $passed = $xunit.Passed + $pester.PassedCount
-    $failed = $xunit.Failed + $pesterFailed + $analyzerFailed
-    $skipped = $xunit.Skipped + $pester.SkippedCount
-    Write-BuildLine "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester: $($pester.PassedCount) passed, $pesterFailed failed, $($pester.SkippedCount) skipped"
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed + $analyzerFailed
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-BuildLine "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester (both passes): $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
     Write-BuildLine "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0) {
         exit 1

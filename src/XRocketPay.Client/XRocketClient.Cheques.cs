@@ -4,13 +4,18 @@ namespace XRocketPay.Client;
 
 public sealed partial class XRocketClient
 {
-    public Task<XRocketCreateResult<Cheque>> CreateChequeAsync(CreateChequeRequest request, CancellationToken cancellationToken = default)
+    public async Task<XRocketCreateResult<Cheque>> CreateChequeAsync(CreateChequeRequest request, CancellationToken cancellationToken = default)
     {
         request.ClientChequeId = ClientIds.Resolve(request.ClientChequeId);
-        return CreateAsync(Routes.Cheques, JsonSerializer.Serialize(request, J.Default.CreateChequeRequest), request.ClientChequeId, J.Default.Cheque,
+        var created = await CreateAsync(Routes.Cheques, JsonSerializer.Serialize(request, J.Default.CreateChequeRequest), request.ClientChequeId, J.Default.Cheque,
             ct => GetChequeAsync(XRocketRef.ByClientId(request.ClientChequeId), ct),
             existing => Differences(("asset", existing.Asset, request.Asset), ("amount", existing.Amount is { } a ? Amount(a) : null, Amount(request.Amount))),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+
+        // No public source shows a cheque's amount or an echoed client id (docs/api/README.md): what we sent fills them.
+        created.Value.Amount ??= request.Amount;
+        created.Value.ClientChequeId ??= request.ClientChequeId;
+        return created;
     }
 
     public Task<Cheque> GetChequeAsync(XRocketRef reference, CancellationToken cancellationToken = default) =>

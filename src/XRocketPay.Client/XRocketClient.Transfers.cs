@@ -2,22 +2,41 @@ using J = XRocketPay.Client.XRocketJsonContext;
 
 namespace XRocketPay.Client;
 
+/// <summary>
+/// The transfer family. The models are written in the transfers spelling; the dialect's route table
+/// (<see cref="Routes.TransferFamily"/>) gives the paths and renames the JSON keys on the wire.
+/// </summary>
 public sealed partial class XRocketClient
 {
-    public Task<XRocketCreateResult<Transfer>> CreateTransferAsync(CreateTransferRequest request, CancellationToken cancellationToken = default)
+    public async Task<XRocketCreateResult<Transfer>> CreateTransferAsync(CreateTransferRequest request, CancellationToken cancellationToken = default)
     {
         request.ClientTransferId = ClientIds.Resolve(request.ClientTransferId);
-        return CreateAsync(Routes.Transfers, JsonSerializer.Serialize(request, J.Default.CreateTransferRequest), request.ClientTransferId, J.Default.Transfer,
-            ct => GetTransferAsync(XRocketRef.ByClientId(request.ClientTransferId), ct),
-            existing => Differences(("target", existing.Target, request.Target), ("asset", existing.Asset, request.Asset), ("amount", Amount(existing.Amount), Amount(request.Amount))),
-            cancellationToken);
+        var family = await TransferFamilyAsync(cancellationToken).ConfigureAwait(false);
+        var body = family.ToWire.Apply(JsonSerializer.Serialize(request, J.Default.CreateTransferRequest));
+        try
+        {
+            return await CreateAsync(family.Many, body, request.ClientTransferId, J.Default.Transfer,
+                ct => GetTransferAsync(XRocketRef.ByClientId(request.ClientTransferId), ct),
+                existing => Differences(("target", existing.Target, request.Target), ("asset", existing.Asset, request.Asset), ("amount", Amount(existing.Amount), Amount(request.Amount))),
+                cancellationToken, family.FromWire).ConfigureAwait(false);
+        }
+        catch (XRocketApiException ex) when (ex.Code == XRocketProblemCodes.RouteNotFound)
+        {
+            throw Outcomes.Settle(WrongDialect(ex, family), request.ClientTransferId);
+        }
     }
 
-    public Task<Transfer> GetTransferAsync(XRocketRef reference, CancellationToken cancellationToken = default) =>
-        GetAsync(Routes.Transfer, QueryString.ByRef(reference, Routes.Query.TransferId, Routes.Query.ClientTransferId), J.Default.Transfer, cancellationToken);
+    public async Task<Transfer> GetTransferAsync(XRocketRef reference, CancellationToken cancellationToken = default)
+    {
+        var family = await TransferFamilyAsync(cancellationToken).ConfigureAwait(false);
+        return await InFamilyAsync(family, () => GetAsync(family.One, QueryString.ByRef(reference, family.IdQuery, family.ClientIdQuery), J.Default.Transfer, cancellationToken, family.FromWire)).ConfigureAwait(false);
+    }
 
-    public Task<XRocketPage<Transfer>> ListTransfersPageAsync(ListFilter? filter = null, string? cursor = null, CancellationToken cancellationToken = default) =>
-        GetAsync(Routes.Transfers, QueryString.List(filter, cursor, withDates: true), J.Default.XRocketPageTransfer, cancellationToken);
+    public async Task<XRocketPage<Transfer>> ListTransfersPageAsync(ListFilter? filter = null, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var family = await TransferFamilyAsync(cancellationToken).ConfigureAwait(false);
+        return await InFamilyAsync(family, () => GetAsync(family.Many, QueryString.List(filter, cursor, withDates: true), J.Default.XRocketPageTransfer, cancellationToken, family.FromWire)).ConfigureAwait(false);
+    }
 
     /// <summary>Every transfer, newest first, fetched page by page as the caller reads.</summary>
     public IEnumerable<Transfer> ListTransfers(ListFilter? filter = null, int? maxItems = null, CancellationToken cancellationToken = default) =>
@@ -36,40 +55,57 @@ public sealed partial class XRocketClient
             row.ClientTransferId = ClientIds.Resolve(row.ClientTransferId);
         }
 
-        var body = JsonSerializer.Serialize(new CreateMassTransfersRequest { Asset = asset, Transfers = rows.ToList() }, J.Default.CreateMassTransfersRequest);
+        Routes.TransferFamily family;
         MassTransfersResponse response;
         bool ambiguous;
         try
         {
+            family = await TransferFamilyAsync(cancellationToken).ConfigureAwait(false);
+            var body = family.ToWire.Apply(JsonSerializer.Serialize(new CreateMassTransfersRequest { Asset = asset, Transfers = rows.ToList() }, J.Default.CreateMassTransfersRequest));
+
             // Retries reuse the same row ids; a row "already taken" after an attempt that may have gone through is ours.
             string text;
-            (text, ambiguous) = await _http.SendWithOutcomeAsync(HttpMethod.Post, Routes.MassTransfers, null, body, null, cancellationToken).ConfigureAwait(false);
-            response = _http.Deserialize(text, "POST", Routes.MassTransfers, J.Default.MassTransfersResponse);
+            (text, ambiguous) = await InFamilyAsync(family, () => _http.SendWithOutcomeAsync(HttpMethod.Post, family.Mass, null, body, null, cancellationToken)).ConfigureAwait(false);
+            response = _http.Deserialize(family.FromWire.Apply(text), "POST", family.Mass, J.Default.MassTransfersResponse);
         }
         catch (XRocketException ex)
         {
             return rows.Select((row, index) => Failed(index, row, XRocketRowException.Lost(row.ClientTransferId!, ex))).ToList();
         }
 
+        var sentById = response.SuccessTransfers.Where(t => t.ClientTransferId is not null).GroupBy(t => t.ClientTransferId!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var refusedById = response.ErrorTransfers.Where(e => e.ClientTransferId is not null).GroupBy(e => e.ClientTransferId!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var results = new List<MassTransferRowResult>(rows.Count);
         for (var index = 0; index < rows.Count; index++)
         {
             var row = rows[index];
-            var sent = response.SuccessTransfers.FirstOrDefault(t => t.ClientTransferId == row.ClientTransferId);
-            if (sent is not null)
+            if (sentById.TryGetValue(row.ClientTransferId!, out var sent))
             {
                 results.Add(new MassTransferRowResult(index, row.ClientTransferId!, XRocketOutcome.Sent, sent, null));
                 continue;
             }
 
-            var error = response.ErrorTransfers.FirstOrDefault(e => e.ClientTransferId == row.ClientTransferId);
+            refusedById.TryGetValue(row.ClientTransferId!, out var error);
             var problem = error?.Reason ?? new XRocketProblem { Type = "/api/problems/missing_row_result", Title = "The API did not report this row." };
             results.Add(XRocketProblemCodes.Describe(problem.Code).Kind == XRocketProblemKind.Duplicate
                 ? await ReconcileRowAsync(index, asset, row, ambiguous, cancellationToken).ConfigureAwait(false)
-                : Failed(index, row, XRocketRowException.Refused(row.ClientTransferId!, problem, Routes.MassTransfers)));
+                : Failed(index, row, XRocketRowException.Refused(row.ClientTransferId!, problem, family.Mass)));
         }
 
         return results;
+    }
+
+    /// <summary>Runs a transfer-family call; a route the server lacks becomes the dialect error.</summary>
+    private async Task<T> InFamilyAsync<T>(Routes.TransferFamily family, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (XRocketApiException ex) when (ex.Code == XRocketProblemCodes.RouteNotFound)
+        {
+            throw WrongDialect(ex, family);
+        }
     }
 
     private async Task<MassTransferRowResult> ReconcileRowAsync(int index, string asset, MassTransferItem row, bool ownAttempt, CancellationToken cancellationToken)

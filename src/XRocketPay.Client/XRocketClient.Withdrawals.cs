@@ -4,18 +4,26 @@ namespace XRocketPay.Client;
 
 public sealed partial class XRocketClient
 {
-    public Task<XRocketCreateResult<Withdrawal>> CreateWithdrawalAsync(CreateWithdrawalRequest request, CancellationToken cancellationToken = default)
+    public async Task<XRocketCreateResult<Withdrawal>> CreateWithdrawalAsync(CreateWithdrawalRequest request, CancellationToken cancellationToken = default)
     {
         request.ClientWithdrawalId = ClientIds.Resolve(request.ClientWithdrawalId);
-        return CreateAsync(Routes.Withdrawals, JsonSerializer.Serialize(request, J.Default.CreateWithdrawalRequest), request.ClientWithdrawalId, J.Default.Withdrawal,
+        var created = await CreateAsync(Routes.Withdrawals, JsonSerializer.Serialize(request, J.Default.CreateWithdrawalRequest), request.ClientWithdrawalId, J.Default.Withdrawal,
             ct => GetWithdrawalAsync(XRocketRef.ByClientId(request.ClientWithdrawalId), ct),
             existing => Differences(("address", existing.Address, request.Address), ("network", existing.Network ?? request.Network, request.Network),
                 ("asset", existing.Asset, request.Asset), ("amount", Amount(existing.Amount), Amount(request.Amount))),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+
+        // No public source shows the client id echoed in a withdrawal (EVIDENCE §5.22): ours fills it.
+        created.Value.ClientWithdrawalId ??= request.ClientWithdrawalId;
+        return created;
     }
 
-    public Task<Withdrawal> GetWithdrawalAsync(XRocketRef reference, CancellationToken cancellationToken = default) =>
-        GetAsync(Routes.Withdrawal, QueryString.ByRef(reference, Routes.Query.WithdrawalId, Routes.Query.ClientWithdrawalId), J.Default.Withdrawal, cancellationToken);
+    public async Task<Withdrawal> GetWithdrawalAsync(XRocketRef reference, CancellationToken cancellationToken = default)
+    {
+        var withdrawal = await GetAsync(Routes.Withdrawal, QueryString.ByRef(reference, Routes.Query.WithdrawalId, Routes.Query.ClientWithdrawalId), J.Default.Withdrawal, cancellationToken).ConfigureAwait(false);
+        withdrawal.ClientWithdrawalId ??= reference.ClientId;
+        return withdrawal;
+    }
 
     public Task<XRocketPage<Withdrawal>> ListWithdrawalsPageAsync(ListFilter? filter = null, string? cursor = null, CancellationToken cancellationToken = default)
     {

@@ -48,10 +48,10 @@ public sealed partial class XRocketClient
         return rates;
     }
 
-    private async Task<T> GetAsync<T>(string path, List<KeyValuePair<string, string?>>? query, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private async Task<T> GetAsync<T>(string path, List<KeyValuePair<string, string?>>? query, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, WireNames? fromWire = null)
     {
         var text = await _http.SendAsync(HttpMethod.Get, path, query, null, null, cancellationToken).ConfigureAwait(false);
-        return _http.Deserialize(text, "GET", path, typeInfo);
+        return _http.Deserialize(fromWire?.Apply(text) ?? text, "GET", path, typeInfo);
     }
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, List<KeyValuePair<string, string?>>? query, string? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
@@ -66,13 +66,13 @@ public sealed partial class XRocketClient
     /// decided by <see cref="Outcomes"/>.
     /// </summary>
     private async Task<XRocketCreateResult<T>> CreateAsync<T>(string path, string body, string clientId, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo,
-        Func<CancellationToken, Task<T>> lookUp, Func<T, IReadOnlyList<string>> differences, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<T>> lookUp, Func<T, IReadOnlyList<string>> differences, CancellationToken cancellationToken, WireNames? fromWire = null)
         where T : class
     {
         try
         {
             var text = await _http.SendAsync(HttpMethod.Post, path, null, body, clientId, cancellationToken).ConfigureAwait(false);
-            return new XRocketCreateResult<T>(_http.Deserialize(text, "POST", path, typeInfo), clientId, XRocketOutcome.Sent);
+            return new XRocketCreateResult<T>(_http.Deserialize(fromWire?.Apply(text) ?? text, "POST", path, typeInfo), clientId, XRocketOutcome.Sent);
         }
         catch (XRocketApiException ex) when (ex.IsClientIdAlreadyTaken)
         {

@@ -5,6 +5,7 @@ public sealed class XRocketClientOptions
 {
     public static readonly Uri ProductionUri = new("https://pay.api.pp.xrocket.tg/");
     public static readonly Uri TestnetUri = new("https://pay.api.testnet.xrocket.exchange/");
+    public static readonly Uri ExchangeUri = new("https://pay.api.xrocket.exchange/");
 
     /// <summary>The local sandbox's default port: a copy of the sandbox's own default (a test keeps them equal).</summary>
     public const int SandboxPort = 5080;
@@ -20,6 +21,9 @@ public sealed class XRocketClientOptions
     public Uri? BaseUri { get; set; }
 
     public XRocketApiToken? Token { get; set; }
+
+    /// <summary>How the transfer family is named on the wire; <see cref="XRocketApiDialect.Auto"/> detects it once.</summary>
+    public XRocketApiDialect Dialect { get; set; } = XRocketApiDialect.Auto;
 
     /// <summary>Time allowed for one attempt.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -43,6 +47,7 @@ public sealed class XRocketClientOptions
         var uri = BaseUri ?? Environment switch
         {
             XRocketEnvironment.Testnet => TestnetUri,
+            XRocketEnvironment.Exchange => ExchangeUri,
             XRocketEnvironment.Sandbox => SandboxUri,
             _ => ProductionUri,
         };

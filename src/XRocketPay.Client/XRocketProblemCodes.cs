@@ -16,25 +16,69 @@ public static class XRocketProblemCodes
     public const string MalformedResponse = "malformed_response";
     public const string TransportError = "transport_error";
 
+    /// <summary>A 404 whose body is not a problem document: the route itself does not exist (NestJS answers so), nothing ran.</summary>
+    public const string RouteNotFound = "route_not_found";
+
+    /// <summary>
+    /// Every code of the live list (EVIDENCE §3, the saved v1 OpenAPI), the older ones we met, and the
+    /// client's own. A code not here is still read by its shape (<c>*_not_found</c>, <c>missing_*_identifier</c>)
+    /// and its HTTP status.
+    /// </summary>
     private static readonly Dictionary<string, XRocketProblemKind> s_kinds = new(StringComparer.Ordinal)
     {
+        // A repeat of earlier work: reconciled by looking the object up, never sent again.
         [ClientIdAlreadyTaken] = XRocketProblemKind.Duplicate,
         ["payout_client_id_duplicate"] = XRocketProblemKind.Duplicate,
         [ClientIdConflict] = XRocketProblemKind.Conflict,
+
+        // 404 family, and recipients that do not exist.
         [NotFound] = XRocketProblemKind.NotFound,
+        ["app_cheque_not_found"] = XRocketProblemKind.NotFound,
+        ["app_not_found"] = XRocketProblemKind.NotFound,
+        ["app_payout_not_found"] = XRocketProblemKind.NotFound,
+        ["app_transfer_not_found"] = XRocketProblemKind.NotFound,
+        ["app_withdrawal_not_found"] = XRocketProblemKind.NotFound,
+        ["asset_not_found"] = XRocketProblemKind.NotFound,
+        ["currency_not_found"] = XRocketProblemKind.NotFound,
+        ["invoice_not_found"] = XRocketProblemKind.NotFound,
+        ["network_not_found"] = XRocketProblemKind.NotFound,
         ["target_user_not_found"] = XRocketProblemKind.NotFound,
-        ["client_data_validation"] = XRocketProblemKind.Validation,
+        ["payout_user_not_found"] = XRocketProblemKind.NotFound,
+        [RouteNotFound] = XRocketProblemKind.RouteNotFound,
+
+        // The request itself is wrong.
         ["validation_error"] = XRocketProblemKind.Validation,
+        ["client_data_validation"] = XRocketProblemKind.Validation,
+        ["amount_invalid"] = XRocketProblemKind.Validation,
+        ["amount_conflict"] = XRocketProblemKind.Validation,
+        ["invalid_pay_currency"] = XRocketProblemKind.Validation,
+        ["missing_cheque_identifier"] = XRocketProblemKind.Validation,
+        ["missing_invoice_amount"] = XRocketProblemKind.Validation,
+        ["missing_invoice_identifier"] = XRocketProblemKind.Validation,
+        ["missing_payout_identifier"] = XRocketProblemKind.Validation,
+        ["missing_transfer_identifier"] = XRocketProblemKind.Validation,
+
+        // Well formed, refused by a business rule.
         ["amount_less_than_minimum"] = XRocketProblemKind.Refused,
+        ["amount_less_than_min_deposit"] = XRocketProblemKind.Refused,
+        ["cheque_already_used"] = XRocketProblemKind.Refused,
+        ["invoice_expired"] = XRocketProblemKind.Refused,
+        ["payout_user_blocked"] = XRocketProblemKind.Refused,
         ["withdrawal_incorrect_address"] = XRocketProblemKind.Refused,
         ["withdrawal_incorrect_comment"] = XRocketProblemKind.Refused,
         ["amount_more_than_app_balance"] = XRocketProblemKind.Balance,
+
         [Unauthorized] = XRocketProblemKind.Auth,
         ["operation_disabled"] = XRocketProblemKind.Forbidden,
+        ["coin_deposit_disabled"] = XRocketProblemKind.Forbidden,
         ["withdrawal_asset_not_allowed"] = XRocketProblemKind.Forbidden,
+        ["asset_delisted"] = XRocketProblemKind.Forbidden,
         [RateLimitExceeded] = XRocketProblemKind.RateLimit,
         ["network_is_suspended"] = XRocketProblemKind.Unavailable,
         ["internal_error"] = XRocketProblemKind.Unavailable,
+        ["not_implemented"] = XRocketProblemKind.NotImplemented,
+
+        // The client's own.
         [Timeout] = XRocketProblemKind.Timeout,
         [ConnectionFailed] = XRocketProblemKind.ConnectionFailed,
         [MalformedResponse] = XRocketProblemKind.MalformedResponse,
@@ -50,7 +94,7 @@ public static class XRocketProblemCodes
     /// <summary>The code of an error answer that carries no problem body.</summary>
     public static string ForStatus(int httpStatus) => httpStatus switch
     {
-        404 => NotFound,
+        404 => RouteNotFound,
         401 => Unauthorized,
         429 => RateLimitExceeded,
         _ => "http_" + httpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -94,6 +138,7 @@ public static class XRocketProblemCodes
         XRocketProblemKind.RateLimit => "LimitsExceeded",
         XRocketProblemKind.Unavailable => "ResourceUnavailable",
         XRocketProblemKind.Timeout => "OperationTimeout",
+        XRocketProblemKind.RouteNotFound or XRocketProblemKind.NotImplemented => "NotImplemented",
         XRocketProblemKind.ConnectionFailed => "ConnectionError",
         XRocketProblemKind.MalformedResponse => "InvalidResult",
         _ => "InvalidOperation",

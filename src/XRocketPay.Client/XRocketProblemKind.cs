@@ -34,6 +34,12 @@ public enum XRocketProblemKind
     /// <summary>The server or a network is temporarily unavailable.</summary>
     Unavailable,
 
+    /// <summary>The route does not exist on this server (for example the other API dialect's path).</summary>
+    RouteNotFound,
+
+    /// <summary>The server knows the operation but does not offer it (yet).</summary>
+    NotImplemented,
+
     Timeout,
     ConnectionFailed,
     MalformedResponse,

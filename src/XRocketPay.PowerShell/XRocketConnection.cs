@@ -14,6 +14,9 @@ public sealed class XRocketConnection
 
     public string Environment { get; }
     public Uri BaseUri => Client.BaseUri;
+
+    /// <summary>How this server names transfers on the wire (Transfers or Payouts); cmdlets and objects are the same in both.</summary>
+    public XRocketApiDialect ApiDialect => Client.Dialect;
     public string TokenHint => Client.Options.Token?.Hint ?? "";
     public string? AppName { get; }
     public string? AppId { get; }

@@ -68,6 +68,11 @@ catch (ArgumentException ex)
     Console.Error.WriteLine(ex.Message);
     return 2;
 }
+catch (IOException)
+{
+    Console.Error.WriteLine($"The sandbox cannot listen on {options.Urls}: the address is already in use. Choose another port (--urls http://127.0.0.1:0 takes a free one).");
+    return 2;
+}
 
 await using (server)
 {

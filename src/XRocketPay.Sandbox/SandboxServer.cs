@@ -50,7 +50,9 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
         builder.Logging.ClearProviders();
         if (consoleLogging)
         {
-            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+            // The host's own start-up failure is reported by the caller in one line, not as a logged stack trace.
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         }
 
         var contract = new ApiContract(options.Dialect, options.Shape);

@@ -34,6 +34,9 @@ public sealed class SandboxFixture : IAsyncLifetime
         {
             BaseUri = Server.BaseUri,
             Token = new XRocketApiToken(token ?? Server.Token),
+
+            // This sandbox serves the transfers dialect; detection (Auto) has tests of its own (DialectTests).
+            Dialect = XRocketApiDialect.Transfers,
             Timeout = TimeSpan.FromSeconds(10),
             Retry = new XRocketRetryPolicy { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50), MaxRetryAfter = TimeSpan.FromMilliseconds(100) },
         };

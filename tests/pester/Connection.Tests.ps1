@@ -75,7 +75,7 @@ Describe 'The token never shows' {
             ($failed | ForEach-Object { $_.Exception.ToString() }) -join "`n"
         ) -join "`n"
         $everything | Should -Not -BeLike "*$script:CanaryToken*"
-        $everything | Should -BeLike '*POST /api/v1/transfers*'
+        $everything | Should -Match 'POST /api/v1/(transfers|payouts)'
     }
 }
 
@@ -105,5 +105,35 @@ Describe 'Connections in parallel runspaces and thread jobs' {
         } | Receive-Job -Wait -AutoRemoveJob
         $balance.Asset | Should -Be 'BTC'
         $balance.Balance | Should -Be (Get-SandboxBalance -Asset BTC)
+    }
+}
+
+Describe 'What a new user reads' {
+    It 'the missing-token error names $env:XROCKET_API_KEY' {
+        Remove-Item Env:XROCKET_API_KEY -ErrorAction SilentlyContinue
+        { Connect-XRocket -BaseUri $script:BaseUri -ErrorAction Stop } | Should -Throw '*$env:XROCKET_API_KEY*'
+    }
+
+    It '-Environment Sandbox uses the sandbox token even when $env:XROCKET_API_KEY holds another one' {
+        $env:XROCKET_API_KEY = 'a-real-token-that-must-never-go-to-a-sandbox'
+        try {
+            Clear-SandboxRequest
+            Connect-XRocket -Environment Sandbox -BaseUri $script:BaseUri
+            (Get-XRocketConnection).Environment | Should -Be 'Sandbox'
+            (Get-XRocketBalance -Asset USDT).Asset | Should -Be 'USDT'
+            Get-SandboxRequest | ForEach-Object { $_.authorized | Should -BeTrue }
+        }
+        finally {
+            Remove-Item Env:XROCKET_API_KEY
+        }
+    }
+
+    It 'a sandbox started on a busy port says so in one line' {
+        $port = ([uri]$script:BaseUri).Port
+        $dll = Get-ChildItem (Join-Path $script:RepoRoot 'src/XRocketPay.Sandbox/bin/*/net10.0/XRocketPay.Sandbox.dll') | Select-Object -First 1
+        $output = & dotnet $dll.FullName --urls "http://127.0.0.1:$port" 2>&1 | Out-String
+        $LASTEXITCODE | Should -Be 2
+        @($output.Trim() -split "`n").Count | Should -Be 1 -Because $output
+        $output | Should -BeLike "*$port*already in use*"
     }
 }

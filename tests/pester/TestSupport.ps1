@@ -19,7 +19,9 @@ $script:CanaryToken = 'CANARY-7f3e9a1c-token-DO-NOT-LEAK'
 
 function Open-TestSandbox {
     param([string[]] $ArgumentList = @())
-    $all = @('--token', 'sandbox-token', '--token', $script:CanaryToken, '--withdrawal-delay-ms', '300') + $ArgumentList
+    # build.ps1 runs the suite a second time against another API dialect and the strict evidence shape.
+    $suite = if ($env:XROCKET_TEST_SANDBOX_ARGS) { @($env:XROCKET_TEST_SANDBOX_ARGS -split ' ' | Where-Object { $_ }) } else { @() }
+    $all = @('--token', 'sandbox-token', '--token', $script:CanaryToken, '--withdrawal-delay-ms', '300') + $suite + $ArgumentList
     $script:Sandbox = Start-XRocketSandbox -ArgumentList $all -Confirm:$false
     $script:BaseUri = $script:Sandbox.BaseUri
     $script:Sandbox

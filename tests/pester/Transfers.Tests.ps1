@@ -122,3 +122,40 @@ Describe 'The documented retry flow never pays twice' {
         Get-SandboxBalance -Asset TONCOIN | Should -Be (10000 - 1.25 - 1.5)
     }
 }
+
+Describe 'Either API dialect (this file runs once per dialect: see build.ps1)' {
+    BeforeEach {
+        Clear-SandboxState
+        Connect-TestSandbox
+        $script:dialect = (Get-XRocketConnection).ApiDialect
+        $script:family = if ($script:dialect -eq 'Payouts') { '/api/v1/payouts' } else { '/api/v1/transfers' }
+    }
+
+    AfterAll {
+        Connect-TestSandbox
+    }
+
+    It 'detects the dialect the sandbox serves with read-only requests' {
+        "$script:dialect" | Should -BeIn @('Transfers', 'Payouts')
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+    }
+
+    It 'survives a fault after commit: one payment, reported Sent' {
+        Add-SandboxFault @{ method = 'POST'; path = $script:family; mode = 'after-commit'; status = 500 }
+        $sent = New-XRocketTransfer -TelegramUserId 7001 -Amount 2 -Asset USDT -Confirm:$false
+        $sent.Status | Should -Be 'Sent'
+        Get-SandboxBalance -Asset USDT | Should -Be 9998
+        @(Get-XRocketTransfer).Count | Should -Be 1
+    }
+
+    It 'with the dialect forced wrong, pays nothing and says how to switch' {
+        $wrong = if ($script:dialect -eq 'Payouts') { 'Transfers' } else { 'Payouts' }
+        Connect-XRocket -BaseUri $script:BaseUri -ApiKey ([System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword) -ApiDialect $wrong
+        New-XRocketTransfer -TelegramUserId 7002 -Amount 2 -Asset USDT -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'RouteNotFound,*'
+        $failed[0].Exception.Message | Should -BeLike "*-ApiDialect $script:dialect*"
+        $failed[0].TargetObject.ClientTransferId | Should -Not -BeNullOrEmpty
+        Get-SandboxBalance -Asset USDT | Should -Be 10000
+    }
+}

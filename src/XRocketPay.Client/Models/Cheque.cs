@@ -8,9 +8,9 @@ public static class ChequeState
 public sealed class Cheque
 {
     [JsonPropertyName(Fields.ChequeId)] public string ChequeId { get; init; } = "";
-    [JsonPropertyName(Fields.ClientChequeId)] public string? ClientChequeId { get; init; }
+    [JsonPropertyName(Fields.ClientChequeId)] public string? ClientChequeId { get; set; }
     [JsonPropertyName(Fields.Asset)] public string? Asset { get; init; }
-    [JsonPropertyName(Fields.Amount)] public decimal? Amount { get; init; }
+    [JsonPropertyName(Fields.Amount)] public decimal? Amount { get; set; }
     [JsonPropertyName(Fields.Description)] public string? Description { get; init; }
     [JsonPropertyName(Fields.TargetType)] public string? TargetType { get; init; }
     [JsonPropertyName(Fields.Target)] public string? Target { get; init; }

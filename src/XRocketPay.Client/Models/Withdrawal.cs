@@ -23,7 +23,7 @@ public static class WithdrawalStatus
 public sealed class Withdrawal
 {
     [JsonPropertyName(Fields.WithdrawalId)] public string WithdrawalId { get; init; } = "";
-    [JsonPropertyName(Fields.ClientWithdrawalId)] public string? ClientWithdrawalId { get; init; }
+    [JsonPropertyName(Fields.ClientWithdrawalId)] public string? ClientWithdrawalId { get; set; }
     [JsonPropertyName(Fields.Network)] public string? Network { get; init; }
     [JsonPropertyName(Fields.Address)] public string? Address { get; init; }
     [JsonPropertyName(Fields.Asset)] public string? Asset { get; init; }

@@ -33,6 +33,13 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
     [Parameter]
     public XRocketEnvironment Environment { get; set; } = XRocketEnvironment.Production;
 
+    /// <summary>
+    /// How the server names its transfer family (transfers or payouts); Auto maps known hosts and asks any
+    /// other host once, with read-only look-ups.
+    /// </summary>
+    [Parameter]
+    public XRocketApiDialect ApiDialect { get; set; } = XRocketApiDialect.Auto;
+
     /// <summary>Any address of the API; plain http only for loopback (the local sandbox).</summary>
     [Parameter]
     public Uri? BaseUri { get; set; }
@@ -62,6 +69,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
             {
                 Environment = Environment,
                 BaseUri = BaseUri,
+                Dialect = ApiDialect,
                 Token = new XRocketApiToken(token),
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Retry = new XRocketRetryPolicy { MaxAttempts = MaxRetries + 1 },
@@ -85,6 +93,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
             // Balances certainly need a valid token: it is the verification call.
             Call((c, ct) => c.GetBalancesAsync(ct));
             var app = Call((c, ct) => c.GetAppInfoAsync(ct));
+            Call((c, ct) => c.ResolveDialectAsync(ct));
             var connection = new XRocketConnection(client, environmentName, app);
             ConnectionStore.Current = connection;
             if (PassThru)
@@ -116,18 +125,21 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
             return SecureStrings.ToPlainText(ApiKey);
         }
 
+        // The sandbox's own token wins over the variable, which usually holds a real token: a real token is
+        // never sent to a local sandbox, and the sandbox connects with no set-up.
+        if (Environment == XRocketEnvironment.Sandbox)
+        {
+            WriteVerbose($"-Environment Sandbox without a token: using the sandbox's default token, not ${TokenVariable}.");
+            return XRocketClientOptions.SandboxToken;
+        }
+
         if (System.Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment)
         {
             return fromEnvironment;
         }
 
-        if (Environment == XRocketEnvironment.Sandbox)
-        {
-            return XRocketClientOptions.SandboxToken;
-        }
-
         ThrowTerminatingError(ErrorRecords.Input(InputErrorIds.TokenNotFound,
-            $"No API token: pass -ApiKey (a SecureString), -Credential, or -Vault/-SecretName, or set ${TokenVariable}.", null, ErrorCategory.AuthenticationError));
+            $"No API token: pass -ApiKey (a SecureString), -Credential, or -Vault/-SecretName, or set $env:{TokenVariable}.", null, ErrorCategory.AuthenticationError));
         return "";
     }
 
