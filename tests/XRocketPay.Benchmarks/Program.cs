@@ -19,7 +19,7 @@ public static class Program
     {
         var output = Path.GetFullPath(Option(args, "--out") ?? "out/bench/csharp.json");
         var artifacts = Path.GetFullPath(Option(args, "--artifacts") ?? Path.Combine(Path.GetDirectoryName(output)!, "BenchmarkDotNet"));
-        var iterations = int.Parse(Option(args, "--iterations") ?? "7", CultureInfo.InvariantCulture);
+        var iterations = int.Parse(Option(args, "--iterations") ?? "15", CultureInfo.InvariantCulture);
 
         // Short job, in process (no generated project to build): a few warm-ups, a few measured iterations.
         var job = Job.ShortRun
