@@ -18,10 +18,10 @@ param(
     [string] $OutFile = (Join-Path $PSScriptRoot '../../out/bench/powershell.json'),
     [string] $ModuleManifest = (Join-Path $PSScriptRoot '../../out/XRocketPay/XRocketPay.psd1'),
     [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
-    [ValidateRange(1, 50)] [int] $Runs = 7,
-    [ValidateRange(1, 50)] [int] $HeavyRuns = 5,
+    [ValidateRange(1, 50)] [int] $Runs = 9,
+    [ValidateRange(1, 50)] [int] $HeavyRuns = 9,
     # Calls per timed run in the single-call rows.
-    [ValidateRange(1, 10000)] [int] $Calls = 50,
+    [ValidateRange(1, 10000)] [int] $Calls = 200,
     [int] $PayoutRows = 2000,
     [int] $WhatIfRows = 10000,
     [int] $MemoryRows = 100000
