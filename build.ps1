@@ -270,7 +270,9 @@ function Invoke-BenchTask {
     $rows = @(Get-Content -LiteralPath $csharp -Raw | ConvertFrom-Json) + @(Get-Content -LiteralPath $powershell -Raw | ConvertFrom-Json)
     $cell = { param($text) ("$text" -replace '\|', '\|') }
     $lines = [System.Collections.Generic.List[string]]::new()
-    $lines.Add("Bench run $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)) UTC, $([Environment]::ProcessorCount) cores, $([System.Runtime.InteropServices.RuntimeInformation]::OSDescription), .NET $([Environment]::Version), pwsh $($PSVersionTable.PSVersion)")
+    # Other work on the machine moves time ratios: say how busy it was.
+    $load = if (Test-Path -LiteralPath '/proc/loadavg') { ", load average $(((Get-Content -LiteralPath '/proc/loadavg' -Raw) -split ' ')[0..2] -join ' ')" } else { '' }
+    $lines.Add("Bench run $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)) UTC, $([Environment]::ProcessorCount) cores, $([System.Runtime.InteropServices.RuntimeInformation]::OSDescription), .NET $([Environment]::Version), pwsh $($PSVersionTable.PSVersion)$load")
     $lines.Add('')
     $lines.Add('| measurement | this run | baseline | ratio | target | met | requests |')
     $lines.Add('|---|---|---|---|---|---|---|')

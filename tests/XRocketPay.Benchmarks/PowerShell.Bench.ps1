@@ -346,7 +346,7 @@ try {
         Import = { & $pwsh[0] @prefix "Import-Module '$ModuleManifest'; exit 0" }
     }
     foreach ($block in $startBlocks.Values) { $null = & $block }   # warm the disk cache, untimed
-    $startup = Measure-SideBySide -Blocks $startBlocks -Count ([Math]::Max($Runs, 7))
+    $startup = Measure-SideBySide -Blocks $startBlocks -Count ([Math]::Max($Runs, 15))
     $added = $startup.Median.Import - $startup.Median.Bare
     $each = for ($i = 0; $i -lt $startup.Times.Bare.Count; $i++) { $startup.Times.Import[$i] - $startup.Times.Bare[$i] }
     $spread = "runs $(($each | Measure-Object -Minimum).Minimum.ToString('+0;-0', $invariant)) to $(($each | Measure-Object -Maximum).Maximum.ToString('+0;-0', $invariant)) ms"
