@@ -28,7 +28,7 @@ On a machine with only the .NET SDK: dotnet tool restore; dotnet pwsh ./build.ps
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo', 'Bench')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -311,6 +311,54 @@ function Invoke-DemoTask {
     }
 }
 
+# Bench: Release build, the BenchmarkDotNet rows (C#, in-process sandbox), then the PowerShell rows (a child
+# pwsh against the built sandbox); one markdown table printed and written to out/bench/results.md.
+function Invoke-BenchTask {
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $bench = Join-Path $root 'out/bench'
+    Remove-Item -LiteralPath $bench -Recurse -Force -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Path $bench -Force
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('build', (Join-Path $root 'XRocketPay.sln'), '-c', 'Release', '--nologo', '--verbosity', 'quiet')
+
+    $csharp = Join-Path $bench 'csharp.json'
+    $csharpLog = Join-Path $bench 'csharp.log'
+    Write-BuildLine "C# rows (BenchmarkDotNet, short job; its output goes to $csharpLog)"
+    & dotnet (Join-Path $root 'tests/XRocketPay.Benchmarks/bin/Release/net10.0/XRocketPay.Benchmarks.dll') --out $csharp > $csharpLog 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        Get-Content -LiteralPath $csharpLog -Tail 40 | ForEach-Object { Write-BuildLine $_ }
+        throw "The C# benchmarks failed (exit code $LASTEXITCODE); see $csharpLog."
+    }
+
+    # A fresh pwsh like this one: pwsh itself, or dotnet + pwsh.dll under `dotnet pwsh`.
+    $powershell = Join-Path $bench 'powershell.json'
+    Write-BuildLine 'PowerShell rows (real pwsh, medians of runs side by side)'
+    $pwsh = @([Environment]::ProcessPath)
+    if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh[0]) -ne 'pwsh') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
+    $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/XRocketPay.Benchmarks/PowerShell.Bench.ps1'), '-OutFile', $powershell, '-Configuration', 'Release')
+    Invoke-Native -FilePath $pwsh[0] -ArgumentList $arguments
+
+    $rows = @(Get-Content -LiteralPath $csharp -Raw | ConvertFrom-Json) + @(Get-Content -LiteralPath $powershell -Raw | ConvertFrom-Json)
+    $cell = { param($text) ("$text" -replace '\|', '\|') }
+    $lines = [System.Collections.Generic.List[string]]::new()
+    # Other work on the machine moves time ratios: say how busy it was.
+    $load = if (Test-Path -LiteralPath '/proc/loadavg') { ", load average $(((Get-Content -LiteralPath '/proc/loadavg' -Raw) -split ' ')[0..2] -join ' ')" } else { '' }
+    $lines.Add("Bench run $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)) UTC, $([Environment]::ProcessorCount) cores, $([System.Runtime.InteropServices.RuntimeInformation]::OSDescription), .NET $([Environment]::Version), pwsh $($PSVersionTable.PSVersion)$load")
+    $lines.Add('')
+    $lines.Add('| measurement | this run | baseline | ratio | target | met | requests |')
+    $lines.Add('|---|---|---|---|---|---|---|')
+    foreach ($row in $rows) {
+        $met = switch ($row.Met) { $true { 'yes' } $false { '**no**' } default { '—' } }
+        $lines.Add("| $(& $cell $row.Measurement) | $(& $cell $row.Measured) | $(& $cell $row.Baseline) | $(& $cell $row.Ratio) | $(& $cell $row.Target) | $met | $(& $cell $row.Requests) |")
+    }
+
+    $results = Join-Path $bench 'results.md'
+    Set-Content -LiteralPath $results -Value $lines -Encoding utf8
+    Write-BuildLine ''
+    $lines | ForEach-Object { Write-BuildLine $_ }
+    Write-BuildLine ''
+    Write-BuildLine "Table written to $results; Bench took $($clock.Elapsed.ToString('m\:ss', [cultureinfo]::InvariantCulture))."
+}
+
 # One clear line for a failed task, not a stack trace; the exit code says it failed.
 try {
     foreach ($name in $Task) {
@@ -321,6 +369,7 @@ try {
             'Docs' { Invoke-DocsTask }
             'Package' { Invoke-PackageTask }
             'Demo' { Invoke-DemoTask }
+            'Bench' { Invoke-BenchTask }
         }
     }
 }
