@@ -75,25 +75,31 @@ public sealed partial class XRocketClient
 
         var sentById = response.SuccessTransfers.Where(t => t.ClientTransferId is not null).GroupBy(t => t.ClientTransferId!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var refusedById = response.ErrorTransfers.Where(e => e.ClientTransferId is not null).GroupBy(e => e.ClientTransferId!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var results = new List<MassTransferRowResult>(rows.Count);
+        // Rows already taken are looked up to be compared; the look-ups run side by side (bounded), since the
+        // API lists transfers only by date window, so one GET per taken row is the only way to know.
+        using var lookUps = new SemaphoreSlim(ReconcileConcurrency);
+        var results = new Task<MassTransferRowResult>[rows.Count];
         for (var index = 0; index < rows.Count; index++)
         {
             var row = rows[index];
             if (sentById.TryGetValue(row.ClientTransferId!, out var sent))
             {
-                results.Add(new MassTransferRowResult(index, row.ClientTransferId!, XRocketOutcome.Sent, sent, null));
+                results[index] = Task.FromResult(new MassTransferRowResult(index, row.ClientTransferId!, XRocketOutcome.Sent, sent, null));
                 continue;
             }
 
             refusedById.TryGetValue(row.ClientTransferId!, out var error);
             var problem = error?.Reason ?? new XRocketProblem { Type = "/api/problems/missing_row_result", Title = "The API did not report this row." };
-            results.Add(XRocketProblemCodes.Describe(problem.Code).Kind == XRocketProblemKind.Duplicate
-                ? await ReconcileRowAsync(index, asset, row, ambiguous, cancellationToken).ConfigureAwait(false)
-                : Failed(index, row, XRocketRowException.Refused(row.ClientTransferId!, problem, family.Mass)));
+            results[index] = XRocketProblemCodes.Describe(problem.Code).Kind == XRocketProblemKind.Duplicate
+                ? ReconcileRowAsync(index, asset, row, ambiguous, lookUps, cancellationToken)
+                : Task.FromResult(Failed(index, row, XRocketRowException.Refused(row.ClientTransferId!, problem, family.Mass)));
         }
 
-        return results;
+        return await Task.WhenAll(results).ConfigureAwait(false);
     }
+
+    /// <summary>How many look-ups of taken rows a mass re-run keeps in flight.</summary>
+    private const int ReconcileConcurrency = 8;
 
     /// <summary>Runs a transfer-family call; a route the server lacks becomes the dialect error.</summary>
     private async Task<T> InFamilyAsync<T>(Routes.TransferFamily family, Func<Task<T>> call)
@@ -108,8 +114,9 @@ public sealed partial class XRocketClient
         }
     }
 
-    private async Task<MassTransferRowResult> ReconcileRowAsync(int index, string asset, MassTransferItem row, bool ownAttempt, CancellationToken cancellationToken)
+    private async Task<MassTransferRowResult> ReconcileRowAsync(int index, string asset, MassTransferItem row, bool ownAttempt, SemaphoreSlim lookUps, CancellationToken cancellationToken)
     {
+        await lookUps.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var existing = await GetTransferAsync(XRocketRef.ByClientId(row.ClientTransferId!), cancellationToken).ConfigureAwait(false);
@@ -121,6 +128,10 @@ public sealed partial class XRocketClient
         catch (XRocketException ex)
         {
             return Failed(index, row, Outcomes.Settle(ex, row.ClientTransferId!, knownToExist: true));
+        }
+        finally
+        {
+            lookUps.Release();
         }
     }
 

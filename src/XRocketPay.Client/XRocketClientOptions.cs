@@ -39,8 +39,11 @@ public sealed class XRocketClientOptions
     /// <summary>Called once per HTTP attempt, from a background thread.</summary>
     public Action<XRocketTrace>? Trace { get; set; }
 
-    /// <summary>Include (redacted) request and response bodies in traces.</summary>
-    public bool TraceBodies { get; set; }
+    /// <summary>
+    /// Asked once per attempt how much to trace, so a caller that reads nothing pays nothing (no body is
+    /// masked or copied). Null: <see cref="XRocketTraceDetail.Summary"/> whenever <see cref="Trace"/> is set.
+    /// </summary>
+    public Func<XRocketTraceDetail>? TraceDetail { get; set; }
 
     public Uri ResolveBaseUri()
     {

@@ -46,10 +46,10 @@ public abstract class ApiBenchmarks
         Timeout = TimeSpan.FromSeconds(30),
         Retry = { MaxAttempts = 4 },
         UserAgentComment = "+PowerShell/7.6.9",
-        // The module posts each trace to the running cmdlet's message pump (HttpTrace.Write); with nobody
-        // reading Verbose/Debug the trace is dropped, so the callback only receives it.
+        // The module traces only for a cmdlet call whose Verbose/Debug preference reads it (HttpTrace.Detail):
+        // without -Verbose/-Debug the core is asked, says None, and does no trace work.
         Trace = static trace => GC.KeepAlive(trace),
-        TraceBodies = true,
+        TraceDetail = static () => XRocketTraceDetail.None,
     };
 }
 

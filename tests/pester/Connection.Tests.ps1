@@ -137,3 +137,68 @@ Describe 'What a new user reads' {
         $output | Should -BeLike "*$port*already in use*"
     }
 }
+
+Describe 'Tracing costs nothing unless someone reads it' {
+    BeforeAll {
+        Connect-TestSandbox
+        $clientDll = Join-Path (Split-Path $script:StagedManifest) 'XRocketPay.Client.dll'
+        if (-not ('TraceCounter' -as [type])) {
+            Add-Type -ReferencedAssemblies $clientDll, netstandard, System.Threading -TypeDefinition @'
+public static class TraceCounter
+{
+    public static int Calls;
+    public static int WithBodies;
+    public static void Hit(XRocketPay.Client.XRocketTrace trace)
+    {
+        System.Threading.Interlocked.Increment(ref Calls);
+        if (trace.ResponseBody != null) { System.Threading.Interlocked.Increment(ref WithBodies); }
+    }
+}
+'@
+        }
+
+        # Listen beside the module's own trace sink on this connection's client.
+        $connection = Get-XRocketConnection
+        $client = $connection.GetType().GetProperty('Client', [System.Reflection.BindingFlags]'NonPublic,Instance').GetValue($connection)
+        $counter = [Delegate]::CreateDelegate([Action[XRocketPay.Client.XRocketTrace]], [TraceCounter].GetMethod('Hit'))
+        $client.Options.Trace = [Action[XRocketPay.Client.XRocketTrace]][Delegate]::Combine($client.Options.Trace, $counter)
+    }
+
+    BeforeEach {
+        [TraceCounter]::Calls = 0
+        [TraceCounter]::WithBodies = 0
+    }
+
+    It 'makes no trace at all without -Verbose or -Debug' {
+        $null = Get-XRocketBalance -Asset USDT
+        [TraceCounter]::Calls | Should -Be 0
+    }
+
+    It 'makes one summary line per attempt with -Verbose, and no bodies' {
+        $verbose = Get-XRocketBalance -Asset USDT -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        [TraceCounter]::Calls | Should -Be 1
+        [TraceCounter]::WithBodies | Should -Be 0
+        "$verbose" | Should -BeLike 'GET /api/v1/balances -> 200*'
+    }
+
+    It 'adds the (redacted) bodies when $DebugPreference shows debug lines' {
+        $DebugPreference = 'Continue'
+        $debug = Get-XRocketBalance -Asset USDT 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
+        $DebugPreference = 'SilentlyContinue'
+        [TraceCounter]::WithBodies | Should -Be 1
+        "$debug" | Should -BeLike '*GET /api/v1/balances response: {*'
+    }
+
+    It 'follows $VerbosePreference set in a function, as the engine does' {
+        function Invoke-Quietly {
+            [CmdletBinding()]
+            param()
+            $VerbosePreference = 'Continue'
+            Get-XRocketBalance -Asset USDT 4>&1
+        }
+
+        $verbose = Invoke-Quietly | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        [TraceCounter]::Calls | Should -Be 1
+        "$verbose" | Should -BeLike 'GET /api/v1/balances -> 200*'
+    }
+}

@@ -171,7 +171,13 @@ internal sealed class XRocketHttp
             return;
         }
 
-        var withBodies = _options.TraceBodies;
+        var detail = _options.TraceDetail?.Invoke() ?? XRocketTraceDetail.Summary;
+        if (detail == XRocketTraceDetail.None)
+        {
+            return;
+        }
+
+        var withBodies = detail == XRocketTraceDetail.Bodies;
         sink(new XRocketTrace(method.Method, "/" + path, status, elapsed, attempt, failure,
             withBodies ? _redactor.MaskBody(requestBody) : null, withBodies ? _redactor.MaskBody(responseBody) : null));
     }

@@ -24,7 +24,7 @@ public sealed class XRocketTrace
     /// <summary>Why the attempt got no answer (timeout, connection failure), if so.</summary>
     public string? Failure { get; }
 
-    /// <summary>Only with <see cref="XRocketClientOptions.TraceBodies"/>; sensitive fields masked.</summary>
+    /// <summary>Only at <see cref="XRocketTraceDetail.Bodies"/>; sensitive fields masked.</summary>
     public string? RequestBody { get; }
     public string? ResponseBody { get; }
 

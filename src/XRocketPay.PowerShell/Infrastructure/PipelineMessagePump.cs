@@ -5,7 +5,8 @@ namespace XRocketPay.PowerShell.Infrastructure;
 /// <summary>
 /// Runs async core work off the pipeline thread while the pipeline thread drains the messages that work
 /// queues (verbose/debug lines). PowerShell allows Write* calls only on the pipeline thread, so
-/// background code never writes directly: it posts, and <see cref="Run{T}"/> writes.
+/// background code never writes directly: it posts, and <see cref="Run{T}"/> writes. A call that shows
+/// no trace gets no queue at all.
 /// </summary>
 internal sealed class PipelineMessagePump
 {
@@ -13,8 +14,13 @@ internal sealed class PipelineMessagePump
 
     private readonly BlockingCollection<Action<Cmdlet>> _messages = new();
 
+    private PipelineMessagePump(XRocketTraceDetail traceDetail) => TraceDetail = traceDetail;
+
     /// <summary>The pump of the cmdlet call whose async flow this code runs in, if any.</summary>
     internal static PipelineMessagePump? Current => s_current.Value;
+
+    /// <summary>How much the cmdlet call shows of its HTTP attempts.</summary>
+    internal XRocketTraceDetail TraceDetail { get; }
 
     /// <summary>Queues an action to run on the pipeline thread; dropped once the call has completed.</summary>
     internal void Post(Action<Cmdlet> message)
@@ -29,9 +35,15 @@ internal sealed class PipelineMessagePump
         }
     }
 
-    internal static T Run<T>(Cmdlet cmdlet, Func<Task<T>> work)
+    internal static T Run<T>(Cmdlet cmdlet, XRocketTraceDetail traceDetail, Func<Task<T>> work)
     {
-        var pump = new PipelineMessagePump();
+        if (traceDetail == XRocketTraceDetail.None)
+        {
+            // Nothing will be posted (the core is told not to trace): wait for the work, no queue.
+            return Task.Run(work).GetAwaiter().GetResult();
+        }
+
+        var pump = new PipelineMessagePump(traceDetail);
         Task<T> task;
         var previous = s_current.Value;
         s_current.Value = pump;

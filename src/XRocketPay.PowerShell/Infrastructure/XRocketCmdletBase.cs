@@ -22,11 +22,14 @@ public abstract class XRocketCmdletBase : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Runs one core call; verbose/debug lines of its HTTP attempts are written here.</summary>
+    private XRocketTraceDetail? _traceDetail;
+
+    /// <summary>Runs one core call; verbose/debug lines of its HTTP attempts are written here, when wanted.</summary>
     protected T Call<T>(Func<XRocketClient, CancellationToken, Task<T>> call)
     {
         var client = ActiveConnection.Client;
-        return PipelineMessagePump.Run(this, () => call(client, StopToken));
+        _traceDetail ??= HttpTrace.DetailFor(this);
+        return PipelineMessagePump.Run(this, _traceDetail.Value, () => call(client, StopToken));
     }
 
     protected void Call(Func<XRocketClient, CancellationToken, Task> call) =>

@@ -76,7 +76,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
                 Proxy = Proxy is null ? null : new WebProxy(Proxy),
                 UserAgentComment = "+PowerShell/" + PowerShellVersion(),
                 Trace = HttpTrace.Write,
-                TraceBodies = true,
+                TraceDetail = HttpTrace.Wanted,
             });
         }
         catch (ArgumentException ex)
