@@ -72,6 +72,20 @@ public sealed partial class XRocketClient
         try
         {
             var text = await _http.SendAsync(HttpMethod.Post, path, null, body, clientId, cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                // Any 2xx is success (EVIDENCE §0: status codes and bodies differ from source to source): with no
+                // body to read, the object is read back by its client id.
+                try
+                {
+                    return new XRocketCreateResult<T>(await lookUp(cancellationToken).ConfigureAwait(false), clientId, XRocketOutcome.Sent);
+                }
+                catch (XRocketException lookupFailure)
+                {
+                    throw Outcomes.Settle(lookupFailure, clientId, knownToExist: true);
+                }
+            }
+
             return new XRocketCreateResult<T>(_http.Deserialize(fromWire?.Apply(text) ?? text, "POST", path, typeInfo), clientId, XRocketOutcome.Sent);
         }
         catch (XRocketApiException ex) when (ex.IsClientIdAlreadyTaken)

@@ -68,6 +68,25 @@ public sealed class DialectTests
     }
 
     [Theory]
+    [MemberData(nameof(Sandboxes))]
+    public async Task A_success_without_a_body_is_success_and_the_object_is_read_back(SandboxDialect dialect, SandboxShape shape)
+    {
+        await using var sandbox = await Start(dialect, shape);
+        var client = Client(sandbox);
+        var path = dialect == SandboxDialect.Payouts ? "/api/v1/payouts" : "/api/v1/transfers";
+        await Admin(sandbox, "sandbox/faults", new { method = "POST", path, mode = "after-commit", status = 204 });
+        await Admin(sandbox, "sandbox/faults", new { method = "POST", path = "/api/v1/cheques", mode = "after-commit", status = 204 });
+        var transfer = await client.CreateTransferAsync(new Models.CreateTransferRequest { Target = "1001", Asset = "USDT", Amount = 2m, ClientTransferId = "empty-1" });
+        var cheque = await client.CreateChequeAsync(new Models.CreateChequeRequest { Asset = "TONCOIN", Amount = 3m, ClientChequeId = "empty-2" });
+        Assert.Equal(XRocketOutcome.Sent, transfer.Outcome);
+        Assert.Equal("empty-1", transfer.Value.ClientTransferId);
+        Assert.NotEqual("", transfer.Value.TransferId);
+        Assert.Equal(XRocketOutcome.Sent, cheque.Outcome);
+        Assert.Equal(3m, cheque.Value.Amount);
+        Assert.Equal(10_000m - 2m, await Balance(sandbox, "USDT"));
+    }
+
+    [Theory]
     [InlineData(SandboxDialect.Transfers, XRocketApiDialect.Payouts)]
     [InlineData(SandboxDialect.Payouts, XRocketApiDialect.Transfers)]
     public async Task A_dialect_forced_wrong_pays_nothing_and_says_how_to_switch(SandboxDialect served, XRocketApiDialect forced)
