@@ -15,7 +15,10 @@ public sealed class ClientIds
     public const string RandomPrefix = "xrp-";
     public const string BatchPrefix = "b-";
 
-    private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
+    // One entry per distinct row, keyed by 16 bytes of the row's digest rather than its text, so a run of
+    // 100,000 rows keeps a few MiB, not every row (collisions of 128 bits do not happen in practice).
+    private readonly Dictionary<(ulong, ulong), int> _occurrences = new();
+    private readonly SHA256 _sha = SHA256.Create();
 
     /// <summary>Ids for the rows of one run; with a <paramref name="batchId"/>, re-running the same rows gives the same ids.</summary>
     public ClientIds(string? batchId = null) => BatchId = string.IsNullOrEmpty(batchId) ? null : batchId;
@@ -47,15 +50,27 @@ public sealed class ClientIds
         }
 
         var key = string.Join("\u001f", BatchId, target, asset, amountText, description ?? "");
-        int seen;
         lock (_occurrences)
         {
-            _occurrences.TryGetValue(key, out seen);
-            _occurrences[key] = ++seen;
+            var digest = _sha.ComputeHash(Encoding.UTF8.GetBytes(key));
+            var row = (BitConverter.ToUInt64(digest, 0), BitConverter.ToUInt64(digest, 8));
+            _occurrences.TryGetValue(row, out var seen);
+            _occurrences[row] = ++seen;
+            var hash = _sha.ComputeHash(Encoding.UTF8.GetBytes(key + "\u001f" + seen.ToString(CultureInfo.InvariantCulture)));
+            return BatchPrefix + Hex(hash, 20);
+        }
+    }
+
+    private static string Hex(byte[] bytes, int count)
+    {
+        const string digits = "0123456789abcdef";
+        var chars = new char[count * 2];
+        for (var i = 0; i < count; i++)
+        {
+            chars[2 * i] = digits[bytes[i] >> 4];
+            chars[(2 * i) + 1] = digits[bytes[i] & 0xF];
         }
 
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key + "\u001f" + seen.ToString(CultureInfo.InvariantCulture)));
-        return BatchPrefix + string.Concat(hash.Take(20).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        return new string(chars);
     }
 }
