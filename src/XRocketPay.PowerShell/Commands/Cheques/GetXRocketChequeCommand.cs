@@ -6,6 +6,7 @@ namespace XRocketPay.PowerShell.Commands.Cheques;
 public sealed class GetXRocketChequeCommand : ChequeReferenceCmdlet
 {
     [Parameter(ParameterSetName = ParameterSets.List)]
+    [ArgumentCompleter(typeof(StatusCompleter))]
     public string? State { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.List)]

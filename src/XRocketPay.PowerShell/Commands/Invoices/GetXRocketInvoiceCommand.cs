@@ -10,6 +10,7 @@ public sealed class GetXRocketInvoiceCommand : InvoiceReferenceCmdlet
     public string? Asset { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.List)]
+    [ArgumentCompleter(typeof(StatusCompleter))]
     public string? Status { get; set; }
 
     protected override void ProcessRecord() => WriteOneOrList(
