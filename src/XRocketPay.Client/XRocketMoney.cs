@@ -185,6 +185,13 @@ public static class XRocketMoney
     /// <summary>The same value without trailing zeros (1.50 → 1.5), for comparing and summing amounts.</summary>
     public static decimal Normalize(decimal amount) => amount / 1.000000000000000000000000000000000m;
 
-    /// <summary>Invariant text for the API: no exponent, no group separators, '.' as the decimal point.</summary>
-    public static string Format(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The one text of an amount, for the API, views, messages and -WhatIf alike: normalised (no trailing
+    /// zeros, every significant digit: 0.000000000 → 0, 9945.50 → 9945.5), invariant whatever the culture
+    /// (no exponent, no group separators, '.' as the decimal point).
+    /// </summary>
+    public static string Format(decimal amount) => Normalize(amount).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A nullable amount's text; empty for none (for views).</summary>
+    public static string Format(decimal? amount) => amount is { } value ? Format(value) : "";
 }

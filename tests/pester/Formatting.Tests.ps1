@@ -28,7 +28,7 @@ BeforeAll {
         Transfer              = Get-XRocketTransfer -Id $transfer.TransferId
         Withdrawal            = $withdrawal
         WithdrawalQuotas      = Get-XRocketWithdrawalQuota -Network TON -Asset TONCOIN
-        XRocketWebhookEnvelope = ConvertFrom-XRocketWebhook -Body $delivery.body -Headers $headers -Secret $secret
+        XRocketWebhookEvent   = ConvertFrom-XRocketWebhook -Body $delivery.body -Headers $headers -Secret $secret
         XRocketConnection     = Get-XRocketConnection
         XRocketTransferResult = $transfer
     }
@@ -48,7 +48,7 @@ Describe 'Every output type' {
 
     It '<_> renders with Format-Table and Format-List at width 200, and shows no token' -ForEach @(
         'App', 'AssetBalance', 'Cheque', 'Currency', 'Invoice', 'InvoicePayment', 'InvoicePaymentAddress', 'Links',
-        'Rate', 'Transfer', 'Withdrawal', 'WithdrawalQuotas', 'XRocketWebhookEnvelope', 'XRocketConnection', 'XRocketTransferResult'
+        'Rate', 'Transfer', 'Withdrawal', 'WithdrawalQuotas', 'XRocketWebhookEvent', 'XRocketConnection', 'XRocketTransferResult'
     ) {
         $sample = $script:samples[$_]
         $sample | Should -Not -BeNullOrEmpty
@@ -63,7 +63,7 @@ Describe 'Every output type' {
 
     It '<_> survives ConvertTo-Json -Depth 10 and Export-Clixml without the token' -ForEach @(
         'App', 'AssetBalance', 'Cheque', 'Currency', 'Invoice', 'InvoicePayment', 'InvoicePaymentAddress', 'Links',
-        'Rate', 'Transfer', 'Withdrawal', 'WithdrawalQuotas', 'XRocketWebhookEnvelope', 'XRocketConnection', 'XRocketTransferResult'
+        'Rate', 'Transfer', 'Withdrawal', 'WithdrawalQuotas', 'XRocketWebhookEvent', 'XRocketConnection', 'XRocketTransferResult'
     ) {
         $path = Join-Path $TestDrive "$_.xml"
         $json = $script:samples[$_] | ConvertTo-Json -Depth 10 -WarningAction SilentlyContinue

@@ -21,12 +21,12 @@ public abstract class PayoutCmdlet : XRocketCmdlet
     [AllowNull]
     public string? TelegramUserId { get; set; }
 
-    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
     [AllowNull]
     public AmountArgument? Amount { get; set; }
 
-    [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("Currency")]
     [AllowEmptyString]
     [AllowNull]

@@ -6,6 +6,7 @@ namespace XRocketPay.PowerShell.Commands.Invoices;
 public sealed class GetXRocketInvoiceCommand : InvoiceReferenceCmdlet
 {
     [Parameter(ParameterSetName = ParameterSets.List)]
+    [Alias("Currency")]
     [ArgumentCompleter(typeof(AssetCompleter))]
     public string? Asset { get; set; }
 
