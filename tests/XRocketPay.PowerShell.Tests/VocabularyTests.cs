@@ -129,6 +129,20 @@ public sealed class VocabularyTests : IDisposable
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public void Every_cmdlet_that_takes_pipeline_input_answers_each_record_in_ProcessRecord()
+    {
+        foreach (var cmdlet in _cmdlets)
+        {
+            var piped = cmdlet.Parameters.Values.Any(p => p.Attributes.OfType<ParameterAttribute>().Any(a => a.ValueFromPipeline || a.ValueFromPipelineByPropertyName));
+            var processRecord = cmdlet.ImplementingType.GetMethod("ProcessRecord", BindingFlags.Instance | BindingFlags.NonPublic)!;
+            if (piped)
+            {
+                Assert.True(processRecord.DeclaringType != typeof(Cmdlet), $"{cmdlet.Name} takes pipeline input but reads it only in EndProcessing");
+            }
+        }
+    }
+
     private static int Position(ParameterMetadata parameter) =>
         parameter.ParameterSets.Values.Select(s => s.Position).Where(p => p >= 0).DefaultIfEmpty(-1).Min();
 }

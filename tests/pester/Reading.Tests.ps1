@@ -50,6 +50,19 @@ Describe 'Reading the account' {
         $results.$Property | Should -Be $Expected
     }
 
+    It 'every cmdlet that takes pipeline input answers each piped record' {
+        $cheques = 1..2 | ForEach-Object { New-XRocketCheque -Asset USDT -Amount 1 -Confirm:$false }
+        @($cheques | Get-XRocketCheque).ChequeId | Should -Be $cheques.ChequeId
+        $invoices = 1..2 | ForEach-Object { New-XRocketInvoice -Currency USDT -Amount 1 }
+        @($invoices | Get-XRocketInvoice).InvoiceId | Should -Be $invoices.InvoiceId
+        $transfers = 1..2 | ForEach-Object { New-XRocketTransfer -TelegramUserId 87209764 -Asset TRX -Amount 1 -Confirm:$false }
+        @($transfers | Get-XRocketTransfer).TransferId | Should -Be $transfers.TransferId
+        $pairs = [pscustomobject]@{ Network = 'TON'; Asset = 'TONCOIN' }, [pscustomobject]@{ Network = 'TON'; Asset = 'USDT' }
+        @($pairs | Get-XRocketWithdrawalQuota).Asset | Should -Be @('TONCOIN', 'USDT')
+        $bodies = '{"id":"a","type":"x","data":{}}', '{"id":"b","type":"x","data":{}}'
+        @($bodies | ConvertFrom-XRocketWebhook).Id | Should -Be @('a', 'b')
+    }
+
     It 'Get-XRocketWithdrawalQuota gives the fee of a network and asset' {
         (Get-XRocketWithdrawalQuota -Network TON -Asset TONCOIN).WithdrawFee | Should -Be 0.05
     }
