@@ -206,6 +206,7 @@ Describe 'One vocabulary, old names still work' {
         Clear-SandboxRequest
         New-XRocketTransfer 87209764 1.5 TRX -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAmount,*'
+        $failed[0].Exception.Message | Should -BeLike '*<TelegramUserId> <Asset> <Amount>*'
         Get-StateChangingRequest | Should -BeNullOrEmpty
     }
 }
