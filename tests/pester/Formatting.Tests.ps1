@@ -176,6 +176,15 @@ Describe 'Links a user sends out' {
     }
 }
 
+Describe 'A withdrawal link' {
+    It 'shows the whole link by default, never cut at width 120' {
+        $links = New-XRocketWithdrawalLink -Network TON -Address $script:TonAddress -Asset TONCOIN -Amount 1 -Confirm:$false
+        $links.Link | Should -BeLike 'https://t.me/*'
+        $shown = ($links | Out-String -Width 120) -replace '\s', ''
+        $shown | Should -BeLike "*$($links.Link)*"
+    }
+}
+
 Describe 'One vocabulary, old names still work' {
     BeforeEach {
         Clear-SandboxState
