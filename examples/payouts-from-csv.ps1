@@ -42,7 +42,8 @@ elseif (-not (Get-XRocketConnection -ErrorAction SilentlyContinue)) {
     throw 'Not connected: pass -BaseUri <sandbox address> or run Connect-XRocket first.'
 }
 
-# 1. Dry run: every row is checked locally, no payment is sent.
+# 1. Dry run: each row's own values (recipient, amount format, asset) are checked locally and no payment
+#    is sent. Limits only the API knows, such as the 0.000001 BTC transfer minimum, are checked in step 2.
 Import-Csv -Path $Path | New-XRocketTransfer -BatchId $BatchId -WhatIf -ErrorAction SilentlyContinue
 
 # 2. For real. Bad rows become errors in $failed; the good rows are paid.

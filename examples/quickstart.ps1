@@ -45,9 +45,10 @@ New-XRocketTransfer -TelegramUserId 87209764 -Amount 1.23 -Asset TONCOIN -Descri
 
 'A cheque, created and removed (its held amount returns to the balance):'
 $cheque = New-XRocketCheque -Asset USDT -Amount 5 -Description 'Quickstart cheque' -Confirm:$false
-$cheque | Out-Host
+"Cheque $($cheque.ChequeId) created; the link to send: $($cheque.Link)"
 $cheque | Remove-XRocketCheque -Confirm:$false
-"Cheque $($cheque.ChequeId) removed."
+'Read back after removing it (its status says deleted):'
+Get-XRocketCheque -Id $cheque.ChequeId | Out-Host
 
 'Balances afterwards:'
 Get-XRocketBalance -Asset TONCOIN, USDT | Out-Host

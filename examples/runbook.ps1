@@ -56,8 +56,8 @@ Connect-XRocket @connect
 $results = Import-Csv -Path $Path |
     New-XRocketTransfer -BatchId $BatchId -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
 
-$sent = @($results | Where-Object Status -EQ 'Sent').Count
-$alreadyDone = @($results | Where-Object Status -EQ 'AlreadyDone').Count
+$sent = @($results | Where-Object Outcome -EQ 'Sent').Count
+$alreadyDone = @($results | Where-Object Outcome -EQ 'AlreadyDone').Count
 Write-Output "Batch ${BatchId}: $sent sent, $alreadyDone already done, $(@($failed).Count) failed."
 
 if ($failed) {

@@ -8,6 +8,9 @@ public static class XRocketMoney
 {
     public const int MaxDecimals = 9;
 
+    /// <summary>A typed double is taken only when its shortest round-trip text has at most this many significant digits.</summary>
+    public const int MaxTypedDigits = 15;
+
     private const string Accepted = "Use digits with an optional '.' and 1 to 9 decimals, greater than zero, for example 1.5 or 0.000000001.";
 
     /// <summary>Parses a user amount; throws <see cref="XRocketAmountException"/> saying what was wrong.</summary>
@@ -46,7 +49,19 @@ public static class XRocketMoney
             case float f when float.IsNaN(f) || float.IsInfinity(f):
                 error = $"'{raw}' is not an amount. {Accepted}";
                 break;
-            case string or decimal or double or float or byte or sbyte or short or ushort or int or uint or long or ulong:
+            case double or float:
+                if (TypedNumberText(raw, out var exact, out error))
+                {
+                    raw = exact;
+                    TryParseText(raw, out amount, out error);
+                }
+
+                break;
+            case decimal m:
+                raw = m.ToString(CultureInfo.InvariantCulture);
+                TryParseText(raw, out amount, out error);
+                break;
+            case string or byte or sbyte or short or ushort or int or uint or long or ulong:
                 TryParseText(raw, out amount, out error);
                 break;
             default:
@@ -55,6 +70,39 @@ public static class XRocketMoney
         }
 
         return new XRocketAmount(raw, isMissing: false, error is null ? amount : 0m, error);
+    }
+
+    /// <summary>
+    /// A typed number (PowerShell passes an unquoted 0.000001 as a double): its exact decimal text when its
+    /// shortest round-trip text has at most <see cref="MaxTypedDigits"/> significant digits; otherwise an
+    /// error asking to quote the amount (a double cannot carry more digits, and nothing is rounded).
+    /// </summary>
+    private static bool TypedNumberText(string roundTrip, out string text, out string? error)
+    {
+        text = roundTrip;
+        var mantissa = roundTrip.TrimStart('-');
+        var e = mantissa.IndexOfAny(new[] { 'E', 'e' });
+        if (e >= 0)
+        {
+            mantissa = mantissa.Substring(0, e);
+        }
+
+        var digits = mantissa.Replace(".", "").TrimStart('0').TrimEnd('0').Length;
+        if (digits <= MaxTypedDigits && !decimal.TryParse(roundTrip, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            error = $"'{roundTrip}' is too large. {Accepted}";
+            return false;
+        }
+
+        if (digits > MaxTypedDigits || !decimal.TryParse(roundTrip, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
+        {
+            error = $"{roundTrip} was typed as a number, which PowerShell reads as a [double] that keeps only about {MaxTypedDigits} significant digits; quote the amount (for example -Amount '12345678901234567.89') so every digit is read exactly. Nothing is rounded. {Accepted}";
+            return false;
+        }
+
+        text = exact.ToString(CultureInfo.InvariantCulture);
+        error = null;
+        return true;
     }
 
     private static string AsText(object? value) => value switch
@@ -137,6 +185,13 @@ public static class XRocketMoney
     /// <summary>The same value without trailing zeros (1.50 → 1.5), for comparing and summing amounts.</summary>
     public static decimal Normalize(decimal amount) => amount / 1.000000000000000000000000000000000m;
 
-    /// <summary>Invariant text for the API: no exponent, no group separators, '.' as the decimal point.</summary>
-    public static string Format(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The one text of an amount, for the API, views, messages and -WhatIf alike: normalised (no trailing
+    /// zeros, every significant digit: 0.000000000 → 0, 9945.50 → 9945.5), invariant whatever the culture
+    /// (no exponent, no group separators, '.' as the decimal point).
+    /// </summary>
+    public static string Format(decimal amount) => Normalize(amount).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A nullable amount's text; empty for none (for views).</summary>
+    public static string Format(decimal? amount) => amount is { } value ? Format(value) : "";
 }

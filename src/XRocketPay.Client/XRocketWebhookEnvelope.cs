@@ -18,8 +18,37 @@ public sealed class XRocketWebhookEnvelope
 
     public Cheque? Cheque => Type == "cheque" && Data.ValueKind == JsonValueKind.Object ? Data.Deserialize(XRocketJsonContext.Default.Cheque) : null;
 
-    /// <summary>For <c>payout</c> (transfer) events.</summary>
-    public Transfer? Transfer => Type == "payout" && Data.ValueKind == JsonValueKind.Object ? Data.Deserialize(XRocketJsonContext.Default.Transfer) : null;
+    /// <summary>For <c>invoice</c> events that carry the payment that changed the invoice.</summary>
+    public InvoicePayment? Payment => Type == "invoice" && Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(Fields.Payment, out var payment) && payment.ValueKind == JsonValueKind.Object
+        ? payment.Deserialize(XRocketJsonContext.Default.InvoicePayment) : null;
+
+    /// <summary>For <c>payout</c> (and <c>transfer</c>) events: a transfer, whichever dialect named its ids.</summary>
+    public Transfer? Transfer => IsTransfer && Data.ValueKind == JsonValueKind.Object ? ReadTransfer(Data) : null;
+
+    private bool IsTransfer => Type is "payout" or "transfer";
+
+    private static Transfer? ReadTransfer(JsonElement data)
+    {
+        var transfer = data.Deserialize(XRocketJsonContext.Default.Transfer);
+        if (transfer is null || transfer.TransferId.Length > 0 || !data.TryGetProperty("payoutId", out var payoutId))
+        {
+            return transfer;
+        }
+
+        // The payouts dialect names the ids payoutId / clientPayoutId.
+        return new Transfer
+        {
+            TransferId = payoutId.ValueKind == JsonValueKind.String ? payoutId.GetString() ?? "" : payoutId.GetRawText(),
+            ClientTransferId = transfer.ClientTransferId ?? (data.TryGetProperty("clientPayoutId", out var client) ? client.GetString() : null),
+            Target = transfer.Target,
+            TargetType = transfer.TargetType,
+            Asset = transfer.Asset,
+            Amount = transfer.Amount,
+            Description = transfer.Description,
+            Status = transfer.Status,
+            Callback = transfer.Callback,
+        };
+    }
 
     public Withdrawal? Withdrawal => Type == "withdrawal" && Data.ValueKind == JsonValueKind.Object ? Data.Deserialize(XRocketJsonContext.Default.Withdrawal) : null;
 }

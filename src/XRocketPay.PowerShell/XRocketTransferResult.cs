@@ -16,6 +16,9 @@ public sealed class XRocketTransferResult
     }
 
     /// <summary>Sent, AlreadyDone, Failed (not paid; the error record says why) or Unknown (may have been paid: re-run with the same client id).</summary>
+    public XRocketOutcome Outcome => Status;
+
+    /// <summary>The old name of <see cref="Outcome"/>, kept for scripts that read it.</summary>
     public XRocketOutcome Status { get; }
     public string ClientTransferId { get; }
     public string? TransferId => Transfer?.TransferId;

@@ -79,6 +79,31 @@ public class MoneyTests
         Assert.False(XRocketMoney.TryParse(new object(), out _, out _));
     }
 
+    [Theory]
+    [InlineData(0.000001d, "0.000001")]
+    [InlineData(5d, "5")]
+    [InlineData(123.123456789d, "123.123456789")]
+    [InlineData(0.000000001d, "0.000000001")]
+    [InlineData(123456789012345d, "123456789012345")]
+    public void A_typed_double_is_taken_by_its_shortest_text(double typed, string expected)
+    {
+        var reading = XRocketMoney.Read(typed);
+        Assert.True(reading.IsValid, reading.Error);
+        Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), reading.Value);
+        Assert.Equal(expected, reading.Text);
+    }
+
+    [Fact]
+    public void A_typed_double_with_more_than_15_digits_is_refused_with_a_hint_to_quote()
+    {
+        var reading = XRocketMoney.Read(12345678901234567.89d);
+        Assert.False(reading.IsValid);
+        Assert.Contains("quote", reading.Error);
+        Assert.False(XRocketMoney.Read(0.1d + 0.2d).IsValid);
+        Assert.True(XRocketMoney.Read("12345678901234567.89").IsValid);
+        Assert.Contains("exponent", XRocketMoney.Read("1E-06").Error);
+    }
+
     [Fact]
     public void Format_is_invariant_whatever_the_culture()
     {

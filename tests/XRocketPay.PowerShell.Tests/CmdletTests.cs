@@ -123,7 +123,7 @@ Connect-XRocket -BaseUri $u -Vault ops -SecretName xrocket -PassThru");
     [Fact]
     public void Invoices_new_pay_payments_address_and_piped_remove()
     {
-        var invoice = _session.Run("New-XRocketInvoice -Currency TONCOIN -Amount 12.5 -Description order -ExpiresInSeconds 600").Output.Single();
+        var invoice = _session.Run("New-XRocketInvoice -Currency TONCOIN -Amount 12.5 -Description order -ExpiresInSec 600").Output.Single();
         var id = invoice.S("Id");
         Assert.Equal("TON", _session.Run($"New-XRocketInvoicePaymentAddress -InvoiceId {id} -Network TON").Output.Single().S("PayNetwork"));
         Assert.Equal("paid", _session.Run($"Get-XRocketInvoice -Id {id} | Invoke-XRocketInvoicePayment -Confirm:$false").Output.Single().S("Status"));

@@ -87,7 +87,7 @@ Get-XRocketBalance -Asset TONCOIN | Out-Host");
         Assert.Contains("1.123456789", result.HostText);
         Assert.Contains("9998.876543211", result.HostText);
         Assert.DoesNotContain("1,12", result.HostText);
-        Assert.Matches(@"Status\s+TelegramUserId\s+Amount\s+Asset", result.HostText);
+        Assert.Matches(@"Outcome\s+TelegramUserId\s+Amount\s+Asset", result.HostText);
     }
 
     private static Assembly ModuleAssembly()

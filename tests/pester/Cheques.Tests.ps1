@@ -50,4 +50,24 @@ Describe 'Cheques' {
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAmount,*'
         Get-StateChangingRequest | Should -BeNullOrEmpty
     }
+
+    It 'an unquoted <Typed> typed in a script holds exactly that amount' -ForEach @(
+        @{ Typed = '0.000001'; Make = { New-XRocketCheque -Asset BTC -Amount 0.000001 -Confirm:$false }; Expected = [decimal]'0.000001' }
+        @{ Typed = '5'; Make = { New-XRocketCheque -Asset BTC -Amount 5 -Confirm:$false }; Expected = [decimal]'5' }
+        @{ Typed = '2.5d'; Make = { New-XRocketCheque -Asset BTC -Amount 2.5d -Confirm:$false }; Expected = [decimal]'2.5' }
+        @{ Typed = '123.123456789'; Make = { New-XRocketCheque -Asset BTC -Amount 123.123456789 -Confirm:$false }; Expected = [decimal]'123.123456789' }
+    ) {
+        $cheque = & $Make
+        $cheque.Amount | Should -BeExactly $Expected
+        (Get-XRocketBalance -Asset BTC).Holds | Should -Be $Expected
+    }
+
+    It 'refuses an unquoted 12345678901234567.89 (a double cannot hold it) and asks to quote it' {
+        Clear-SandboxRequest
+        New-XRocketCheque -Asset BTC -Amount 12345678901234567.89 -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAmount,*'
+        $failed[0].Exception.Message | Should -BeLike '*quote*'
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+    }
 }

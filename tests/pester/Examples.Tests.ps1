@@ -29,6 +29,14 @@ Describe 'The examples, end to end against the sandbox' {
         Get-SandboxBalance -Asset USDT | Should -Be 10000
     }
 
+    It 'quickstart.ps1 never shows the cheque it just removed as not deleted, and shows its link' {
+        $exit = Invoke-Example -Name quickstart.ps1 -ArgumentList '-BaseUri', $script:BaseUri
+        $exit | Should -Be 0 -Because $script:exampleOutput
+        $script:exampleOutput | Should -Not -Match 'Deleted\s*:?\s*False'
+        $script:exampleOutput | Should -Match 'deleted'
+        $script:exampleOutput | Should -BeLike '*https://t.me/*'
+    }
+
     It 'quickstart.ps1 without a sandbox address stops and says what it needs' {
         $exit = Invoke-Example -Name quickstart.ps1 -ArgumentList @()
         $exit | Should -Not -Be 0

@@ -28,7 +28,7 @@ BeforeAll {
         Transfer              = Get-XRocketTransfer -Id $transfer.TransferId
         Withdrawal            = $withdrawal
         WithdrawalQuotas      = Get-XRocketWithdrawalQuota -Network TON -Asset TONCOIN
-        XRocketWebhookEnvelope = ConvertFrom-XRocketWebhook -Body $delivery.body -Headers $headers -Secret $secret
+        XRocketWebhookEvent   = ConvertFrom-XRocketWebhook -Body $delivery.body -Headers $headers -Secret $secret
         XRocketConnection     = Get-XRocketConnection
         XRocketTransferResult = $transfer
     }
@@ -48,7 +48,7 @@ Describe 'Every output type' {
 
     It '<_> renders with Format-Table and Format-List at width 200, and shows no token' -ForEach @(
         'App', 'AssetBalance', 'Cheque', 'Currency', 'Invoice', 'InvoicePayment', 'InvoicePaymentAddress', 'Links',
-        'Rate', 'Transfer', 'Withdrawal', 'WithdrawalQuotas', 'XRocketWebhookEnvelope', 'XRocketConnection', 'XRocketTransferResult'
+        'Rate', 'Transfer', 'Withdrawal', 'WithdrawalQuotas', 'XRocketWebhookEvent', 'XRocketConnection', 'XRocketTransferResult'
     ) {
         $sample = $script:samples[$_]
         $sample | Should -Not -BeNullOrEmpty
@@ -63,7 +63,7 @@ Describe 'Every output type' {
 
     It '<_> survives ConvertTo-Json -Depth 10 and Export-Clixml without the token' -ForEach @(
         'App', 'AssetBalance', 'Cheque', 'Currency', 'Invoice', 'InvoicePayment', 'InvoicePaymentAddress', 'Links',
-        'Rate', 'Transfer', 'Withdrawal', 'WithdrawalQuotas', 'XRocketWebhookEnvelope', 'XRocketConnection', 'XRocketTransferResult'
+        'Rate', 'Transfer', 'Withdrawal', 'WithdrawalQuotas', 'XRocketWebhookEvent', 'XRocketConnection', 'XRocketTransferResult'
     ) {
         $path = Join-Path $TestDrive "$_.xml"
         $json = $script:samples[$_] | ConvertTo-Json -Depth 10 -WarningAction SilentlyContinue
@@ -86,5 +86,136 @@ Describe 'Amounts keep every digit' {
     It 'a balance table shows the exact ledger amount' {
         $balance = Get-XRocketBalance -Asset USDT
         $balance | Format-Table | Out-String -Width 200 | Should -BeLike "*$((Get-SandboxBalance -Asset USDT).ToString([cultureinfo]::InvariantCulture))*"
+    }
+}
+
+Describe 'Amounts as people read them, under <_>' -ForEach @('en-US', 'de-DE') {
+    BeforeAll {
+        $script:previousCulture = [System.Threading.Thread]::CurrentThread.CurrentCulture
+        [System.Threading.Thread]::CurrentThread.CurrentCulture = [cultureinfo]$_
+    }
+
+    AfterAll {
+        [System.Threading.Thread]::CurrentThread.CurrentCulture = $script:previousCulture
+    }
+
+    BeforeEach {
+        Clear-SandboxState
+    }
+
+    It 'balances show normalised amounts after a cheque comes and goes; tables at width 120 never cut them' {
+        $cheque = New-XRocketCheque -Asset USDT -Amount '4.50' -Confirm:$false
+        $table = Get-XRocketBalance -Asset USDT | Format-Table | Out-String -Width 120
+        $table | Should -BeLike '*9995.5 *'
+        $table | Should -BeLike '*4.5*'
+        $table | Should -Not -BeLike '*9995.50*'
+        $cheque | Format-Table | Out-String -Width 120 | Should -BeLike '* 4.5 USDT*'
+        $cheque | Remove-XRocketCheque -Confirm:$false
+        $after = Get-XRocketBalance -Asset USDT | Format-Table | Out-String -Width 120
+        $after | Should -Not -BeLike '*0.000000000*'
+        $after | Should -Match 'USDT\s+10000\s+10000\s+0\b'
+    }
+
+    It 'every amount column of every view shows the whole amount at width 120' {
+        $big = '12345678.123456789'
+        $null = Invoke-SandboxAdmin -Path reset -Method Post
+        $transfer = New-XRocketTransfer -TelegramUserId 87209764 -Asset BTC -Amount '1.123456789' -Confirm:$false
+        $views = @(
+            $transfer
+            Get-XRocketTransfer -Id $transfer.TransferId
+            New-XRocketInvoice -Currency USDT -Amount $big -Description 'a rather long description of the order that fills the table' -Confirm:$false
+            New-XRocketCheque -Asset BTC -Amount '0.123456789' -Description 'long description again, so that columns compete' -Confirm:$false
+        ) | ForEach-Object { $_ | Format-Table | Out-String -Width 120 }
+        $views[0] | Should -BeLike '*1.123456789*'
+        $views[1] | Should -BeLike '*1.123456789*'
+        $views[2] | Should -BeLike "*$big*"
+        $views[3] | Should -BeLike '*0.123456789*'
+        ($views -join '') -split "`n" | Where-Object { $_.Length -gt 120 } | Should -BeNullOrEmpty
+    }
+
+    It 'messages and -WhatIf text show normalised amounts' {
+        $transcript = Join-Path $TestDrive "whatif-$_.txt"
+        $null = Start-Transcript -Path $transcript
+        try {
+            New-XRocketCheque -Asset USDT -Amount '5.50' -WhatIf
+            New-XRocketTransfer -TelegramUserId 87209764 -Asset USDT -Amount '007.10' -WhatIf
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+
+        $text = Get-Content -LiteralPath $transcript -Raw
+        $text | Should -BeLike '*cheque of 5.5 USDT*'
+        $text | Should -BeLike '*Transfer 7.1 USDT*'
+        $null = New-XRocketCheque -Asset USDT -Amount '0.5' -Confirm:$false
+        New-XRocketCheque -Asset USDT -Amount 99999 -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].Exception.Message | Should -BeLike '*9999.5 USDT*'
+        $failed[0].Exception.Message | Should -Not -BeLike '*9999.500*'
+    }
+}
+
+Describe 'Links a user sends out' {
+    BeforeAll {
+        Clear-SandboxState
+        $script:cheque = New-XRocketCheque -Asset USDT -Amount 1 -Confirm:$false
+        $script:invoice = New-XRocketInvoice -Currency USDT -Amount 1
+    }
+
+    It '<Name> shows its link in the default views and in Format-List *, and pipes it as .Link' -ForEach @(
+        @{ Name = 'cheque'; Get = { $script:cheque } }
+        @{ Name = 'invoice'; Get = { $script:invoice } }
+    ) {
+        $item = & $Get
+        $item.Link | Should -BeLike 'https://t.me/*'
+        ($item | Select-Object -ExpandProperty Link) | Should -Be $item.Link
+        $item | Format-Table | Out-String -Width 120 | Should -BeLike "*$($item.Link)*"
+        $item | Format-List | Out-String -Width 120 | Should -BeLike "*$($item.Link)*"
+        $all = $item | Format-List * | Out-String -Width 120
+        $all | Should -Not -BeLike '*XRocketPay.Client.Models.Links*'
+        $all | Should -Match "Links\s+: $([regex]::Escape($item.Link))"
+    }
+}
+
+Describe 'A withdrawal link' {
+    It 'shows the whole link by default, never cut at width 120' {
+        $links = New-XRocketWithdrawalLink -Network TON -Address $script:TonAddress -Asset TONCOIN -Amount 1 -Confirm:$false
+        $links.Link | Should -BeLike 'https://t.me/*'
+        $shown = ($links | Out-String -Width 120) -replace '\s', ''
+        $shown | Should -BeLike "*$($links.Link)*"
+    }
+}
+
+Describe 'One vocabulary, old names still work' {
+    BeforeEach {
+        Clear-SandboxState
+    }
+
+    It 'every resource has a ResourceId property and -Status; the old -State and -ExpiresInSeconds stay as aliases' {
+        $invoice = New-XRocketInvoice -Currency USDT -Amount 1 -ExpiresInSeconds 600
+        $invoice.InvoiceId | Should -Be $invoice.Id
+        (New-XRocketInvoice -Currency USDT -Amount 1 -ExpiresInSec 600).InvoiceId | Should -Not -BeNullOrEmpty
+        $cheque = New-XRocketCheque -Asset USDT -Amount 1 -user_id 87209764 -Confirm:$false
+        $cheque.TelegramUserId | Should -Be '87209764'
+        (Get-XRocketCheque -Status active).ChequeId | Should -Be $cheque.ChequeId
+        (Get-XRocketCheque -State active).ChequeId | Should -Be $cheque.ChequeId
+        $cheque.Status | Should -Be 'active'
+    }
+
+    It 'New-XRocketTransfer user asset amount (by position) returns what Get-XRocketTransfer returns, under the same names' {
+        $result = New-XRocketTransfer 87209764 TRX 1.5 -Confirm:$false
+        $result.Outcome | Should -Be 'Sent'
+        $result.Status | Should -Be 'Sent'
+        $read = Get-XRocketTransfer -Id $result.TransferId
+        $read.TelegramUserId | Should -Be $result.TelegramUserId
+        $read.Amount | Should -Be $result.Amount
+        $read.Asset | Should -Be $result.Asset
+    }
+
+    It 'the old transfer order (user amount asset) is refused before anything is sent' {
+        Clear-SandboxRequest
+        New-XRocketTransfer 87209764 1.5 TRX -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAmount,*'
+        $failed[0].Exception.Message | Should -BeLike '*<TelegramUserId> <Asset> <Amount>*'
+        Get-StateChangingRequest | Should -BeNullOrEmpty
     }
 }

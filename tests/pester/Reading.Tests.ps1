@@ -41,18 +41,73 @@ Describe 'Reading the account' {
         (Get-XRocketRate -Asset BTC).Value | Should -Be 65000
     }
 
+    It 'piped values are each answered: <Line>' -ForEach @(
+        @{ Line = "'USDT','BTC' | Get-XRocketBalance"; Property = 'Asset'; Expected = @('USDT', 'BTC') }
+        @{ Line = "'SOL','TRX' | Get-XRocketCurrency"; Property = 'Code'; Expected = @('SOL', 'TRX') }
+        @{ Line = "'BTC','ETH' | Get-XRocketRate"; Property = 'Asset'; Expected = @('BTC', 'ETH') }
+    ) {
+        $results = @(& ([scriptblock]::Create($Line)))
+        $results.$Property | Should -Be $Expected
+    }
+
+    It 'every cmdlet that takes pipeline input answers each piped record' {
+        $cheques = 1..2 | ForEach-Object { New-XRocketCheque -Asset USDT -Amount 1 -Confirm:$false }
+        @($cheques | Get-XRocketCheque).ChequeId | Should -Be $cheques.ChequeId
+        $invoices = 1..2 | ForEach-Object { New-XRocketInvoice -Currency USDT -Amount 1 }
+        @($invoices | Get-XRocketInvoice).InvoiceId | Should -Be $invoices.InvoiceId
+        $transfers = 1..2 | ForEach-Object { New-XRocketTransfer -TelegramUserId 87209764 -Asset TRX -Amount 1 -Confirm:$false }
+        @($transfers | Get-XRocketTransfer).TransferId | Should -Be $transfers.TransferId
+        $pairs = [pscustomobject]@{ Network = 'TON'; Asset = 'TONCOIN' }, [pscustomobject]@{ Network = 'TON'; Asset = 'USDT' }
+        @($pairs | Get-XRocketWithdrawalQuota).Asset | Should -Be @('TONCOIN', 'USDT')
+        $bodies = '{"id":"a","type":"x","data":{}}', '{"id":"b","type":"x","data":{}}'
+        @($bodies | ConvertFrom-XRocketWebhook).Id | Should -Be @('a', 'b')
+    }
+
     It 'Get-XRocketWithdrawalQuota gives the fee of a network and asset' {
         (Get-XRocketWithdrawalQuota -Network TON -Asset TONCOIN).WithdrawFee | Should -Be 0.05
     }
 }
 
 Describe 'Tab completion' {
-    It 'completes <Parameter> from the API when connected' -ForEach @(
-        @{ Parameter = 'Asset'; Line = 'New-XRocketTransfer -Asset TO'; Expected = 'TONCOIN' }
-        @{ Parameter = 'Currency'; Line = 'New-XRocketInvoice -Currency US'; Expected = 'USDT' }
-        @{ Parameter = 'Network'; Line = 'Get-XRocketWithdrawalQuota -Network B'; Expected = 'BSC' }
-    ) {
-        $offered = (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
-        $offered | Should -Contain $Expected
+    BeforeAll {
+        function Get-Offered([string] $Line) {
+            @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText)
+        }
+    }
+
+    Context 'connected: <_>' -ForEach @('connected', 'not connected') {
+        BeforeAll {
+            if ($_ -eq 'connected') { Connect-TestSandbox } else { Disconnect-XRocket }
+        }
+
+        AfterAll {
+            Connect-TestSandbox
+        }
+
+        It 'completes <Line> with <Expected>' -ForEach @(
+            @{ Line = 'New-XRocketTransfer -Asset TO'; Expected = 'TONCOIN' }
+            @{ Line = 'New-XRocketInvoice -Currency US'; Expected = 'USD', 'USDT' }
+            @{ Line = 'Get-XRocketWithdrawalQuota -Network B'; Expected = 'BSC', 'BTC' }
+            @{ Line = 'Invoke-XRocketWithdrawal -Network TON -Asset '; Expected = 'NOT', 'TONCOIN', 'USDT' }
+            @{ Line = 'Get-XRocketWithdrawalQuota -Asset USDT -Network '; Expected = 'BSC', 'ETH', 'TON', 'TRX' }
+            @{ Line = 'Get-XRocketInvoice -Status '; Expected = 'active', 'cancelled', 'expired', 'paid' }
+            @{ Line = 'Get-XRocketWithdrawal -Status '; Expected = 'COMPLETED', 'CREATED', 'FAIL' }
+            @{ Line = 'Get-XRocketCheque -State '; Expected = 'active', 'completed' }
+            @{ Line = 'Get-XRocketRate -Base '; Expected = 'EUR', 'USD' }
+            @{ Line = 'Get-XRocketCurrency -Kind fiat -Code '; Expected = 'EUR', 'USD' }
+            @{ Line = 'Get-XRocketCurrency -Kind '; Expected = 'crypto', 'fiat' }
+            @{ Line = 'Connect-XRocket -Environment '; Expected = 'Production', 'Testnet', 'Sandbox' }
+        ) {
+            Get-Offered $Line | Sort-Object | Should -Be ($Expected | Sort-Object)
+        }
+
+        It 'offers no fiat code where only crypto is valid: <_>' -ForEach @(
+            'New-XRocketCheque -Asset ', 'New-XRocketTransfer -Asset ', 'Invoke-XRocketWithdrawal -Asset ', 'Get-XRocketBalance -Asset ', 'New-XRocketInvoice -PayCurrency '
+        ) {
+            $offered = Get-Offered $_
+            $offered | Should -Contain 'USDT'
+            $offered | Should -Not -Contain 'USD'
+            $offered | Should -Not -Contain 'EUR'
+        }
     }
 }

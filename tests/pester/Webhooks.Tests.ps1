@@ -38,4 +38,46 @@ Describe 'Webhooks' {
         $tampered = $script:delivery.body.Replace('"2"', '"200"')
         { ConvertFrom-XRocketWebhook -Body $tampered -Headers $script:headers -Secret $script:secret -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidWebhookSignature,*'
     }
+
+    It 'ConvertFrom-XRocketWebhook gives an invoice event its invoice and payment, typed, with a view' {
+        $event = ConvertFrom-XRocketWebhook -Body $script:delivery.body -Headers $script:headers -Secret $script:secret
+        $event.Data.GetType().Name | Should -Be 'XRocketInvoiceEvent'
+        $event.Data.Event | Should -Be 'invoice_status_changed'
+        $event.Data.Invoice.InvoiceId | Should -Not -BeNullOrEmpty
+        $event.Data.Invoice.PriceAmount | Should -Be 2
+        $event.Data.Payment.PayAmount | Should -Be 2
+        $event.Invoice.InvoiceId | Should -Be $event.Data.InvoiceId
+        $event.Data | Format-Table | Out-String -Width 120 | Should -BeLike '*invoice_status_changed*'
+        $event | Format-List | Out-String -Width 120 | Should -BeLike '*invoice*'
+    }
+
+    It 'ConvertFrom-XRocketWebhook types cheque, payout (a transfer) and withdrawal events' {
+        $sink = "$script:BaseUri/sandbox/webhook-sink"
+        $cheque = New-XRocketCheque -Asset USDT -Amount 1 -CallbackUrl $sink -Confirm:$false
+        $null = Invoke-SandboxAdmin -Path "cheques/redeem?chequeId=$($cheque.ChequeId)" -Method Post
+        $transfer = New-XRocketTransfer -TelegramUserId 87209764 -Asset TRX -Amount 1 -CallbackUrl $sink -Confirm:$false
+        $withdrawal = Invoke-XRocketWithdrawal -Network TON -Address $script:TonAddress -Asset TONCOIN -Amount 1 -CallbackUrl $sink -Confirm:$false |
+            Wait-XRocketWithdrawal -PollIntervalSec 1 -TimeoutSec 30
+        $deadline = [DateTime]::UtcNow.AddSeconds(10)
+        do {
+            $events = @((Invoke-SandboxAdmin -Path webhook-sink).items | ForEach-Object { ConvertFrom-XRocketWebhook -Body $_.body })
+        } until (@($events | Where-Object Type -In 'cheque', 'payout', 'withdrawal' | Select-Object -ExpandProperty Type -Unique).Count -ge 3 -or [DateTime]::UtcNow -gt $deadline)
+
+        ($events | Where-Object Type -EQ 'cheque' | Select-Object -Last 1).Data.ChequeId | Should -Be $cheque.ChequeId
+        $payout = $events | Where-Object Type -EQ 'payout' | Select-Object -Last 1
+        $payout.Data.GetType().Name | Should -Be 'Transfer'
+        $payout.Data.TransferId | Should -Be $transfer.TransferId
+        $payout.Data.TelegramUserId | Should -Be '87209764'
+        ($events | Where-Object Type -EQ 'withdrawal' | Select-Object -Last 1).Data.WithdrawalId | Should -Be $withdrawal.WithdrawalId
+        $events | Format-Table | Out-String -Width 120 | Should -BeLike '*payout*'
+    }
+
+    It 'ConvertFrom-XRocketWebhook gives an unknown event type as an object PowerShell can navigate' {
+        $event = ConvertFrom-XRocketWebhook -Body '{"id":"e1","timestamp":"2026-01-01T00:00:00Z","type":"something_new","data":{"x":1,"inner":{"name":"n"},"list":[1,2]}}'
+        $event.Type | Should -Be 'something_new'
+        $event.Data.x | Should -Be 1
+        $event.Data.inner.name | Should -Be 'n'
+        $event.Data.list | Should -Be @(1, 2)
+        $event | Format-Table | Out-String -Width 120 | Should -BeLike '*something_new*'
+    }
 }

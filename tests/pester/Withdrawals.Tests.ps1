@@ -41,4 +41,31 @@ Describe 'Withdrawals' {
         $link.TelegramBotLink | Should -BeLike 'https://t.me/*'
         Get-SandboxBalance -Asset TONCOIN | Should -Be 10000
     }
+
+    It 'Wait-XRocketWithdrawal returns a withdrawal that ends FAIL and writes one WithdrawalFailed error about it' {
+        $failing = '0:fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11'
+        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ failingAddresses = @($failing) }
+        $created = Invoke-XRocketWithdrawal -Network TON -Address $failing -Asset TONCOIN -Amount 3 -Confirm:$false
+        $result = $created | Wait-XRocketWithdrawal -PollIntervalSec 1 -TimeoutSec 30 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $result.WithdrawalId | Should -Be $created.WithdrawalId
+        $result.Status | Should -Be 'FAIL'
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'WithdrawalFailed,*'
+        $failed[0].TargetObject.WithdrawalId | Should -Be $created.WithdrawalId
+    }
+
+    It 'Wait-XRocketWithdrawal polls piped withdrawals together, not one after another' {
+        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ withdrawalCompletionDelayMs = 2500 }
+        $created = 1..3 | ForEach-Object {
+            Invoke-XRocketWithdrawal -Network TON -Address $script:TonAddress -Asset TONCOIN -Amount 1 -Confirm:$false
+        }
+        Clear-SandboxRequest
+        $done = @($created | Wait-XRocketWithdrawal -PollIntervalSec 1 -TimeoutSec 30)
+        $done.Status | Should -Be @('COMPLETED', 'COMPLETED', 'COMPLETED')
+        $polls = @(Get-SandboxRequest | Where-Object method -EQ 'GET' | Select-Object -First 3)
+        $named = foreach ($poll in $polls) {
+            $created.WithdrawalId | Where-Object { "$($poll.path)?$($poll.query)" -like "*$_*" }
+        }
+        @($named | Sort-Object -Unique).Count | Should -Be 3
+    }
 }

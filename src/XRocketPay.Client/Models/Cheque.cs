@@ -20,6 +20,15 @@ public sealed class Cheque
     [JsonPropertyName(Fields.Callback)] public Callback? Callback { get; init; }
     [JsonPropertyName(Fields.Url)] public RedirectUrls? Url { get; init; }
 
+    /// <summary>The link to send to the recipient (from <see cref="Links"/>).</summary>
+    [JsonIgnore] public string? Link => Links?.Link;
+
+    /// <summary>The module's one name for a resource's state (the API calls a cheque's <c>state</c>).</summary>
+    [JsonIgnore] public string? Status => State;
+
+    /// <summary>The Telegram user who alone may activate the cheque; null for anyone.</summary>
+    [JsonIgnore] public string? TelegramUserId => TargetTypes.IsTelegramUser(TargetType) ? Target : null;
+
     public override string ToString() => $"Cheque {ChequeId} {State}";
 }
 

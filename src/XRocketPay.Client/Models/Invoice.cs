@@ -34,6 +34,12 @@ public sealed class Invoice
     [JsonPropertyName(Fields.Customer)] public InvoiceCustomer? Customer { get; init; }
     [JsonPropertyName(Fields.Links)] public Links? Links { get; init; }
 
+    /// <summary>The module's one name for the id: every resource has <c>&lt;Resource&gt;Id</c> (the API calls it <c>id</c>, kept as <see cref="Id"/>).</summary>
+    [JsonIgnore] public string InvoiceId => Id;
+
+    /// <summary>The link to send to the payer (from <see cref="Links"/>).</summary>
+    [JsonIgnore] public string? Link => Links?.Link;
+
     public override string ToString() => $"Invoice {Id} {Status}";
 }
 

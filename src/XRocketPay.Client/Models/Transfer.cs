@@ -12,6 +12,9 @@ public sealed class Transfer
     [JsonPropertyName(Fields.Status)] public string? Status { get; init; }
     [JsonPropertyName(Fields.Callback)] public Callback? Callback { get; init; }
 
+    /// <summary>The Telegram user paid (the API's <c>target</c> when its type is a Telegram user id).</summary>
+    [JsonIgnore] public string? TelegramUserId => TargetTypes.IsTelegramUser(TargetType) ? Target : null;
+
     public override string ToString() => $"Transfer {TransferId}";
 }
 

@@ -18,6 +18,9 @@ public sealed class AmountArgument
 
     public bool IsValid => Reading.IsValid;
 
+    /// <summary>Nothing, or only white space, was given.</summary>
+    public bool IsMissing => Reading.IsMissing;
+
     /// <summary>The parsed amount; only call when <see cref="IsValid"/>.</summary>
     public decimal Value => IsValid ? Reading.Value : throw new InvalidOperationException(Error);
 

@@ -3,11 +3,23 @@ using System.Management.Automation.Language;
 
 namespace XRocketPay.PowerShell.Infrastructure;
 
-/// <summary>Completes asset codes from the currencies call (cached per connection), or a static list offline.</summary>
+/// <summary>
+/// Completes asset codes in context: crypto only, except where fiat is valid too (an invoice's price
+/// currency, Get-XRocketCurrency -Code narrowed by -Kind); narrowed to the -Network already given.
+/// From the connection's currencies when connected, from the sandbox catalogue when not.
+/// </summary>
 public sealed class AssetCompleter : IArgumentCompleter
 {
-    internal static readonly string[] Fallback = { "TONCOIN", "USDT", "BTC", "ETH", "TRX", "SOL", "BNB", "NOT" };
-
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        Completions.Matching(Currencies.Load()?.Select(c => c.Code) ?? Fallback, wordToComplete);
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var kind = commandName switch
+        {
+            "New-XRocketInvoice" when parameterName is "Currency" or "Asset" or "PriceCurrency" => null,
+            "Get-XRocketInvoice" => null,
+            "Get-XRocketCurrency" => CompletionCatalog.Bound(fakeBoundParameters, "Kind"),
+            _ => "crypto",
+        };
+        var network = CompletionCatalog.Bound(fakeBoundParameters, "Network");
+        return Completions.Matching(CompletionCatalog.Codes(kind, network), wordToComplete);
+    }
 }

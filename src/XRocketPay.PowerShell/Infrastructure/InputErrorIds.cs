@@ -10,6 +10,7 @@ internal static class InputErrorIds
     internal const string TestOnlyOperation = "TestOnlyOperation";
     internal const string TokenNotFound = "TokenNotFound";
     internal const string WaitTimeout = "WaitTimeout";
+    internal const string WithdrawalFailed = "WithdrawalFailed";
     internal const string OperationCancelled = "OperationCancelled";
     internal const string UnexpectedError = "UnexpectedError";
 }

@@ -3,11 +3,9 @@ using System.Management.Automation.Language;
 
 namespace XRocketPay.PowerShell.Infrastructure;
 
-/// <summary>Completes network codes from the currencies call (cached per connection), or a static list offline.</summary>
+/// <summary>Completes network codes, narrowed to the -Asset already given; live when connected, the sandbox catalogue when not.</summary>
 public sealed class NetworkCompleter : IArgumentCompleter
 {
-    internal static readonly string[] Fallback = { "TON", "BSC", "ETH", "BTC", "TRX", "SOL" };
-
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        Completions.Matching(Currencies.Load()?.SelectMany(c => c.Networks).Select(n => n.Code) ?? Fallback, wordToComplete);
+        Completions.Matching(CompletionCatalog.Networks(CompletionCatalog.Bound(fakeBoundParameters, "Asset", "Currency", "PayCurrency")), wordToComplete);
 }

@@ -21,12 +21,12 @@ public abstract class PayoutCmdlet : XRocketCmdlet
     [AllowNull]
     public string? TelegramUserId { get; set; }
 
-    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
     [AllowNull]
     public AmountArgument? Amount { get; set; }
 
-    [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("Currency")]
     [AllowEmptyString]
     [AllowNull]
@@ -93,7 +93,9 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         }
         else if (AmountArgument.Check(Amount, nameof(Amount), required: true, target, out var parsed) is { } amountError)
         {
-            return amountError;
+            return Amount is { IsValid: false, IsMissing: false } && XRocketMoney.Read(Asset).IsValid
+                ? ErrorRecords.Input(InputErrorIds.InvalidAmount, $"-Amount '{Amount.RawText}' is not an amount, and -Asset '{Asset}' looks like one: by position the order is <TelegramUserId> <Asset> <Amount> (New-XRocketTransfer 87209764 USDT 5). Nothing was sent for this row.", target)
+                : amountError;
         }
         else if (asset.Length == 0)
         {

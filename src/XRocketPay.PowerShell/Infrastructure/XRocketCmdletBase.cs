@@ -7,7 +7,9 @@ namespace XRocketPay.PowerShell.Infrastructure;
 /// </summary>
 public abstract class XRocketCmdletBase : PSCmdlet, IDisposable
 {
+    private static long s_progressSources = 0x5852_0000;
     private readonly CancellationTokenSource _stopping = new();
+    private long _progressSource;
 
     protected CancellationToken StopToken => _stopping.Token;
 
@@ -39,24 +41,79 @@ public abstract class XRocketCmdletBase : PSCmdlet, IDisposable
             return true;
         });
 
-    /// <summary>Writes a list page by page (nothing buffered), honouring -First, -Skip and -IncludeTotalCount.</summary>
+    /// <summary>
+    /// Writes a list page by page (nothing buffered), honouring -First, -Skip and -IncludeTotalCount. A list
+    /// that spans several pages shows progress from its second page on, completed however the listing ends.
+    /// </summary>
     protected void WriteList<T>(Func<XRocketClient, string?, CancellationToken, Task<XRocketPage<T>>> fetchPage)
     {
+        var activity = $"{MyInvocation.MyCommand.Name}: reading a list";
+        int pages = 0, total = -1;
+        ulong read = 0;
+        var shown = false;
         var items = XRocketPaging.Items(
-            cursor => Call((client, token) => fetchPage(client, cursor, token)),
+            cursor =>
+            {
+                pages++;
+                if (pages > 1)
+                {
+                    Progress(new ProgressRecord(1, activity, $"page {pages}, {read} item(s) so far" + (total >= 0 ? $" of {total}" : ""))
+                    {
+                        PercentComplete = total > 0 ? (int)Math.Min(99, read * 100 / (ulong)total) : -1,
+                    });
+                    shown = true;
+                }
+
+                var page = Call((client, token) => fetchPage(client, cursor, token));
+                read += (ulong)page.Items.Count;
+                return page;
+            },
             PagingParameters?.Skip ?? 0,
             PagingParameters?.First ?? ulong.MaxValue,
             page =>
             {
+                total = page.Pagination?.Total ?? -1;
                 if (PagingParameters?.IncludeTotalCount == true)
                 {
-                    var total = page.Pagination?.Total;
-                    WriteObject(PagingParameters.NewTotalCount(total is { } t ? (ulong)t : 0, total is null ? 0.0 : 1.0));
+                    var count = page.Pagination?.Total;
+                    WriteObject(PagingParameters.NewTotalCount(count is { } t ? (ulong)t : 0, count is null ? 0.0 : 1.0));
                 }
             });
-        foreach (var item in items)
+        try
         {
-            WriteObject(item);
+            foreach (var item in items)
+            {
+                WriteObject(item);
+            }
+        }
+        finally
+        {
+            if (shown)
+            {
+                Progress(new ProgressRecord(1, activity, $"{pages} page(s), {read} item(s)") { PercentComplete = 100, RecordType = ProgressRecordType.Completed });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes progress under this cmdlet's own source id. A Completed record is written even while the
+    /// pipeline stops (Ctrl+C), so no bar is left behind; only then does the engine's stop surface.
+    /// </summary>
+    protected void Progress(ProgressRecord progress)
+    {
+        if (_progressSource == 0)
+        {
+            _progressSource = Interlocked.Increment(ref s_progressSources);
+        }
+
+        try
+        {
+            CommandRuntime.WriteProgress(_progressSource, progress);
+        }
+        catch (PipelineStoppedException) when (progress.RecordType == ProgressRecordType.Completed)
+        {
+            // Stopping: the engine refuses writes, the host still takes the record that clears the bar.
+            Host.UI.WriteProgress(_progressSource, progress);
         }
     }
 

@@ -11,7 +11,8 @@ internal sealed record ScriptResult(
     IReadOnlyList<VerboseRecord> Verbose,
     IReadOnlyList<DebugRecord> Debug,
     IReadOnlyList<InformationRecord> Information,
-    string HostText)
+    string HostText,
+    IReadOnlyList<ProgressRecord> Progress)
 {
     public T Single<T>() => (T)Output.Single().BaseObject;
 
@@ -92,7 +93,8 @@ internal sealed class PowerShellSession : IDisposable
             ps.Streams.Verbose.ToList(),
             ps.Streams.Debug.ToList(),
             ps.Streams.Information.ToList(),
-            Host.Text);
+            Host.Text,
+            ps.Streams.Progress.ToList());
     }
 
     public void Dispose() => Runspace.Dispose();

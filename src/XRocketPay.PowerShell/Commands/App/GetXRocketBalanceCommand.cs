@@ -1,18 +1,21 @@
 namespace XRocketPay.PowerShell.Commands.App;
 
-/// <summary>Balances of the app, one object per asset.</summary>
+/// <summary>Balances of the app, one object per asset; each piped asset is answered (one request per call).</summary>
 [Cmdlet(VerbsCommon.Get, "XRocketBalance")]
 [OutputType(typeof(AssetBalance))]
 public sealed class GetXRocketBalanceCommand : XRocketCmdlet
 {
+    private IReadOnlyList<AssetBalance>? _balances;
+
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Currency")]
+    [Alias("Currency", "Code")]
     [ArgumentCompleter(typeof(AssetCompleter))]
     public string[]? Asset { get; set; }
 
-    protected override void EndProcessing() => Try(Asset, () =>
+    protected override void ProcessRecord() => Try(Asset, () =>
     {
-        foreach (var balance in Call((c, ct) => c.GetBalancesAsync(ct)))
+        _balances ??= Call((c, ct) => c.GetBalancesAsync(ct));
+        foreach (var balance in _balances)
         {
             if (Asset is null || Asset.Contains(balance.Asset, StringComparer.OrdinalIgnoreCase))
             {

@@ -6,9 +6,12 @@ namespace XRocketPay.PowerShell.Commands.Cheques;
 public sealed class GetXRocketChequeCommand : ChequeReferenceCmdlet
 {
     [Parameter(ParameterSetName = ParameterSets.List)]
-    public string? State { get; set; }
+    [Alias("State")]
+    [ArgumentCompleter(typeof(StatusCompleter))]
+    public string? Status { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.List)]
+    [Alias("UserId", "user_id", "tg_user_id", "Target", "TelegramId", "telegram_user_id")]
     public string? TelegramUserId { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.List)]
@@ -19,5 +22,5 @@ public sealed class GetXRocketChequeCommand : ChequeReferenceCmdlet
 
     protected override void ProcessRecord() => WriteOneOrList(
         (client, reference, ct) => client.GetChequeAsync(reference, ct),
-        (client, cursor, ct) => client.ListChequesPageAsync(new ListFilter { State = State, Target = TelegramUserId, FromDate = From, ToDate = To }, cursor, ct));
+        (client, cursor, ct) => client.ListChequesPageAsync(new ListFilter { State = Status, Target = TelegramUserId, FromDate = From, ToDate = To }, cursor, ct));
 }

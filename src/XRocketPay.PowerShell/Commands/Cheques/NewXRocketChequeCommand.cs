@@ -25,7 +25,7 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
 
     /// <summary>Only this Telegram user can activate the cheque.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId", "Target")]
+    [Alias("UserId", "user_id", "tg_user_id", "Target", "TelegramId", "telegram_user_id")]
     public string? TelegramUserId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -6,10 +6,12 @@ namespace XRocketPay.PowerShell.Commands.Invoices;
 public sealed class GetXRocketInvoiceCommand : InvoiceReferenceCmdlet
 {
     [Parameter(ParameterSetName = ParameterSets.List)]
+    [Alias("Currency")]
     [ArgumentCompleter(typeof(AssetCompleter))]
     public string? Asset { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.List)]
+    [ArgumentCompleter(typeof(StatusCompleter))]
     public string? Status { get; set; }
 
     protected override void ProcessRecord() => WriteOneOrList(

@@ -32,7 +32,8 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
 
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
-    public int? ExpiresInSeconds { get; set; }
+    [Alias("ExpiresInSeconds")]
+    public int? ExpiresInSec { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? ClientInvoiceId { get; set; }
@@ -74,7 +75,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
             NumPayments = NumPayments,
             PayCurrencies = PayCurrency?.Select(c => c.ToUpperInvariant()).ToList(),
             Description = Description,
-            ExpiresIn = ExpiresInSeconds is { } seconds ? seconds * 1000L : null,
+            ExpiresIn = ExpiresInSec is { } seconds ? seconds * 1000L : null,
             ClientInvoiceId = clientId,
             Callback = CallbackUrl is null ? null : new Callback { CallbackUrl = CallbackUrl },
             Url = SuccessUrl is null && CancelUrl is null ? null : new RedirectUrls { SuccessUrl = SuccessUrl, CancelUrl = CancelUrl },

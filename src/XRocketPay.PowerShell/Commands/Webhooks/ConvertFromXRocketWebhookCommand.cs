@@ -4,9 +4,9 @@ using System.Security;
 
 namespace XRocketPay.PowerShell.Commands.Webhooks;
 
-/// <summary>Reads a webhook delivery into a typed event; verifies it first when -Secret is given.</summary>
+/// <summary>Reads a webhook delivery into an event whose Data is typed per event type; verifies it first when -Secret is given.</summary>
 [Cmdlet(VerbsData.ConvertFrom, "XRocketWebhook")]
-[OutputType(typeof(XRocketWebhookEnvelope))]
+[OutputType(typeof(XRocketWebhookEvent))]
 public sealed class ConvertFromXRocketWebhookCommand : PSCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -36,7 +36,7 @@ public sealed class ConvertFromXRocketWebhookCommand : PSCmdlet
 
         try
         {
-            WriteObject(XRocketWebhook.Parse(Body));
+            WriteObject(new XRocketWebhookEvent(XRocketWebhook.Parse(Body)));
         }
         catch (FormatException ex)
         {

@@ -6,6 +6,7 @@ namespace XRocketPay.PowerShell.Commands.Withdrawals;
 public sealed class GetXRocketWithdrawalCommand : WithdrawalReferenceCmdlet
 {
     [Parameter(ParameterSetName = ParameterSets.List)]
+    [ArgumentCompleter(typeof(StatusCompleter))]
     public string? Status { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.List)]

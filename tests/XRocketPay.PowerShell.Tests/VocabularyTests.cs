@@ -1,0 +1,148 @@
+using System.Management.Automation;
+using System.Reflection;
+using System.Xml.Linq;
+using XRocketPay.PowerShell.Tests.Hosting;
+
+namespace XRocketPay.PowerShell.Tests;
+
+/// <summary>
+/// The one vocabulary (CONTRIBUTING.md, "One vocabulary"), held by reflection over the staged module: id
+/// properties, -Status, *Sec, the recipient aliases, the positional order of the money cmdlets, and views
+/// labelled with the property they show.
+/// </summary>
+public sealed class VocabularyTests : IDisposable
+{
+    private static readonly string[] RecipientAliases = { "UserId", "user_id", "tg_user_id", "Target", "TelegramId", "telegram_user_id" };
+
+    private readonly PowerShellSession _session = PowerShellSession.Create();
+    private readonly IReadOnlyList<CmdletInfo> _cmdlets;
+
+    public VocabularyTests() =>
+        _cmdlets = _session.Run("Get-Command -Module XRocketPay -CommandType Cmdlet").All<CmdletInfo>().ToList();
+
+    public void Dispose() => _session.Dispose();
+
+    private IEnumerable<Type> OutputTypes() =>
+        _cmdlets.SelectMany(c => c.ImplementingType.GetCustomAttributes<OutputTypeAttribute>())
+            .SelectMany(a => a.Type).Select(t => t.Type).Where(t => t is not null && t != typeof(bool)).Distinct()!;
+
+    [Fact]
+    public void Every_resource_names_its_id_ResourceId_and_every_reference_takes_Id_with_that_alias()
+    {
+        var resources = new[] { "Cheque", "Invoice", "Transfer", "Withdrawal" };
+        foreach (var type in OutputTypes().Where(t => resources.Contains(t.Name)))
+        {
+            Assert.NotNull(type.GetProperty(type.Name + "Id"));
+        }
+
+        foreach (var cmdlet in _cmdlets.Where(c => c.Parameters.TryGetValue("Id", out var id) && id.ParameterSets.ContainsKey("ById")))
+        {
+            var noun = cmdlet.Noun["XRocket".Length..];
+            var id = cmdlet.Parameters["Id"];
+            Assert.True(id.Aliases.Contains(noun + "Id"), $"{cmdlet.Name} -Id has no alias {noun}Id");
+        }
+    }
+
+    [Fact]
+    public void Lists_filter_with_Status_seconds_end_in_Sec()
+    {
+        foreach (var cmdlet in _cmdlets)
+        {
+            Assert.False(cmdlet.Parameters.ContainsKey("State"), $"{cmdlet.Name}: filter with -Status (alias State)");
+            foreach (var name in cmdlet.Parameters.Keys.Where(n => n.EndsWith("Seconds", StringComparison.Ordinal) || n.EndsWith("Timeout", StringComparison.Ordinal)))
+            {
+                Assert.Fail($"{cmdlet.Name} -{name}: durations in seconds end in Sec (old names stay as aliases)");
+            }
+        }
+
+        Assert.Contains("State", _cmdlets.Single(c => c.Name == "Get-XRocketCheque").Parameters["Status"].Aliases);
+        Assert.Contains("ExpiresInSeconds", _cmdlets.Single(c => c.Name == "New-XRocketInvoice").Parameters["ExpiresInSec"].Aliases);
+    }
+
+    [Fact]
+    public void Every_TelegramUserId_parameter_takes_the_same_aliases_and_every_Asset_the_Currency_alias()
+    {
+        var seen = 0;
+        foreach (var cmdlet in _cmdlets)
+        {
+            if (cmdlet.Parameters.TryGetValue("TelegramUserId", out var user))
+            {
+                seen++;
+                Assert.Equal(RecipientAliases.OrderBy(a => a), user.Aliases.OrderBy(a => a));
+            }
+
+            if (cmdlet.Parameters.TryGetValue("Asset", out var asset))
+            {
+                Assert.True(asset.Aliases.Contains("Currency"), $"{cmdlet.Name} -Asset has no alias Currency");
+            }
+        }
+
+        Assert.True(seen >= 4);
+    }
+
+    [Fact]
+    public void Money_cmdlets_take_the_destination_first_then_Asset_then_Amount()
+    {
+        var money = _cmdlets.Where(c => c.Parameters.TryGetValue("Amount", out var a) && Position(a) >= 0 && c.Parameters.ContainsKey("Asset")).ToList();
+        Assert.True(money.Count >= 5, string.Join(", ", money.Select(c => c.Name)));
+        foreach (var cmdlet in money)
+        {
+            var asset = Position(cmdlet.Parameters["Asset"]);
+            var amount = Position(cmdlet.Parameters["Amount"]);
+            Assert.True(asset >= 0 && amount == asset + 1, $"{cmdlet.Name}: <Asset> <Amount> ({asset}, {amount})");
+            foreach (var destination in new[] { "TelegramUserId", "Network", "Address" }.Where(cmdlet.Parameters.ContainsKey))
+            {
+                var position = Position(cmdlet.Parameters[destination]);
+                if (position >= 0)
+                {
+                    Assert.True(position < asset, $"{cmdlet.Name}: -{destination} comes before -Asset");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_table_and_list_column_is_labelled_with_the_property_it_shows()
+    {
+        var formatFile = Directory.GetFiles(TestPaths.ModuleDirectory, "*.Format.ps1xml").Single();
+        var types = OutputTypes().ToDictionary(t => t.FullName!);
+        var problems = new List<string>();
+        foreach (var view in XDocument.Load(formatFile).Descendants("View"))
+        {
+            var typeName = view.Element("ViewSelectedBy")!.Element("TypeName")!.Value;
+            if (!types.TryGetValue(typeName, out var type))
+            {
+                continue;
+            }
+
+            var labels = view.Descendants("TableColumnHeader").Select(h => h.Element("Label")?.Value)
+                .Concat(view.Descendants("ListItem").Select(i => i.Element("Label")?.Value ?? i.Element("PropertyName")?.Value));
+            foreach (var label in labels.Where(l => l is not null))
+            {
+                if (type.GetProperty(label!) is null)
+                {
+                    problems.Add($"{view.Element("Name")!.Value}: '{label}' is not a property of {type.Name}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Every_cmdlet_that_takes_pipeline_input_answers_each_record_in_ProcessRecord()
+    {
+        foreach (var cmdlet in _cmdlets)
+        {
+            var piped = cmdlet.Parameters.Values.Any(p => p.Attributes.OfType<ParameterAttribute>().Any(a => a.ValueFromPipeline || a.ValueFromPipelineByPropertyName));
+            var processRecord = cmdlet.ImplementingType.GetMethod("ProcessRecord", BindingFlags.Instance | BindingFlags.NonPublic)!;
+            if (piped)
+            {
+                Assert.True(processRecord.DeclaringType != typeof(Cmdlet), $"{cmdlet.Name} takes pipeline input but reads it only in EndProcessing");
+            }
+        }
+    }
+
+    private static int Position(ParameterMetadata parameter) =>
+        parameter.ParameterSets.Values.Select(s => s.Position).Where(p => p >= 0).DefaultIfEmpty(-1).Min();
+}
