@@ -35,14 +35,15 @@ internal sealed class PipelineMessagePump
         }
     }
 
-    internal static T Run<T>(Cmdlet cmdlet, XRocketTraceDetail traceDetail, Func<Task<T>> work)
-    {
-        if (traceDetail == XRocketTraceDetail.None)
-        {
-            // Nothing will be posted (the core is told not to trace): wait for the work, no queue.
-            return Task.Run(work).GetAwaiter().GetResult();
-        }
+    /// <summary>Runs one core call; only a call that shows its trace gets a queue (nothing else posts).</summary>
+    internal static T Run<T>(Cmdlet cmdlet, XRocketTraceDetail traceDetail, Func<Task<T>> work) =>
+        traceDetail == XRocketTraceDetail.None
+            ? Task.Run(work).GetAwaiter().GetResult()
+            : Pumped(cmdlet, traceDetail, work);
 
+    /// <summary>Runs work that posts its own messages (progress, results) as well as traces.</summary>
+    internal static T Pumped<T>(Cmdlet cmdlet, XRocketTraceDetail traceDetail, Func<Task<T>> work)
+    {
         var pump = new PipelineMessagePump(traceDetail);
         Task<T> task;
         var previous = s_current.Value;

@@ -37,7 +37,7 @@ public sealed class WaitXRocketWithdrawalCommand : WithdrawalReferenceCmdlet
         Progress(Record($"0 of {waiting.Length} final", 0, waiting.Length));
         try
         {
-            Try(null, () => PipelineMessagePump.Run(this, async () =>
+            Try(null, () => PipelineMessagePump.Pumped(this, HttpTrace.DetailFor(this), async () =>
             {
                 var pump = PipelineMessagePump.Current!;
                 await Task.WhenAll(waiting.Select(w => WaitOneAsync(client, w.Reference, w.Target, pump, () =>
