@@ -27,28 +27,9 @@ public sealed class XRocketWebhookEnvelope
 
     private bool IsTransfer => Type is "payout" or "transfer";
 
-    private static Transfer? ReadTransfer(JsonElement data)
-    {
-        var transfer = data.Deserialize(XRocketJsonContext.Default.Transfer);
-        if (transfer is null || transfer.TransferId.Length > 0 || !data.TryGetProperty("payoutId", out var payoutId))
-        {
-            return transfer;
-        }
-
-        // The payouts dialect names the ids payoutId / clientPayoutId.
-        return new Transfer
-        {
-            TransferId = payoutId.ValueKind == JsonValueKind.String ? payoutId.GetString() ?? "" : payoutId.GetRawText(),
-            ClientTransferId = transfer.ClientTransferId ?? (data.TryGetProperty("clientPayoutId", out var client) ? client.GetString() : null),
-            Target = transfer.Target,
-            TargetType = transfer.TargetType,
-            Asset = transfer.Asset,
-            Amount = transfer.Amount,
-            Description = transfer.Description,
-            Status = transfer.Status,
-            Callback = transfer.Callback,
-        };
-    }
+    /// <summary>Either dialect's spelling (<c>payoutId</c> or <c>transferId</c>), renamed by the route table's one renaming.</summary>
+    private static Transfer? ReadTransfer(JsonElement data) =>
+        JsonSerializer.Deserialize(Routes.TransferFamily.Payouts.FromWire.Apply(data.GetRawText()), XRocketJsonContext.Default.Transfer);
 
     public Withdrawal? Withdrawal => Type == "withdrawal" && Data.ValueKind == JsonValueKind.Object ? Data.Deserialize(XRocketJsonContext.Default.Withdrawal) : null;
 }

@@ -96,7 +96,7 @@ Describe 'Tab completion' {
             @{ Line = 'Get-XRocketRate -Base '; Expected = 'EUR', 'USD' }
             @{ Line = 'Get-XRocketCurrency -Kind fiat -Code '; Expected = 'EUR', 'USD' }
             @{ Line = 'Get-XRocketCurrency -Kind '; Expected = 'crypto', 'fiat' }
-            @{ Line = 'Connect-XRocket -Environment '; Expected = 'Production', 'Testnet', 'Sandbox' }
+            @{ Line = 'Connect-XRocket -Environment '; Expected = 'Production', 'Exchange', 'Testnet', 'Sandbox' }
         ) {
             Get-Offered $Line | Sort-Object | Should -Be ($Expected | Sort-Object)
         }
