@@ -15,6 +15,7 @@ public static class XRocketProblemCodes
     public const string ConnectionFailed = "connection_failed";
     public const string MalformedResponse = "malformed_response";
     public const string TransportError = "transport_error";
+    public const string RedirectRefused = "redirect_refused";
 
     private static readonly Dictionary<string, XRocketProblemKind> s_kinds = new(StringComparer.Ordinal)
     {
@@ -38,6 +39,7 @@ public static class XRocketProblemCodes
         [Timeout] = XRocketProblemKind.Timeout,
         [ConnectionFailed] = XRocketProblemKind.ConnectionFailed,
         [MalformedResponse] = XRocketProblemKind.MalformedResponse,
+        [RedirectRefused] = XRocketProblemKind.Redirect,
     };
 
     /// <summary>Looks a code up: the table, then the code's shape, then the HTTP status it came with.</summary>
@@ -96,6 +98,7 @@ public static class XRocketProblemCodes
         XRocketProblemKind.Timeout => "OperationTimeout",
         XRocketProblemKind.ConnectionFailed => "ConnectionError",
         XRocketProblemKind.MalformedResponse => "InvalidResult",
+        XRocketProblemKind.Redirect => "SecurityError",
         _ => "InvalidOperation",
     };
 }

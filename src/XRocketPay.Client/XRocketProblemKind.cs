@@ -37,4 +37,7 @@ public enum XRocketProblemKind
     Timeout,
     ConnectionFailed,
     MalformedResponse,
+
+    /// <summary>The server answered with a redirect, which is never followed.</summary>
+    Redirect,
 }
