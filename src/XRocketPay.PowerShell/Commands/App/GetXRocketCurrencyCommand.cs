@@ -17,7 +17,10 @@ public sealed class GetXRocketCurrencyCommand : XRocketCmdlet
     {
         var currencies = Call((c, ct) => c.GetCurrenciesAsync(Kind, ct));
         ActiveConnection.Currencies ??= Kind is null ? currencies : null;
-        foreach (var currency in currencies.Where(c => Code is null || Code.Contains(c.Code, StringComparer.OrdinalIgnoreCase)))
+
+        // A typo is an error naming the known codes, not an empty answer (issue 10 item 4).
+        var codes = Code?.Where(code => Report(InputRules.Asset(ActiveConnection, code, nameof(Code), code, cryptoOnly: false))).ToArray();
+        foreach (var currency in currencies.Where(c => codes is null || codes.Contains(c.Code, StringComparer.OrdinalIgnoreCase)))
         {
             WriteObject(currency);
         }

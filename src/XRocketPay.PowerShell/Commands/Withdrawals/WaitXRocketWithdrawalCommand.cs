@@ -17,7 +17,11 @@ public sealed class WaitXRocketWithdrawalCommand : WithdrawalReferenceCmdlet
 
     protected override void ProcessRecord()
     {
-        var reference = Reference;
+        if (ReadReference() is not { } reference)
+        {
+            return;
+        }
+
         var clock = Stopwatch.StartNew();
         Try(ReferenceTarget, () =>
         {
