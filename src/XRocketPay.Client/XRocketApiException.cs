@@ -45,7 +45,7 @@ public class XRocketApiException : XRocketException
     }
 
     /// <summary>The problem with every text field redacted: it is a public property of the exception (issue 14 item 2).</summary>
-    private static XRocketProblem? Redacted(XRocketProblem? problem, Redactor redactor) => problem is null ? null : new XRocketProblem
+    internal static XRocketProblem? Redacted(XRocketProblem? problem, Redactor redactor) => problem is null ? null : new XRocketProblem
     {
         Type = redactor.Redact(problem.Type),
         Title = problem.Title is null ? null : redactor.Redact(problem.Title),

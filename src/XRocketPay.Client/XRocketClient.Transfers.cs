@@ -66,7 +66,7 @@ public sealed partial class XRocketClient
             var problem = error?.Reason ?? new XRocketProblem { Type = "/api/problems/missing_row_result", Title = "The API did not report this row." };
             results.Add(XRocketProblemCodes.Describe(problem.Code).Kind == XRocketProblemKind.Duplicate
                 ? await ReconcileRowAsync(index, asset, row, ambiguous, cancellationToken).ConfigureAwait(false)
-                : Failed(index, row, XRocketRowException.Refused(row.ClientTransferId!, problem, Routes.MassTransfers)));
+                : Failed(index, row, XRocketRowException.Refused(row.ClientTransferId!, XRocketApiException.Redacted(problem, _http.Redactor)!, Routes.MassTransfers)));
         }
 
         return results;

@@ -92,6 +92,12 @@ Describe 'The fault matrix (issue 14)' {
             $message | Should -BeLike "*may have been paid; re-run with the same client id ($id*) to reconcile, never with a new one*"
         }
 
+        if ($fault.mode -eq 'redirect') {
+            # Never followed: an error naming the other host, nothing sent there, nothing paid.
+            $outcome | Should -Be 'Failed'
+            @($first | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })[0].FullyQualifiedErrorId | Should -BeLike 'RedirectRefused,*'
+        }
+
         $again = & $op.Run $id 2>&1 3>&1
         $rerun = Get-Outcome $again
         $objects, $ledger = & $op.Effects

@@ -40,6 +40,9 @@ internal sealed class XRocketHttp
 
     public Uri BaseUri => _baseUri;
 
+    /// <summary>The token redactor, for problems read from success bodies (mass-transfer rows).</summary>
+    internal Redactor Redactor => _redactor;
+
     private static bool IsNetFramework => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
     private static HttpClient CreateHttpClient(IWebProxy? proxy)
