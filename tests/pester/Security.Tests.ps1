@@ -53,6 +53,17 @@ Describe 'Connections (issue 14 items 3 and 5)' {
         @($seen | Where-Object { $_ -like '*NotConnected*' }).Count | Should -Be 9
     }
 
+    It 'a session that never connected says NotConnected, even under Set-StrictMode -Version Latest' {
+        $manifest = $script:StagedManifest
+        $ids = 1..2 | ForEach-Object -ThrottleLimit 1 -Parallel {
+            Set-StrictMode -Version Latest
+            Import-Module $using:manifest
+            try { New-XRocketTransfer -TelegramUserId 4242 -Amount 1 -Asset TONCOIN -Confirm:$false -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
+        }
+        $ids | Should -HaveCount 2
+        $ids | ForEach-Object { $_ | Should -BeLike 'NotConnected,*' }
+    }
+
     It 'a failed Connect-XRocket clears the old default connection' {
         Clear-SandboxState
         Connect-TestSandbox

@@ -24,7 +24,8 @@ internal static class ConnectionStore
                 return null;
             }
 
-            var values = ScriptBlock.Create("$global:" + VariableName).Invoke();
+            // Through the session state API, not "$global:…": a caller's Set-StrictMode must not turn "never connected" into an error.
+            var values = ScriptBlock.Create($"$ExecutionContext.SessionState.PSVariable.GetValue('global:{VariableName}')").Invoke();
             return values.Count == 1 && values[0]?.BaseObject is XRocketConnection connection ? connection : null;
         }
 
@@ -35,7 +36,7 @@ internal static class ConnectionStore
                 throw new InvalidOperationException("No runspace on this thread.");
             }
 
-            ScriptBlock.Create($"param($connection) $global:{VariableName} = $connection").Invoke(value);
+            ScriptBlock.Create($"param($connection) $ExecutionContext.SessionState.PSVariable.Set('global:{VariableName}', $connection)").Invoke(value);
         }
     }
 }
