@@ -30,10 +30,10 @@ public class XRocketApiException : XRocketException
     /// <summary>Reads an error answer: its problem body when it has one, its Retry-After, a token-free message.</summary>
     internal static XRocketApiException FromResponse(HttpResponseMessage response, string text, Redactor redactor)
     {
-        var problem = ReadProblem(text);
+        var problem = Redacted(ReadProblem(text), redactor);
         var status = (int)response.StatusCode;
         var message = problem is not null
-            ? $"{problem.Title ?? "Error"} ({problem.Code}, HTTP {status}): {redactor.Redact(problem.Detail) }"
+            ? $"{problem.Title ?? "Error"} ({problem.Code}, HTTP {status}): {problem.Detail}"
             : $"HTTP {status} {response.ReasonPhrase} with a body that is not a problem document: {redactor.Snippet(text)}";
         var exception = new XRocketApiException(response.StatusCode, problem, message);
         if (response.Headers.RetryAfter is { } retryAfter)
@@ -43,6 +43,18 @@ public class XRocketApiException : XRocketException
 
         return exception;
     }
+
+    /// <summary>The problem with every text field redacted: it is a public property of the exception (issue 14 item 2).</summary>
+    internal static XRocketProblem? Redacted(XRocketProblem? problem, Redactor redactor) => problem is null ? null : new XRocketProblem
+    {
+        Type = redactor.Redact(problem.Type),
+        Title = problem.Title is null ? null : redactor.Redact(problem.Title),
+        Status = problem.Status,
+        Detail = problem.Detail is null ? null : redactor.Redact(problem.Detail),
+        Instance = problem.Instance is null ? null : redactor.Redact(problem.Instance),
+        Kind = problem.Kind is null ? null : redactor.Redact(problem.Kind),
+        Info = problem.Info is { } info && redactor.Redact(info.GetRawText()) == info.GetRawText() ? info : null,
+    };
 
     private static XRocketProblem? ReadProblem(string text)
     {

@@ -92,7 +92,7 @@ public sealed partial class XRocketClient
             var problem = error?.Reason ?? new XRocketProblem { Type = "/api/problems/missing_row_result", Title = "The API did not report this row." };
             results[index] = XRocketProblemCodes.Describe(problem.Code).Kind == XRocketProblemKind.Duplicate
                 ? ReconcileRowAsync(index, asset, row, ambiguous, lookUps, cancellationToken)
-                : Task.FromResult(Failed(index, row, XRocketRowException.Refused(row.ClientTransferId!, problem, family.Mass)));
+                : Task.FromResult(Failed(index, row, XRocketRowException.Refused(row.ClientTransferId!, XRocketApiException.Redacted(problem, _http.Redactor)!, family.Mass)));
         }
 
         return await Task.WhenAll(results).ConfigureAwait(false);

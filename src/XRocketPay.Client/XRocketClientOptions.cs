@@ -64,6 +64,12 @@ public sealed class XRocketClientOptions
             throw new ArgumentException($"The base URI '{uri}' must use https: the token must never travel in clear text (plain http is allowed only for loopback addresses such as the local sandbox).");
         }
 
+        if (Proxy is not null && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            // A proxy would see the token of a plain-http request (issue 14 item 7).
+            throw new ArgumentException($"The base URI '{uri}' uses plain http with a proxy: the proxy would see the token in clear text. Use https, or no proxy for the local sandbox.");
+        }
+
         return uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 

@@ -172,6 +172,16 @@ public static class XRocketMoney
             return false;
         }
 
+        // decimal keeps 28-29 significant digits: a longer amount would be sent rounded (issue 14 item 6). Refuse it.
+        var written = text.TrimStart('0');
+        written = written.Length == 0 || written[0] == '.' ? "0" + written : written;
+        if (!string.Equals(amount.ToString(CultureInfo.InvariantCulture), written, StringComparison.Ordinal))
+        {
+            error = $"'{raw}' has more digits than can be sent exactly (nothing is rounded). {Accepted}";
+            amount = 0m;
+            return false;
+        }
+
         if (amount <= 0m)
         {
             error = $"'{raw}' is not greater than zero. {Accepted}";

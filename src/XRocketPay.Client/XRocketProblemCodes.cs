@@ -15,6 +15,7 @@ public static class XRocketProblemCodes
     public const string ConnectionFailed = "connection_failed";
     public const string MalformedResponse = "malformed_response";
     public const string TransportError = "transport_error";
+    public const string RedirectRefused = "redirect_refused";
 
     /// <summary>A 404 whose body is not a problem document: the route itself does not exist (NestJS answers so), nothing ran.</summary>
     public const string RouteNotFound = "route_not_found";
@@ -82,6 +83,7 @@ public static class XRocketProblemCodes
         [Timeout] = XRocketProblemKind.Timeout,
         [ConnectionFailed] = XRocketProblemKind.ConnectionFailed,
         [MalformedResponse] = XRocketProblemKind.MalformedResponse,
+        [RedirectRefused] = XRocketProblemKind.Redirect,
     };
 
     /// <summary>Looks a code up: the table, then the code's shape, then the HTTP status it came with.</summary>
@@ -141,6 +143,7 @@ public static class XRocketProblemCodes
         XRocketProblemKind.RouteNotFound or XRocketProblemKind.NotImplemented => "NotImplemented",
         XRocketProblemKind.ConnectionFailed => "ConnectionError",
         XRocketProblemKind.MalformedResponse => "InvalidResult",
+        XRocketProblemKind.Redirect => "SecurityError",
         _ => "InvalidOperation",
     };
 }

@@ -43,4 +43,7 @@ public enum XRocketProblemKind
     Timeout,
     ConnectionFailed,
     MalformedResponse,
+
+    /// <summary>The server answered with a redirect, which is never followed.</summary>
+    Redirect,
 }

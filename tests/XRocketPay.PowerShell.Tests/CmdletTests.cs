@@ -146,7 +146,7 @@ Connect-XRocket -BaseUri $u -Vault ops -SecretName xrocket -PassThru");
         _sandbox.ClearRequests();
         var refused = production.Run($"Invoke-XRocketInvoicePayment -InvoiceId {invoiceId} -Confirm:$false");
         Assert.StartsWith("TestOnlyOperation,", Assert.Single(refused.Errors).FullyQualifiedErrorId);
-        Assert.Empty(_sandbox.Requests());
+        Assert.Empty(_sandbox.StateChangingRequests());
     }
 
     [Fact]
@@ -154,7 +154,7 @@ Connect-XRocket -BaseUri $u -Vault ops -SecretName xrocket -PassThru");
     {
         var whatIf = _session.Run($"Invoke-XRocketWithdrawal -Network TON -Address {TonAddress} -Asset TONCOIN -Amount 3 -WhatIf");
         Assert.Contains("Withdraw 3 TONCOIN", whatIf.HostText);
-        Assert.Empty(_sandbox.Requests());
+        Assert.Empty(_sandbox.StateChangingRequests());
 
         var done = _session.Run($"Invoke-XRocketWithdrawal -Network TON -Address {TonAddress} -Asset TONCOIN -Amount 3 -ClientWithdrawalId wd-ps-1 -Confirm:$false | Wait-XRocketWithdrawal -PollIntervalSec 1 -TimeoutSec 60");
         done.AssertNoErrors();

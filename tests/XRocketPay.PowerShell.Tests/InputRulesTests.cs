@@ -49,7 +49,7 @@ $rows = @(
     {
         var first = _session.Run(Rows + "\n$rows | New-XRocketTransfer -BatchId fix-me -WhatIf");
         var again = _session.Run(Rows + "\n$rows | New-XRocketTransfer -BatchId fix-me -WhatIf");
-        Assert.Empty(_sandbox.Requests());
+        Assert.Empty(_sandbox.StateChangingRequests());
         var ids = first.Errors.Select(ClientIdOf).ToList();
         Assert.All(ids.Take(3), id => Assert.StartsWith("b-", id));
         Assert.Equal(ids, again.Errors.Select(ClientIdOf));
@@ -75,7 +75,7 @@ $rows = @(
             Assert.Empty(result.Output);
         }
 
-        Assert.Empty(_sandbox.Requests());
+        Assert.Empty(_sandbox.StateChangingRequests());
     }
 
     [Fact]
@@ -87,6 +87,6 @@ $rows = @(
         Assert.Equal("inv-own", ((PSObject)invoice.TargetObject).Properties["ResolvedClientInvoiceId"].Value);
         var withdrawal = Assert.Single(_session.Run($"Invoke-XRocketWithdrawal -Network TON -Address {TonAddress} -Asset TONCOIN -Amount '' -Confirm:$false").Errors);
         Assert.StartsWith("xrp-", ((PSObject)withdrawal.TargetObject).Properties["ResolvedClientWithdrawalId"].Value as string);
-        Assert.Empty(_sandbox.Requests());
+        Assert.Empty(_sandbox.StateChangingRequests());
     }
 }

@@ -34,7 +34,7 @@ $rows = @(
     {
         var result = _session.Run(Rows + "\n$rows | New-XRocketTransfer -WhatIf -BatchId b1");
         Assert.Empty(result.Output);
-        Assert.Empty(_sandbox.Requests());
+        Assert.Empty(_sandbox.StateChangingRequests());
         Assert.Contains("What if: Performing the operation \"Transfer 1.5 TONCOIN", result.HostText);
         Assert.Contains("on target \"Telegram user 1004\"", result.HostText);
         Assert.Equal(3, result.Errors.Count);
@@ -148,7 +148,7 @@ New-XRocketTransfer -TelegramUserId 7 -Amount '12345678.123456789' -Asset USDT -
     public void Mass_transfers_group_by_asset_chunk_and_report_every_row()
     {
         var whatIf = _session.Run(Rows + "\n$rows | New-XRocketMassTransfer -ChunkSize 2 -WhatIf -ErrorAction SilentlyContinue");
-        Assert.Empty(_sandbox.Requests());
+        Assert.Empty(_sandbox.StateChangingRequests());
         Assert.Contains("Mass transfer of 3 TONCOIN in 2 transfer(s)", whatIf.HostText);
         Assert.Contains("Mass transfer of 2.25 USDT in 1 transfer(s)", whatIf.HostText);
 

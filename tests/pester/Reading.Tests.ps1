@@ -111,3 +111,34 @@ Describe 'Tab completion' {
         }
     }
 }
+
+Describe 'Typos are not silent (issue 10 item 4)' {
+    BeforeAll {
+        Clear-SandboxState
+    }
+
+    It '<Command> writes one UnknownAsset error naming the known assets' -ForEach @(
+        @{ Command = 'Get-XRocketBalance -Asset TONCION'; Run = { Get-XRocketBalance -Asset TONCION -ErrorVariable e -ErrorAction SilentlyContinue; $e } }
+        @{ Command = 'Get-XRocketCurrency -Code XYZ'; Run = { Get-XRocketCurrency -Code XYZ -ErrorVariable e -ErrorAction SilentlyContinue; $e } }
+        @{ Command = 'Get-XRocketRate -Asset XYZ'; Run = { Get-XRocketRate -Asset XYZ -ErrorVariable e -ErrorAction SilentlyContinue; $e } }
+    ) {
+        $errors = @(& $Run | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'UnknownAsset,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $errors[0].Exception.Message | Should -BeLike '*TONCOIN*'
+    }
+
+    It '<Command> warns with the value and a known one, and still sends one request' -ForEach @(
+        @{ Command = 'Get-XRocketInvoice -Status actve'; Value = 'actve'; Known = 'active'; Run = { Get-XRocketInvoice -Status actve -WarningVariable w -WarningAction SilentlyContinue; $w } }
+        @{ Command = 'Get-XRocketCheque -State activ'; Value = 'activ'; Known = 'active'; Run = { Get-XRocketCheque -State activ -WarningVariable w -WarningAction SilentlyContinue -ErrorAction SilentlyContinue; $w } }
+        @{ Command = 'Get-XRocketWithdrawal -Status done'; Value = 'done'; Known = 'COMPLETED'; Run = { Get-XRocketWithdrawal -Status done -WarningVariable w -WarningAction SilentlyContinue; $w } }
+    ) {
+        Clear-SandboxRequest
+        $warnings = @(& $Run | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLikeExactly "*$Value*"
+        $warnings[0].Message | Should -BeLikeExactly "*$Known*"
+        @(Get-SandboxRequest).Count | Should -Be 1
+    }
+}

@@ -16,7 +16,9 @@ internal sealed class DecimalStringConverter : JsonConverter<decimal>
         var text = reader.GetString();
         return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new JsonException($"'{text}' is not a decimal amount.");
+            // Never the text itself: a hostile or broken server can echo anything (the token) into a money field,
+            // and this message would ride along as an inner exception (issue 14 item 2).
+            : throw new JsonException($"A money field holds {(text is null ? "null" : $"{text.Length} characters")} that are not a decimal amount.");
     }
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>

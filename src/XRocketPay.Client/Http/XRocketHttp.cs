@@ -40,11 +40,15 @@ internal sealed class XRocketHttp
 
     public Uri BaseUri => _baseUri;
 
+    /// <summary>The token redactor, for problems read from success bodies (mass-transfer rows).</summary>
+    internal Redactor Redactor => _redactor;
+
     private static bool IsNetFramework => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
     private static HttpClient CreateHttpClient(IWebProxy? proxy)
     {
-        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        // Redirects are never followed (issue 14 item 1): a 3xx is an error naming the target, and nothing is sent there.
+        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate, AllowAutoRedirect = false };
         if (proxy is not null)
         {
             handler.Proxy = proxy;
@@ -86,6 +90,12 @@ internal sealed class XRocketHttp
                     return (text, mayHaveReachedServer);
                 }
 
+                if ((int)response.StatusCode is >= 300 and < 400)
+                {
+                    // Not retried, not followed: the body (target, amount, client id) must not reach another host.
+                    throw Stamp(Redirected(method, path, response, mayHaveReachedServer), method, path, attempt, clientId);
+                }
+
                 var apiError = XRocketApiException.FromResponse(response, text, _redactor);
                 failure = apiError;
                 retryAfter = apiError.RetryAfter;
@@ -119,6 +129,19 @@ internal sealed class XRocketHttp
         }
     }
 
+    private XRocketTransportException Redirected(HttpMethod method, string path, HttpResponseMessage response, bool earlierMayHaveSucceeded)
+    {
+        var location = response.Headers.Location;
+        var where = location is null ? "no location"
+            : location.IsAbsoluteUri ? $"{location.Scheme}://{location.Authority}" : $"{_baseUri.Scheme}://{_baseUri.Authority} (relative)";
+        return new XRocketTransportException(XRocketProblemCodes.RedirectRefused,
+            $"{method} /{path} was answered with a redirect (HTTP {(int)response.StatusCode}) to {_redactor.Redact(where)}; redirects are never followed, and nothing was sent there.")
+        {
+            MayHaveSucceeded = earlierMayHaveSucceeded,
+            EarlierAttemptMayHaveSucceeded = earlierMayHaveSucceeded,
+        };
+    }
+
     /// <summary>Reads a success body; a body that is not the expected JSON is a malformed response (after a success: the work was done).</summary>
     public T Deserialize<T>(string text, string method, string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
     {
@@ -128,7 +151,8 @@ internal sealed class XRocketHttp
         }
         catch (JsonException ex)
         {
-            throw new XRocketTransportException(XRocketProblemCodes.MalformedResponse, $"{method} /{path} answered a body that is not the expected JSON: {_redactor.Snippet(text)}", ex)
+            // The JsonException is not kept as the inner exception: its message can quote the body (issue 14 item 2).
+            throw new XRocketTransportException(XRocketProblemCodes.MalformedResponse, $"{method} /{path} answered a body that is not the expected JSON ({_redactor.Redact(ex.Message)}): {_redactor.Snippet(text)}")
             {
                 Method = method,
                 Path = "/" + path,

@@ -79,17 +79,58 @@ public abstract class PayoutCmdlet : XRocketCmdlet
     internal XRocketTransferResult Result(XRocketOutcome status, PayoutRow row, Client.Models.Transfer? transfer) =>
         new(status, row.ClientTransferId, row.TelegramUserId, row.Asset, row.Amount, row.Description, transfer, row.Input);
 
+    /// <summary>The columns that bind to one parameter (its name and aliases): a row may carry one of each group.</summary>
+    private static readonly string[][] s_aliasGroups =
+    {
+        new[] { nameof(TelegramUserId), "UserId", "user_id", "tg_user_id", "Target", "TelegramId", "telegram_user_id" },
+        new[] { nameof(Asset), "Currency" },
+        new[] { nameof(Description), "Comment" },
+        new[] { nameof(ClientTransferId), "client_transfer_id" },
+    };
+
+    /// <summary>Two columns that bind to one parameter with different values: which one wins is not the user's choice, so neither does (issue 14 item 6).</summary>
+    private ErrorRecord? ConflictingColumns(PSObject target)
+    {
+        if (InputObject?.BaseObject is null or string)
+        {
+            return null;
+        }
+
+        foreach (var group in s_aliasGroups)
+        {
+            var given = InputObject.Properties
+                .Where(p => group.Contains(p.Name, StringComparer.OrdinalIgnoreCase))
+                .Select(p => (p.Name, Value: (SafeValue(p)?.ToString() ?? "").Trim()))
+                .Where(p => p.Value.Length > 0)
+                .ToList();
+            var first = given.FirstOrDefault();
+            var other = given.Skip(1).FirstOrDefault(p => !string.Equals(p.Value, first.Value, StringComparison.OrdinalIgnoreCase));
+            if (other.Name is not null)
+            {
+                return ErrorRecords.Input(InputRules.ConflictingColumns,
+                    $"The row has both column '{first.Name}' ('{first.Value}') and column '{other.Name}' ('{other.Value}'), which mean the same parameter; keep one. Nothing was sent for this row.", target);
+            }
+        }
+
+        return null;
+    }
+
     private ErrorRecord? Refusal(string user, string asset, string clientId, PSObject target, out decimal amount)
     {
         amount = 0m;
         string? problem = null, errorId = InputErrorIds.MissingParameter;
+        if ((ConflictingColumns(target) ?? InputRules.ClientId(ClientTransferId, nameof(ClientTransferId), target)) is { } early)
+        {
+            return early;
+        }
+
         if (user.Length == 0)
         {
             problem = "TelegramUserId is required (a column named TelegramUserId, UserId, user_id, tg_user_id or Target).";
         }
-        else if (!long.TryParse(user, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
+        else if (InputRules.TelegramUserId(user, nameof(TelegramUserId), target) is { } userError)
         {
-            (problem, errorId) = ($"TelegramUserId '{user}' is not a positive whole number.", InputErrorIds.InvalidParameter);
+            return userError;
         }
         else if (AmountArgument.Check(Amount, nameof(Amount), required: true, target, out var parsed) is { } amountError)
         {
@@ -104,6 +145,11 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         else if (clientId.Length > ClientIds.MaxLength)
         {
             (problem, errorId) = ($"ClientTransferId is longer than {ClientIds.MaxLength} characters.", InputErrorIds.InvalidParameter);
+        }
+        else if ((InputRules.Asset(ReferenceConnection, asset, nameof(Asset), target) ?? InputRules.Url(NullIfBlank(CallbackUrl), nameof(CallbackUrl), target)) is { } ruleError)
+        {
+            // The asset is checked against the currencies list (a cached reference read); the URL's rule is EVIDENCE §5.6.
+            return ruleError;
         }
         else
         {
@@ -144,6 +190,8 @@ public abstract class PayoutCmdlet : XRocketCmdlet
 
         return copy;
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static object? SafeValue(PSPropertyInfo property)
     {

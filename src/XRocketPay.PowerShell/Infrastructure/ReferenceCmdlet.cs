@@ -10,8 +10,22 @@ public abstract class ReferenceCmdlet : XRocketCmdlet
 
     private protected abstract string? ClientId { get; }
 
-    /// <summary>The object named by the bound parameter set.</summary>
-    private protected XRocketRef Reference => ParameterSets.Reference(ServerId, ClientId);
+    /// <summary>
+    /// The object named by the bound parameter set; null (after writing a non-terminating error about the id)
+    /// when the id is blank or too long, so a bad row never stops the pipeline (issue 14 item 6).
+    /// </summary>
+    private protected XRocketRef? ReadReference()
+    {
+        var byClientId = ParameterSetName == ParameterSets.ByClientId;
+        var name = MyInvocation.BoundParameters.Keys.FirstOrDefault(k => k.EndsWith("Id", StringComparison.Ordinal) && k.StartsWith("Client", StringComparison.Ordinal) == byClientId) ?? (byClientId ? "ClientId" : "Id");
+        if (InputRules.ObjectId(byClientId ? ClientId : ServerId, name, ReferenceTarget) is { } error)
+        {
+            WriteError(error);
+            return null;
+        }
+
+        return ParameterSets.Reference(ServerId?.Trim(), ClientId?.Trim());
+    }
 
     /// <summary>The TargetObject of this object's errors: the id as given.</summary>
     private protected string? ReferenceTarget => ServerId ?? ClientId;
@@ -25,7 +39,11 @@ public abstract class ReferenceCmdlet : XRocketCmdlet
             return;
         }
 
-        var reference = Reference;
+        if (ReadReference() is not { } reference)
+        {
+            return;
+        }
+
         Try(ReferenceTarget, () => WriteObject(Call((client, ct) => get(client, reference, ct))));
     }
 }

@@ -7,6 +7,28 @@ public abstract class XRocketCmdlet : XRocketCmdletBase
     [Parameter]
     public XRocketConnection? Connection { get; set; }
 
+    /// <summary>The connection for reference reads in validation (currencies): none is not an error here.</summary>
+    private protected XRocketConnection? ReferenceConnection => Connection ?? ConnectionStore.Current;
+
+    /// <summary>Writes <paramref name="error"/> when there is one; true when there was none (for use in filters).</summary>
+    private protected bool Report(ErrorRecord? error)
+    {
+        if (error is not null)
+        {
+            WriteError(error);
+        }
+
+        return error is null;
+    }
+
+    private protected void WarnIf(string? warning)
+    {
+        if (warning is not null)
+        {
+            WriteWarning(warning);
+        }
+    }
+
     protected override XRocketConnection ActiveConnection
     {
         get

@@ -49,6 +49,13 @@ public sealed class SandboxFixture : IAsyncLifetime
             .ToList();
     }
 
+    /// <summary>
+    /// The requests that could change state (anything but GET): what -WhatIf and refused input must never send.
+    /// Reference reads (the currencies list, cached per connection) are allowed (issue 10, "Rules this issue settles").
+    /// </summary>
+    public IReadOnlyList<(string Method, string Path, string? Body)> StateChangingRequests() =>
+        Requests().Where(r => r.Method != "GET").ToList();
+
     public decimal Balance(string asset)
     {
         var doc = Get("sandbox/ledger");

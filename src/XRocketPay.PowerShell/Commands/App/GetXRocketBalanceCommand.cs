@@ -14,10 +14,17 @@ public sealed class GetXRocketBalanceCommand : XRocketCmdlet
 
     protected override void ProcessRecord() => Try(Asset, () =>
     {
+        // A typo is an error naming the known assets, not an empty answer (issue 10 item 4).
+        var assets = Asset?.Where(a => Report(InputRules.Asset(ReferenceConnection, a, nameof(Asset), a, cryptoOnly: false))).ToArray();
+        if (assets is { Length: 0 })
+        {
+            return;
+        }
+
         _balances ??= Call((c, ct) => c.GetBalancesAsync(ct));
         foreach (var balance in _balances)
         {
-            if (Asset is null || Asset.Contains(balance.Asset, StringComparer.OrdinalIgnoreCase))
+            if (assets is null || assets.Contains(balance.Asset, StringComparer.OrdinalIgnoreCase))
             {
                 WriteObject(balance);
             }

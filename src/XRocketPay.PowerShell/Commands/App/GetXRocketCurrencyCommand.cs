@@ -24,7 +24,9 @@ public sealed class GetXRocketCurrencyCommand : XRocketCmdlet
             ActiveConnection.Currencies ??= Kind is null ? _currencies : null;
         }
 
-        foreach (var currency in _currencies.Where(c => Code is null || Code.Contains(c.Code, StringComparer.OrdinalIgnoreCase)))
+        // A typo is an error naming the known codes, not an empty answer (issue 10 item 4).
+        var codes = Code?.Where(code => Report(InputRules.Asset(ActiveConnection, code, nameof(Code), code, cryptoOnly: false))).ToArray();
+        foreach (var currency in _currencies.Where(c => codes is null || codes.Contains(c.Code, StringComparer.OrdinalIgnoreCase)))
         {
             WriteObject(currency);
         }

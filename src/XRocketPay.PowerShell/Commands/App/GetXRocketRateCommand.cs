@@ -16,7 +16,14 @@ public sealed class GetXRocketRateCommand : XRocketCmdlet
 
     protected override void ProcessRecord() => Try(Asset, () =>
     {
-        var assets = Asset ?? Call((c, ct) => c.GetCurrenciesAsync("crypto", ct)).Select(c => c.Code).ToArray();
+        // A typo is an error naming the known assets, not an empty answer (issue 10 item 4).
+        var given = Asset?.Where(a => Report(InputRules.Asset(ReferenceConnection, a, nameof(Asset), a, cryptoOnly: false))).ToArray();
+        if (given is { Length: 0 })
+        {
+            return;
+        }
+
+        var assets = given ?? Call((c, ct) => c.GetCurrenciesAsync("crypto", ct)).Select(c => c.Code).ToArray();
         foreach (var rate in Call((c, ct) => c.GetRatesAsync(Base.ToUpperInvariant(), assets.Select(a => a.ToUpperInvariant()), ct)))
         {
             WriteObject(rate);

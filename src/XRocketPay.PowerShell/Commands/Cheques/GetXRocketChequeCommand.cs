@@ -20,7 +20,14 @@ public sealed class GetXRocketChequeCommand : ChequeReferenceCmdlet
     [Parameter(ParameterSetName = ParameterSets.List)]
     public DateTimeOffset? To { get; set; }
 
-    protected override void ProcessRecord() => WriteOneOrList(
+    protected override void ProcessRecord()
+    {
+        // States are extensible (EVIDENCE §4): a typo is a warning, and the request is still sent (issue 10 item 4).
+        WarnIf(ParameterSetName == ParameterSets.List ? InputRules.StatusWarning(Status, nameof(Status), InputRules.ChequeStates) : null);
+        WriteCheques();
+    }
+
+    private void WriteCheques() => WriteOneOrList(
         (client, reference, ct) => client.GetChequeAsync(reference, ct),
         (client, cursor, ct) => client.ListChequesPageAsync(new ListFilter { State = Status, Target = TelegramUserId, FromDate = From, ToDate = To }, cursor, ct));
 }

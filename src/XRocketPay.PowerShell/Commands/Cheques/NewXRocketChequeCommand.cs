@@ -9,6 +9,7 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Currency")]
+    [AllowEmptyString]
     [ArgumentCompleter(typeof(AssetCompleter))]
     public string Asset { get; set; } = "";
 
@@ -29,6 +30,7 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
     public string? TelegramUserId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
     public string? ClientChequeId { get; set; }
 
     [Parameter]
@@ -39,7 +41,16 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
         var clientId = ClientIds.Resolve(ClientChequeId);
         var target = BoundTarget();
         target.Properties.Add(new PSNoteProperty("ResolvedClientChequeId", clientId));
-        if (AmountArgument.Check(Amount, nameof(Amount), required: true, target, out var amount) is { } error)
+        // EVIDENCE §5.13: clientChequeId ≤ 50, description ≤ 1000, password ≤ 100; the asset from the currencies list.
+        decimal? amount = null;
+        var error = InputRules.ClientId(ClientChequeId, nameof(ClientChequeId), target)
+            ?? InputRules.Asset(ReferenceConnection, Asset, nameof(Asset), target)
+            ?? AmountArgument.Check(Amount, nameof(Amount), required: true, target, out amount)
+            ?? InputRules.Text(Description, nameof(Description), InputRules.MaxDescription, target)
+            ?? (Password is { Length: > InputRules.MaxPassword } ? InputRules.Text(new string('*', Password.Length), nameof(Password), InputRules.MaxPassword, target) : null)
+            ?? (string.IsNullOrWhiteSpace(TelegramUserId) ? null : InputRules.TelegramUserId(TelegramUserId, nameof(TelegramUserId), target))
+            ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target);
+        if (error is not null)
         {
             WriteError(error);
             return;

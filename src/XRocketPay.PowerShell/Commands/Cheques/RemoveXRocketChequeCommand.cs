@@ -6,7 +6,11 @@ public sealed class RemoveXRocketChequeCommand : ChequeReferenceCmdlet
 {
     protected override void ProcessRecord()
     {
-        var reference = Reference;
+        if (ReadReference() is not { } reference)
+        {
+            return;
+        }
+
         if (ShouldProcess($"Cheque {reference}", "Delete the cheque (its held funds are released)"))
         {
             Try(ReferenceTarget, () => Call((client, ct) => client.DeleteChequeAsync(reference, ct)));

@@ -11,8 +11,13 @@ public sealed class SetXRocketChequeCommand : ChequeReferenceCmdlet
 
     protected override void ProcessRecord()
     {
-        var reference = Reference;
-        if (ShouldProcess($"Cheque {reference}", "Set the description"))
+        if (ReadReference() is not { } reference)
+        {
+            return;
+        }
+
+        // EVIDENCE §5.13: description ≤ 1000.
+        if (Report(InputRules.Text(Description, nameof(Description), InputRules.MaxDescription, ReferenceTarget)) && ShouldProcess($"Cheque {reference}", "Set the description"))
         {
             Try(ReferenceTarget, () => WriteObject(Call((client, ct) => client.UpdateChequeAsync(reference, Description, ct))));
         }

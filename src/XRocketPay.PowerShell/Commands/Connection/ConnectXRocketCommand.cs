@@ -61,6 +61,8 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
 
     protected override void EndProcessing()
     {
+        // A failed re-connect must not leave the old account connected (issue 14 item 5): forget it first.
+        ConnectionStore.Current = null;
         var token = ResolveToken();
         XRocketClient client;
         try

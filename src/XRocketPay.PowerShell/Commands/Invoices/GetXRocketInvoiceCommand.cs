@@ -14,7 +14,22 @@ public sealed class GetXRocketInvoiceCommand : InvoiceReferenceCmdlet
     [ArgumentCompleter(typeof(StatusCompleter))]
     public string? Status { get; set; }
 
-    protected override void ProcessRecord() => WriteOneOrList(
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ParameterSets.List)
+        {
+            // Statuses are extensible (EVIDENCE §4): a typo is a warning, and the request is still sent (issue 10 item 4).
+            WarnIf(InputRules.StatusWarning(Status, nameof(Status), InputRules.InvoiceStatuses));
+            if (Asset is not null && !Report(InputRules.Asset(ReferenceConnection, Asset, nameof(Asset), Asset, cryptoOnly: false)))
+            {
+                return;
+            }
+        }
+
+        WriteInvoices();
+    }
+
+    private void WriteInvoices() => WriteOneOrList(
         (client, reference, ct) => client.GetInvoiceAsync(reference, ct),
         (client, cursor, ct) => client.ListInvoicesPageAsync(new ListFilter { Asset = Asset?.ToUpperInvariant(), Status = Status }, cursor, ct));
 }

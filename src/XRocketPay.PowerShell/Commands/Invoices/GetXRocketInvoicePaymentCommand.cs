@@ -7,7 +7,11 @@ public sealed class GetXRocketInvoicePaymentCommand : InvoicePaymentCmdlet
 {
     protected override void ProcessRecord()
     {
-        var reference = Reference;
+        if (ReadReference() is not { } reference)
+        {
+            return;
+        }
+
         Try(ReferenceTarget, () => WriteList((client, cursor, ct) => client.ListInvoicePaymentsPageAsync(reference, cursor, null, ct)));
     }
 }

@@ -6,6 +6,7 @@ namespace XRocketPay.PowerShell.Commands.Invoices;
 public sealed class InvokeXRocketInvoicePaymentCommand : InvoicePaymentCmdlet
 {
     [Parameter]
+    [AllowEmptyString]
     [ArgumentCompleter(typeof(AssetCompleter))]
     public string? PayCurrency { get; set; }
 
@@ -16,8 +17,14 @@ public sealed class InvokeXRocketInvoicePaymentCommand : InvoicePaymentCmdlet
 
     protected override void ProcessRecord()
     {
-        var reference = Reference;
-        if (AmountArgument.Check(Amount, nameof(Amount), required: false, BoundTarget(), out var amount) is { } error)
+        if (ReadReference() is not { } reference)
+        {
+            return;
+        }
+
+        decimal? amount = null;
+        var payCurrencyError = PayCurrency is null ? null : InputRules.Asset(ReferenceConnection, PayCurrency, nameof(PayCurrency), BoundTarget());
+        if ((payCurrencyError ?? AmountArgument.Check(Amount, nameof(Amount), required: false, BoundTarget(), out amount)) is { } error)
         {
             WriteError(error);
             return;

@@ -7,6 +7,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Asset", "PriceCurrency")]
+    [AllowEmptyString]
     [ArgumentCompleter(typeof(AssetCompleter))]
     public string Currency { get; set; } = "";
 
@@ -24,6 +25,8 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
     public int? NumPayments { get; set; }
 
     [Parameter]
+    [AllowEmptyString]
+    [AllowEmptyCollection]
     [ArgumentCompleter(typeof(AssetCompleter))]
     public string[]? PayCurrency { get; set; }
 
@@ -36,6 +39,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
     public int? ExpiresInSec { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
     public string? ClientInvoiceId { get; set; }
 
     [Parameter]
@@ -52,9 +56,22 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
         var clientId = ClientIds.Resolve(ClientInvoiceId);
         var target = BoundTarget();
         target.Properties.Add(new PSNoteProperty("ResolvedClientInvoiceId", clientId));
+        // An amount given but empty is MissingParameter, never an open-amount invoice (issue 14 item 6).
         var amountError = AmountArgument.Check(Amount, nameof(Amount), required: false, target, out var amount);
         var minPaymentError = AmountArgument.Check(MinPayment, nameof(MinPayment), required: false, target, out var minPayment);
-        if ((amountError ?? minPaymentError) is { } error)
+
+        // EVIDENCE §5.6: description ≤ 1000, URLs ≤ 500, clientInvoiceId ≤ 100 (§5.8); currencies from the list (§5.4).
+        var idError = ClientInvoiceId is { Length: > 0 } given && given.Trim().Length == 0
+            ? InputRules.ClientId(ClientInvoiceId, nameof(ClientInvoiceId), target)
+            : InputRules.Text(ClientInvoiceId?.Trim(), nameof(ClientInvoiceId), InputRules.MaxId, target);
+        var ruleError = idError
+            ?? InputRules.Asset(ReferenceConnection, Currency, nameof(Currency), target, cryptoOnly: false)
+            ?? PayCurrency?.Select(c => InputRules.Asset(ReferenceConnection, c ?? "", nameof(PayCurrency), target)).FirstOrDefault(e => e is not null)
+            ?? InputRules.Text(Description, nameof(Description), InputRules.MaxDescription, target)
+            ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target)
+            ?? InputRules.Url(SuccessUrl, nameof(SuccessUrl), target)
+            ?? InputRules.Url(CancelUrl, nameof(CancelUrl), target);
+        if ((amountError ?? minPaymentError ?? ruleError) is { } error)
         {
             WriteError(error);
             return;

@@ -11,8 +11,17 @@ public sealed class NewXRocketInvoicePaymentAddressCommand : InvoicePaymentCmdle
 
     protected override void ProcessRecord()
     {
-        var reference = Reference;
+        if (ReadReference() is not { } reference)
+        {
+            return;
+        }
+
         var network = Network.Trim().ToUpperInvariant();
+        if (!Report(InputRules.Network(ReferenceConnection, network, nameof(Network), ReferenceTarget)))
+        {
+            return;
+        }
+
         if (ShouldProcess($"Invoice {reference}", $"Create a {network} payment address"))
         {
             Try(ReferenceTarget, () => WriteObject(Call((client, ct) => client.CreateInvoicePaymentAddressAsync(reference, network, ct))));

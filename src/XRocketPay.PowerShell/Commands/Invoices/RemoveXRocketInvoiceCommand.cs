@@ -6,7 +6,11 @@ public sealed class RemoveXRocketInvoiceCommand : InvoiceReferenceCmdlet
 {
     protected override void ProcessRecord()
     {
-        var reference = Reference;
+        if (ReadReference() is not { } reference)
+        {
+            return;
+        }
+
         if (ShouldProcess($"Invoice {reference}", "Delete the invoice"))
         {
             Try(ReferenceTarget, () => Call((client, ct) => client.DeleteInvoiceAsync(reference, ct)));

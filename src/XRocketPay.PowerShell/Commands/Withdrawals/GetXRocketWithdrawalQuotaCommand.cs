@@ -6,11 +6,13 @@ namespace XRocketPay.PowerShell.Commands.Withdrawals;
 public sealed class GetXRocketWithdrawalQuotaCommand : XRocketCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
     [ArgumentCompleter(typeof(NetworkCompleter))]
     public string Network { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("Currency")]
+    [AllowEmptyString]
     [ArgumentCompleter(typeof(AssetCompleter))]
     public string Asset { get; set; } = "";
 
@@ -18,6 +20,12 @@ public sealed class GetXRocketWithdrawalQuotaCommand : XRocketCmdlet
     {
         var network = Network.Trim().ToUpperInvariant();
         var asset = Asset.Trim().ToUpperInvariant();
-        Try(BoundTarget(), () => WriteObject(Call((client, ct) => client.GetWithdrawalQuotasAsync(network, asset, ct))));
+        var target = BoundTarget();
+        if (!Report(InputRules.Network(ReferenceConnection, network, nameof(Network), target) ?? InputRules.Asset(ReferenceConnection, asset, nameof(Asset), target)))
+        {
+            return;
+        }
+
+        Try(target, () => WriteObject(Call((client, ct) => client.GetWithdrawalQuotasAsync(network, asset, ct))));
     }
 }

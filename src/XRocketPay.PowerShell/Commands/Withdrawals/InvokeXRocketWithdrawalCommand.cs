@@ -7,7 +7,7 @@ public sealed class InvokeXRocketWithdrawalCommand : WithdrawalDestinationCmdlet
 {
     /// <summary>Your id (at most 50 characters): a re-run with the same id never withdraws twice.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateLength(1, ClientIds.MaxLength)]
+    [AllowEmptyString]
     public string? ClientWithdrawalId { get; set; }
 
     [Parameter]
@@ -18,7 +18,9 @@ public sealed class InvokeXRocketWithdrawalCommand : WithdrawalDestinationCmdlet
         var clientId = ClientIds.Resolve(ClientWithdrawalId);
         var target = BoundTarget();
         target.Properties.Add(new PSNoteProperty("ResolvedClientWithdrawalId", clientId));
-        if (ReadDestination(target) is not var (network, address, asset, amount) ||
+        // A blank or long id is refused, never replaced (EVIDENCE §5.22: clientWithdrawalId ≤ 50).
+        if (!Report(InputRules.ClientId(ClientWithdrawalId, nameof(ClientWithdrawalId), target) ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target)) ||
+            ReadDestination(target) is not var (network, address, asset, amount) ||
             !ShouldProcess($"{network} address {address}", $"Withdraw {XRocketMoney.Format(amount)} {asset} (client id {clientId})"))
         {
             return;

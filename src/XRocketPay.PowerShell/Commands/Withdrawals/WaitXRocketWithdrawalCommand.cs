@@ -23,7 +23,14 @@ public sealed class WaitXRocketWithdrawalCommand : WithdrawalReferenceCmdlet
     [ValidateRange(1, 3_600)]
     public int PollIntervalSec { get; set; } = 2;
 
-    protected override void ProcessRecord() => Try(ReferenceTarget, () => _pending.Add((Reference, ReferenceTarget)));
+    protected override void ProcessRecord()
+    {
+        // A blank id is this row's error, and the other piped withdrawals are still waited for.
+        if (ReadReference() is { } reference)
+        {
+            _pending.Add((reference, ReferenceTarget));
+        }
+    }
 
     protected override void EndProcessing()
     {
