@@ -120,4 +120,16 @@ public class MoneyTests
             CultureInfo.CurrentCulture = previous;
         }
     }
+
+    [Theory]
+    [InlineData("\"0.000000000\"", "0")]
+    [InlineData("\"9945.50\"", "9945.5")]
+    [InlineData("\"9998.500000000\"", "9998.5")]
+    [InlineData("12.3400", "12.34")]
+    [InlineData("\"0.000000001\"", "0.000000001")]
+    public void Amounts_read_from_the_wire_are_normalised_so_every_display_shows_them_as_people_read_them(string json, string shown)
+    {
+        var balance = System.Text.Json.JsonSerializer.Deserialize("{\"balances\":[{\"asset\":\"USDT\",\"balance\":" + json + ",\"available\":\"1\",\"holds\":\"0\"}]}", XRocketJsonContext.Default.BalanceList)!.Balances[0];
+        Assert.Equal(shown, balance.Balance.ToString(CultureInfo.InvariantCulture));
+    }
 }

@@ -159,3 +159,29 @@ Describe 'Either API dialect (this file runs once per dialect: see build.ps1)' {
         Get-SandboxBalance -Asset USDT | Should -Be 10000
     }
 }
+
+Describe 'A paid row costs no copy of it (issue 15)' {
+    BeforeEach {
+        Clear-SandboxState
+        Connect-TestSandbox
+        $script:reads = 0
+    }
+
+    It '<Command> copies a row only when it fails' -ForEach @(
+        @{ Command = 'New-XRocketTransfer' }
+        @{ Command = 'New-XRocketMassTransfer' }
+    ) {
+        function New-ProbeRow([string] $Amount) {
+            $row = [pscustomobject]@{ user_id = '8001'; amount = $Amount; asset = 'USDT' }
+            # Only a copy of the whole row reads this column: binding reads the bound columns alone.
+            $row | Add-Member -MemberType ScriptProperty -Name Probe -Value { $script:reads++; 'read' }
+            $row
+        }
+
+        $null = New-ProbeRow '1' | & $Command -Confirm:$false
+        $script:reads | Should -Be 0
+        $null = New-ProbeRow '1,5' | & $Command -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].TargetObject.Probe | Should -Be 'read'
+        $script:reads | Should -Be 1
+    }
+}

@@ -10,6 +10,10 @@ internal static class ErrorRecords
     internal static ErrorRecord Input(string errorId, string message, object? target, ErrorCategory category = ErrorCategory.InvalidArgument) =>
         new(new ArgumentException(message), errorId, category, target);
 
+    /// <summary>The same error about another target (the row copy, made only once a row is refused).</summary>
+    internal static ErrorRecord WithTarget(ErrorRecord error, object? target) =>
+        new(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, target) { ErrorDetails = error.ErrorDetails };
+
     internal static ErrorRecord From(Exception exception, object? target) => exception switch
     {
         XRocketAmountException amount => new ErrorRecord(amount, InputErrorIds.InvalidAmount, ErrorCategory.InvalidArgument, target),

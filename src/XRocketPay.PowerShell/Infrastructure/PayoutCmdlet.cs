@@ -66,14 +66,16 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         // Asked before anything is checked or confirmed: every row, refused or not, carries its id.
         _clientIds ??= new ClientIds(BatchId);
         var clientId = _clientIds.ForRow(ClientTransferId, user, asset, Amount?.Reading.Text ?? "", description);
-        var target = RowCopy(clientId);
-        if (Refusal(user, asset, clientId, target, out var amount) is { } refusal)
+        // The copy of the row that error records carry is made only when one is written (issue 15: a paid row
+        // costs no copy); the rules check without it, and a refusal gets it here.
+        var copyRow = RowCopier(clientId);
+        if (Refusal(user, asset, clientId, target: null, out var amount) is { } refusal)
         {
-            WriteError(refusal);
+            WriteError(ErrorRecords.WithTarget(refusal, copyRow()));
             return null;
         }
 
-        return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, target);
+        return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, copyRow);
     }
 
     internal XRocketTransferResult Result(XRocketOutcome status, PayoutRow row, Client.Models.Transfer? transfer) =>
@@ -89,7 +91,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
     };
 
     /// <summary>Two columns that bind to one parameter with different values: which one wins is not the user's choice, so neither does (issue 14 item 6).</summary>
-    private ErrorRecord? ConflictingColumns(PSObject target)
+    private ErrorRecord? ConflictingColumns(object? target)
     {
         if (InputObject?.BaseObject is null or string)
         {
@@ -115,7 +117,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         return null;
     }
 
-    private ErrorRecord? Refusal(string user, string asset, string clientId, PSObject target, out decimal amount)
+    private ErrorRecord? Refusal(string user, string asset, string clientId, object? target, out decimal amount)
     {
         amount = 0m;
         string? problem = null, errorId = InputErrorIds.MissingParameter;
@@ -159,36 +161,44 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         return problem is null ? null : ErrorRecords.Input(errorId, problem + " Nothing was sent for this row.", target);
     }
 
-    /// <summary>A copy of the input row (or of the parameters) with ClientTransferId filled in.</summary>
-    private PSObject RowCopy(string clientId)
+    /// <summary>
+    /// Makes, when called, a copy of the input row (or of the parameters) with ClientTransferId filled in. It
+    /// holds only references to this record's values, so a buffered row stays small until it fails.
+    /// </summary>
+    private Func<PSObject> RowCopier(string clientId)
     {
-        var copy = new PSObject();
-        if (InputObject?.BaseObject is not null && InputObject.BaseObject is not string)
+        var input = InputObject?.BaseObject is not null && InputObject.BaseObject is not string ? InputObject : null;
+        var (user, amount, asset, description) = (TelegramUserId, Amount?.RawText, Asset, Description);
+        return () =>
         {
-            foreach (var property in InputObject.Properties)
+            var copy = new PSObject();
+            if (input is not null)
             {
-                copy.Properties.Add(new PSNoteProperty(property.Name, SafeValue(property)));
+                foreach (var property in input.Properties)
+                {
+                    copy.Properties.Add(new PSNoteProperty(property.Name, SafeValue(property)));
+                }
             }
-        }
-        else
-        {
-            copy.Properties.Add(new PSNoteProperty("TelegramUserId", TelegramUserId));
-            copy.Properties.Add(new PSNoteProperty("Amount", Amount?.RawText));
-            copy.Properties.Add(new PSNoteProperty("Asset", Asset));
-            copy.Properties.Add(new PSNoteProperty("Description", Description));
-        }
+            else
+            {
+                copy.Properties.Add(new PSNoteProperty("TelegramUserId", user));
+                copy.Properties.Add(new PSNoteProperty("Amount", amount));
+                copy.Properties.Add(new PSNoteProperty("Asset", asset));
+                copy.Properties.Add(new PSNoteProperty("Description", description));
+            }
 
-        var existing = copy.Properties.FirstOrDefault(p => p.Name.Equals("ClientTransferId", StringComparison.OrdinalIgnoreCase) || p.Name.Equals("client_transfer_id", StringComparison.OrdinalIgnoreCase));
-        if (existing is not null)
-        {
-            existing.Value = clientId;
-        }
-        else
-        {
-            copy.Properties.Add(new PSNoteProperty("ClientTransferId", clientId));
-        }
+            var existing = copy.Properties.FirstOrDefault(p => p.Name.Equals("ClientTransferId", StringComparison.OrdinalIgnoreCase) || p.Name.Equals("client_transfer_id", StringComparison.OrdinalIgnoreCase));
+            if (existing is not null)
+            {
+                existing.Value = clientId;
+            }
+            else
+            {
+                copy.Properties.Add(new PSNoteProperty("ClientTransferId", clientId));
+            }
 
-        return copy;
+            return copy;
+        };
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -3,7 +3,7 @@ namespace XRocketPay.PowerShell.Infrastructure;
 /// <summary>One validated payout row, ready to send.</summary>
 internal sealed class PayoutRow
 {
-    public PayoutRow(string telegramUserId, string asset, decimal amount, string? description, string clientTransferId, string? callbackUrl, PSObject? input, object target)
+    public PayoutRow(string telegramUserId, string asset, decimal amount, string? description, string clientTransferId, string? callbackUrl, PSObject? input, Func<PSObject> copyRow)
     {
         TelegramUserId = telegramUserId;
         Asset = asset;
@@ -12,7 +12,7 @@ internal sealed class PayoutRow
         ClientTransferId = clientTransferId;
         CallbackUrl = callbackUrl;
         Input = input;
-        Target = target;
+        _copyRow = copyRow;
     }
 
     public string TelegramUserId { get; }
@@ -23,6 +23,8 @@ internal sealed class PayoutRow
     public string? CallbackUrl { get; }
     public PSObject? Input { get; }
 
-    /// <summary>A copy of the row with ClientTransferId filled in: what error records carry, so failures re-run safely.</summary>
-    public object Target { get; }
+    private readonly Func<PSObject> _copyRow;
+
+    /// <summary>A copy of the row with ClientTransferId filled in: what error records carry, so failures re-run safely. Made when asked.</summary>
+    public object Target => _copyRow();
 }

@@ -129,7 +129,10 @@ public abstract class XRocketCmdletBase : PSCmdlet, IDisposable
     }
 
     /// <summary>Runs <paramref name="action"/> and reports a core failure as an error record about <paramref name="target"/>.</summary>
-    protected void Try(object? target, Action action)
+    protected void Try(object? target, Action action) => TryWithLazyTarget(() => target, action);
+
+    /// <summary>As <see cref="Try(object, Action)"/>, with a target made only if the action fails (a row copy).</summary>
+    protected void TryWithLazyTarget(Func<object?> target, Action action)
     {
         try
         {
@@ -137,7 +140,7 @@ public abstract class XRocketCmdletBase : PSCmdlet, IDisposable
         }
         catch (Exception ex) when (ex is XRocketException or OperationCanceledException or ArgumentException or FormatException)
         {
-            WriteFailure(ex, target);
+            WriteFailure(ex, target());
         }
     }
 

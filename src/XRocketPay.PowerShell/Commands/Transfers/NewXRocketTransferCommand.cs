@@ -22,7 +22,7 @@ public sealed class NewXRocketTransferCommand : PayoutCmdlet
             ClientTransferId = row.ClientTransferId,
             Callback = row.CallbackUrl is null ? null : new Callback { CallbackUrl = row.CallbackUrl },
         };
-        Try(row.Target, () =>
+        TryWithLazyTarget(() => row.Target, () =>
         {
             try
             {
