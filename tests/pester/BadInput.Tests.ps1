@@ -153,8 +153,7 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    Open-TestSandbox
-    Connect-TestSandbox
+    Open-TestSandbox -Connect
     $script:ConfirmPreference = 'None'
     $script:Tally = @{ Inputs = 0; Sent = 0; Accepted = 0 }
 

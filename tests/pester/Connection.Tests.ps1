@@ -4,7 +4,6 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-XRocket -ErrorAction SilentlyContinue
     Close-TestSandbox
 }
 

@@ -36,7 +36,6 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-XRocket -ErrorAction SilentlyContinue
     Close-TestSandbox
 }
 

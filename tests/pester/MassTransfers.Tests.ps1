@@ -1,11 +1,9 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    Open-TestSandbox
-    Connect-TestSandbox
+    Open-TestSandbox -Connect
 }
 
 AfterAll {
-    Disconnect-XRocket -ErrorAction SilentlyContinue
     Close-TestSandbox
 }
 

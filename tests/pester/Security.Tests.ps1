@@ -6,7 +6,6 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-XRocket -ErrorAction SilentlyContinue
     Close-TestSandbox
 }
 

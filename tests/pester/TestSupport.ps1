@@ -22,16 +22,25 @@ $script:MassTransfersPath = if ("$env:XROCKET_TEST_SANDBOX_ARGS" -match '--diale
 $script:CanaryToken = 'CANARY-7f3e9a1c-token-DO-NOT-LEAK'
 
 function Open-TestSandbox {
-    param([string[]] $ArgumentList = @())
+    param(
+        [string[]] $ArgumentList = @(),
+
+        # Also connect this session to it with the sandbox token.
+        [switch] $Connect
+    )
+
     # build.ps1 runs the suite a second time against another API dialect and the strict evidence shape.
     $suite = if ($env:XROCKET_TEST_SANDBOX_ARGS) { @($env:XROCKET_TEST_SANDBOX_ARGS -split ' ' | Where-Object { $_ }) } else { @() }
     $all = @('--token', 'sandbox-token', '--token', $script:CanaryToken, '--withdrawal-delay-ms', '300') + $suite + $ArgumentList
     $script:Sandbox = Start-XRocketSandbox -ArgumentList $all -Confirm:$false
     $script:BaseUri = $script:Sandbox.BaseUri
-    $script:Sandbox
+    if ($Connect) {
+        Connect-TestSandbox
+    }
 }
 
 function Close-TestSandbox {
+    Disconnect-XRocket -ErrorAction SilentlyContinue
     if ($script:Sandbox) {
         Stop-XRocketSandbox -Sandbox $script:Sandbox -Confirm:$false
         $script:Sandbox = $null

@@ -1,7 +1,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    Open-TestSandbox
-    Connect-TestSandbox
+    Open-TestSandbox -Connect
 
     # A delivery the sandbox signed: an invoice paid with a callback to the sandbox's own sink.
     Clear-SandboxState
@@ -18,7 +17,6 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-XRocket -ErrorAction SilentlyContinue
     Close-TestSandbox
 }
 
