@@ -15,12 +15,17 @@ public sealed class ClientIds
     public const string RandomPrefix = "xrp-";
     public const string BatchPrefix = "b-";
 
-    private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
+    // Keyed by a 64-bit hash of the row (8 bytes, not the row's text): a collision only numbers a row's
+    // occurrence differently, the same way on every run, so ids stay unique and stable.
+    private readonly Dictionary<ulong, int> _occurrences = new();
 
     /// <summary>Ids for the rows of one run; with a <paramref name="batchId"/>, re-running the same rows gives the same ids.</summary>
     public ClientIds(string? batchId = null) => BatchId = string.IsNullOrEmpty(batchId) ? null : batchId;
 
     public string? BatchId { get; }
+
+    /// <summary>The occurrence the last derived id counted (1: the first such row; above 1: a duplicate row); 0 when not derived.</summary>
+    public int LastOccurrence { get; private set; }
 
     /// <summary>A new random id: <c>xrp-</c> and 32 hex digits.</summary>
     public static string NewRandom() => RandomPrefix + Guid.NewGuid().ToString("N");
@@ -36,6 +41,7 @@ public sealed class ClientIds
     /// </summary>
     public string ForRow(string? given, string target, string asset, string amountText, string? description)
     {
+        LastOccurrence = 0;
         if (!string.IsNullOrWhiteSpace(given))
         {
             return given!.Trim();
@@ -47,11 +53,13 @@ public sealed class ClientIds
         }
 
         var key = string.Join("\u001f", BatchId, target, asset, amountText, description ?? "");
+        var compact = CompactId.Of(key);
         int seen;
         lock (_occurrences)
         {
-            _occurrences.TryGetValue(key, out seen);
-            _occurrences[key] = ++seen;
+            _occurrences.TryGetValue(compact, out seen);
+            _occurrences[compact] = ++seen;
+            LastOccurrence = seen;
         }
 
         using var sha = SHA256.Create();

@@ -195,17 +195,5 @@ public sealed class PayoutJournal : IDisposable
         return read.ReadByte() == '\n';
     }
 
-    /// <summary>The compact key of an id (two independent 64-bit FNV-1a hashes): 16 bytes a row instead of the string.</summary>
-    public static (ulong, ulong) Key(string? clientTransferId)
-    {
-        ulong a = 14695981039346656037UL, b = 0x9E3779B97F4A7C15UL;
-        foreach (var c in clientTransferId ?? "")
-        {
-            a = (a ^ c) * 1099511628211UL;
-            b = (b ^ c) * 0x100000001B3UL;
-            b ^= b >> 29;
-        }
-
-        return (a, b);
-    }
+    private static (ulong, ulong) Key(string? clientTransferId) => CompactId.Of128(clientTransferId);
 }

@@ -4,16 +4,16 @@ namespace XRocketPay.PowerShell.Infrastructure;
 /// Counts and checks the rows of a run before the first payment: bad rows (counted; their error records are
 /// written as they are read, and they are never sent), duplicate rows (flagged, still paid: two identical rows are two payouts), repeated
 /// client ids, unknown assets, and per-asset totals against the available balance. Only per-asset sums and
-/// compact hash sets are kept.
+/// compact hash sets are kept (8 bytes a row, 16 more for a row that brings its own client id).
 /// </summary>
 internal sealed class PayoutPreflight
 {
-    private readonly HashSet<(ulong, ulong)> _contents = new();
-    private readonly HashSet<(ulong, ulong)> _clientIds = new();
+    private readonly HashSet<ulong> _contents = new();
+    private readonly HashSet<(ulong, ulong)> _givenClientIds = new();
     private readonly SortedDictionary<string, (decimal Amount, int Rows)> _totals = new(StringComparer.Ordinal);
     private int _rows, _invalid, _duplicates, _repeatedIds, _alreadyPaid;
 
-    public void Add(PayoutRow? row, PayoutJournal? journal)
+    public void Add(PayoutRow? row, bool clientIdGiven, ClientIds? ids, PayoutJournal? journal)
     {
         _rows++;
         if (row is null)
@@ -22,12 +22,17 @@ internal sealed class PayoutPreflight
             return;
         }
 
-        if (!_contents.Add(PayoutJournal.Key(string.Join("\u001f", row.TelegramUserId, row.Asset, XRocketMoney.Format(XRocketMoney.Normalize(row.Amount)), row.Description ?? ""))))
+        // With a batch id, the client ids already count each row's occurrence: no second set.
+        var duplicate = ids?.BatchId is not null && !clientIdGiven
+            ? ids.LastOccurrence > 1
+            : !_contents.Add(CompactId.Of(string.Join("\u001f", row.TelegramUserId, row.Asset, XRocketMoney.Format(XRocketMoney.Normalize(row.Amount)), row.Description ?? "")));
+        if (duplicate)
         {
             _duplicates++;
         }
 
-        if (!_clientIds.Add(PayoutJournal.Key(row.ClientTransferId)))
+        // Derived and random ids never repeat: only the ids rows bring are kept.
+        if (clientIdGiven && !_givenClientIds.Add(CompactId.Of128(row.ClientTransferId)))
         {
             _repeatedIds++;
         }

@@ -88,7 +88,7 @@ public abstract class PayoutRunCmdlet : PayoutCmdlet
             var row = ReadRow();
             if (_spool is not null)
             {
-                _preflight!.Add(row, RunJournal);
+                _preflight!.Add(row, !string.IsNullOrWhiteSpace(ClientTransferId), RowIds, RunJournal);
                 if (row is not null)
                 {
                     _spool.Add(row);
