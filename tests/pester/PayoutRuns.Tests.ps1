@@ -159,6 +159,33 @@ Describe 'Journal' {
         Get-SandboxBalance -Asset TRX | Should -Be 9999.6
     }
 
+    It 'a stopped run (Ctrl+C) closes its journal, and the same command resumes it' {
+        $family = Get-Family
+        Add-SandboxFault @{ method = 'POST'; path = $family.Many; mode = 'delay'; delayMs = 30000 }
+        $run = [powershell]::Create()
+        $null = $run.AddScript({
+                param($Manifest, $BaseUri, $Journal)
+                Import-Module $Manifest
+                Connect-XRocket -BaseUri $BaseUri -ApiKey ([System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword)
+                1..3 | ForEach-Object { [pscustomobject]@{ user_id = 7000 + $_; amount = '0.25'; asset = 'TRX' } } | New-XRocketTransfer -Journal $Journal -Confirm:$false
+            }).AddArgument($script:StagedManifest).AddArgument($script:BaseUri).AddArgument($script:journal)
+        $handle = $run.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while (-not (Test-Path -LiteralPath $script:journal) -or -not (Select-String -LiteralPath $script:journal -Pattern '"intent"' -Quiet)) {
+            if ([DateTime]::UtcNow -gt $deadline) { throw 'The run never wrote an intent.' }
+            Start-Sleep -Milliseconds 100
+        }
+
+        $run.Stop()
+        $handle.IsCompleted | Should -BeTrue
+        $run.Dispose()
+
+        # The stopped run let go of the file: the same command opens it again and finishes the job.
+        $resumed = Get-ChildRow -Rows 3 | New-XRocketTransfer -Journal $script:journal -Confirm:$false
+        @($resumed | Where-Object Status -EQ 'Sent').Count | Should -Be 3
+        Assert-OnePerRow -Journal $script:journal -Rows 3 -Amount 0.25
+    }
+
     It 'refuses a -BatchId other than the journal''s' {
         $null = [pscustomobject]@{ user_id = 1; amount = '1'; asset = 'TRX' } | New-XRocketTransfer -Journal $script:journal -BatchId one -Confirm:$false
         { [pscustomobject]@{ user_id = 1; amount = '1'; asset = 'TRX' } | New-XRocketTransfer -Journal $script:journal -BatchId two -Confirm:$false } |
@@ -262,5 +289,12 @@ Describe 'Faults and rate limits' {
         $log = @(Get-SandboxRequest)
         @($log | Where-Object method -EQ 'POST').Count | Should -Be 10
         @($log | Where-Object status -EQ 429) | Should -BeNullOrEmpty
+    }
+
+    It 'Connect-XRocket -RequestsPerSecond sets the connection''s default throttle' {
+        $key = [System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword
+        (Connect-XRocket -BaseUri $script:BaseUri -ApiKey $key -RequestsPerSecond 50 -PassThru).RequestsPerSecond | Should -Be 50
+        Connect-TestSandbox
+        (Get-XRocketConnection).RequestsPerSecond | Should -BeNullOrEmpty
     }
 }

@@ -8,7 +8,7 @@ namespace XRocketPay.PowerShell.Infrastructure;
 /// makes a killed run resumable without paying twice, and progress. Nothing per row is kept in memory but
 /// compact id sets; the mass cmdlet's chunks are the only row buffer.
 /// </summary>
-public abstract class PayoutRunCmdlet : PayoutCmdlet
+public abstract class PayoutRunCmdlet : PayoutCmdlet, IDisposable
 {
     private XRocketThrottle? _throttle;
     private PayoutRunSpool? _spool;
@@ -284,6 +284,15 @@ public abstract class PayoutRunCmdlet : PayoutCmdlet
         }
 
         return quiet || !WhatIfOnly;
+    }
+
+    /// <summary>The pipeline disposes its cmdlets also when it was stopped between two rows: close the journal and spool.</summary>
+    void IDisposable.Dispose()
+    {
+        RunJournal?.Dispose();
+        _spool?.Dispose();
+        _spool = null;
+        Dispose();
     }
 
     private void Cleanup()
