@@ -186,6 +186,14 @@ Describe 'Journal' {
         Assert-OnePerRow -Journal $script:journal -Rows 3 -Amount 0.25
     }
 
+    It 'is not created under -WhatIf or $WhatIfPreference' {
+        $row = [pscustomobject]@{ user_id = 1; amount = '1'; asset = 'TRX' }
+        $null = $row | New-XRocketTransfer -Journal $script:journal -BatchId whatif-1 -WhatIf
+        & { $WhatIfPreference = $true; $null = $row | New-XRocketMassTransfer -Journal $script:journal -BatchId whatif-1 }
+        Test-Path -LiteralPath $script:journal | Should -BeFalse
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+    }
+
     It 'refuses a -BatchId other than the journal''s' {
         $null = [pscustomobject]@{ user_id = 1; amount = '1'; asset = 'TRX' } | New-XRocketTransfer -Journal $script:journal -BatchId one -Confirm:$false
         { [pscustomobject]@{ user_id = 1; amount = '1'; asset = 'TRX' } | New-XRocketTransfer -Journal $script:journal -BatchId two -Confirm:$false } |

@@ -35,7 +35,10 @@ public abstract class PayoutRunCmdlet : PayoutCmdlet, IDisposable
 
     internal PayoutRunProgress Progress { get; private set; } = null!;
 
-    protected bool WhatIfOnly => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter { IsPresent: true };
+    /// <summary>-WhatIf given, or $WhatIfPreference set and not overridden: nothing is written, not even the journal.</summary>
+    protected bool WhatIfOnly => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+        ? w is SwitchParameter { IsPresent: true }
+        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     protected sealed override void BeginProcessing()
     {
