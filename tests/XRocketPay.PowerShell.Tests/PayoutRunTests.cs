@@ -35,6 +35,16 @@ public sealed class PayoutRunTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void Throttle_waits_show_in_progress_not_as_errors()
+    {
+        _session.Host.Clear();
+        var result = _session.Run("1..3 | ForEach-Object { [pscustomobject]@{ user_id = 600 + $_; amount = '0.5'; asset = 'TRX' } } | New-XRocketTransfer -RequestsPerSecond 2 -Confirm:$false");
+        result.AssertNoErrors();
+        Assert.Equal(3, result.Output.Count);
+        Assert.Contains(_session.Host.Progress, r => r.CurrentOperation?.Contains("for the request rate limit") == true);
+    }
+
+    [Fact]
     public void Progress_is_completed_when_rows_fail()
     {
         _session.Host.Clear();

@@ -58,7 +58,9 @@ internal sealed class PayoutRunProgress
     public void Throttled(TimeSpan wait)
     {
         _waiting = string.Format(CultureInfo.InvariantCulture, "waiting {0:0.0} s for the request rate limit", wait.TotalSeconds);
-        Write(force: false);
+
+        // A wait long enough to notice is always shown (such waits come at most four times a second).
+        Write(force: wait >= s_interval);
     }
 
     public void Stopping() => _stopping = true;
