@@ -254,6 +254,29 @@ Describe 'A hard kill, then a re-run with the same input and journal' {
     }
 }
 
+Describe 'A hard kill after a mass chunk was committed' {
+    BeforeEach {
+        Clear-SandboxState
+        Connect-TestSandbox
+        $script:family = Get-Family
+        $script:journal = Join-Path $TestDrive "kill-$([guid]::NewGuid().ToString('N')).jsonl"
+    }
+
+    It 'reconciles the committed chunk''s rows as AlreadyDone and pays the rest once' {
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'delay'; delayMs = 10 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'after-commit'; status = 0 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'delay'; delayMs = 30000 }
+        $child = Start-PayoutChild -Journal $script:journal -Command New-XRocketMassTransfer -Rows 10 -ChunkSize 4
+        Stop-ChildWhen -Child $child -Condition { (Get-SandboxBalance -Asset TRX) -eq 9998 }
+        (Get-XRocketJournal $script:journal).Pending | Should -Be 4
+
+        $resumed = Get-ChildRow -Rows 10 | New-XRocketMassTransfer -Journal $script:journal -ChunkSize 4 -Confirm:$false
+        @($resumed | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 8
+        @($resumed | Where-Object Status -EQ 'Sent').Count | Should -Be 2
+        Assert-OnePerRow -Journal $script:journal -Rows 10 -Amount 0.25
+    }
+}
+
 Describe 'Faults and rate limits' {
     BeforeEach {
         Clear-SandboxState
