@@ -23,6 +23,7 @@
         'Set-XRocketCheque'
         'Remove-XRocketCheque'
         'New-XRocketTransfer'
+        'Get-XRocketJournal'
         'Get-XRocketTransfer'
         'New-XRocketMassTransfer'
         'New-XRocketInvoice'

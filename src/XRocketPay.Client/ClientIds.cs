@@ -15,15 +15,18 @@ public sealed class ClientIds
     public const string RandomPrefix = "xrp-";
     public const string BatchPrefix = "b-";
 
-    // One entry per distinct row, keyed by 16 bytes of the row's digest rather than its text, so a run of
-    // 100,000 rows keeps a few MiB, not every row (collisions of 128 bits do not happen in practice).
-    private readonly Dictionary<(ulong, ulong), int> _occurrences = new();
+    // Keyed by a 64-bit hash of the row (8 bytes, not the row's text): a collision only numbers a row's
+    // occurrence differently, the same way on every run, so ids stay unique and stable.
+    private readonly Dictionary<ulong, int> _occurrences = new();
     private readonly SHA256 _sha = SHA256.Create();
 
     /// <summary>Ids for the rows of one run; with a <paramref name="batchId"/>, re-running the same rows gives the same ids.</summary>
     public ClientIds(string? batchId = null) => BatchId = string.IsNullOrEmpty(batchId) ? null : batchId;
 
     public string? BatchId { get; }
+
+    /// <summary>The occurrence the last derived id counted (1: the first such row; above 1: a duplicate row); 0 when not derived.</summary>
+    public int LastOccurrence { get; private set; }
 
     /// <summary>A new random id: <c>xrp-</c> and 32 hex digits.</summary>
     public static string NewRandom() => RandomPrefix + Guid.NewGuid().ToString("N");
@@ -39,6 +42,7 @@ public sealed class ClientIds
     /// </summary>
     public string ForRow(string? given, string target, string asset, string amountText, string? description)
     {
+        LastOccurrence = 0;
         if (!string.IsNullOrWhiteSpace(given))
         {
             return given!.Trim();
@@ -50,12 +54,12 @@ public sealed class ClientIds
         }
 
         var key = string.Join("\u001f", BatchId, target, asset, amountText, description ?? "");
+        var compact = CompactId.Of(key);
         lock (_occurrences)
         {
-            var digest = _sha.ComputeHash(Encoding.UTF8.GetBytes(key));
-            var row = (BitConverter.ToUInt64(digest, 0), BitConverter.ToUInt64(digest, 8));
-            _occurrences.TryGetValue(row, out var seen);
-            _occurrences[row] = ++seen;
+            _occurrences.TryGetValue(compact, out var seen);
+            _occurrences[compact] = ++seen;
+            LastOccurrence = seen;
             var hash = _sha.ComputeHash(Encoding.UTF8.GetBytes(key + "\u001f" + seen.ToString(CultureInfo.InvariantCulture)));
             return BatchPrefix + Hex(hash, 20);
         }

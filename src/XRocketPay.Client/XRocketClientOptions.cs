@@ -30,6 +30,9 @@ public sealed class XRocketClientOptions
 
     public XRocketRetryPolicy Retry { get; set; } = new();
 
+    /// <summary>A client-side rate limit for every call of this client; null = none (a cmdlet may run its calls under its own).</summary>
+    public XRocketThrottle? Throttle { get; set; }
+
     /// <summary>A proxy; null uses the system proxy.</summary>
     public IWebProxy? Proxy { get; set; }
 

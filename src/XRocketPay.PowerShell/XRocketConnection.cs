@@ -17,6 +17,8 @@ public sealed class XRocketConnection
 
     /// <summary>How this server names transfers on the wire (Transfers or Payouts); cmdlets and objects are the same in both.</summary>
     public XRocketApiDialect ApiDialect => Client.Dialect;
+    /// <summary>The client-side request rate limit per route (Connect-XRocket -RequestsPerSecond), or null.</summary>
+    public double? RequestsPerSecond => Client.Options.Throttle?.RequestsPerSecond;
     public string TokenHint => Client.Options.Token?.Hint ?? "";
     public string? AppName { get; }
     public string? AppId { get; }

@@ -8,7 +8,8 @@ One child pwsh of the benchmark (PowerShell.Bench.ps1 starts it with stdout redi
 WhatIfTime : rows piped to New-XRocketTransfer -WhatIf and to an advanced function with the same binding and
              ShouldProcess, alternating, Runs times each; medians in milliseconds.
 Memory     : Rows rows made one at a time and piped to Sink (New-XRocketTransfer -WhatIf -BatchId,
-             New-XRocketMassTransfer -WhatIf -BatchId, or Out-Null); the managed heap after a full collection
+             New-XRocketMassTransfer -WhatIf -BatchId, Journal: New-XRocketMassTransfer -Journal with a journal
+             that already knows every row as paid, so nothing is sent, or Out-Null); the managed heap after a full collection
              and the working set sampled every 20,000 rows.
 Both write one JSON object to ResultFile.
 #>
@@ -20,7 +21,7 @@ param(
     [Parameter(Mandatory)] [string] $ResultFile,
     [int] $Rows = 10000,
     [int] $Runs = 5,
-    [ValidateSet('Transfer', 'MassTransfer', 'OutNull')] [string] $Sink = 'Transfer'
+    [ValidateSet('Transfer', 'MassTransfer', 'Journal', 'OutNull')] [string] $Sink = 'Transfer'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -105,6 +106,20 @@ switch ($Mode) {
                 })
         }
 
+        if ($Sink -eq 'Journal') {
+            # A journal of a finished run: the client ids a -BatchId run derives, each with an intent and a Sent outcome.
+            $journal = Join-Path ([System.IO.Path]::GetTempPath()) "xrocketpay-bench-$([guid]::NewGuid().ToString('N')).jsonl"
+            $ids = [XRocketPay.Client.ClientIds]::new('bench-memory')
+            $writer = [System.IO.StreamWriter]::new($journal)
+            $writer.WriteLine('{"type":"run","at":"2026-01-01T00:00:00.000Z","batchId":"bench-memory","command":"New-XRocketMassTransfer","version":1}')
+            foreach ($index in 1..$Rows) {
+                $id = $ids.ForRow($null, [string](100000 + $index), 'TRX', '0.5', $null)
+                $writer.WriteLine('{"type":"intent","at":"2026-01-01T00:00:00.000Z","clientTransferId":"' + $id + '","target":"' + (100000 + $index) + '","asset":"TRX","amount":"0.5"}')
+                $writer.WriteLine('{"type":"outcome","at":"2026-01-01T00:00:00.000Z","clientTransferId":"' + $id + '","status":"Sent"}')
+            }
+            $writer.Dispose()
+        }
+
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
         $source = {
             foreach ($index in 1..$Rows) {
@@ -117,6 +132,7 @@ switch ($Mode) {
         switch ($Sink) {
             'Transfer' { & $source | New-XRocketTransfer -WhatIf -BatchId bench-memory }
             'MassTransfer' { & $source | New-XRocketMassTransfer -WhatIf -BatchId bench-memory }
+            'Journal' { & $source | New-XRocketMassTransfer -Journal $journal -Confirm:$false | Out-Null; Remove-Item -LiteralPath $journal }
             'OutNull' { & $source | Out-Null }
         }
 

@@ -305,7 +305,8 @@ try {
 
     # ---- memory: 100,000 rows, each sink in a fresh child pwsh ------------------------------------------
     $memory = [ordered]@{}
-    foreach ($sink in 'OutNull', 'Transfer', 'MassTransfer') {
+    $sinks = @('OutNull', 'Transfer', 'MassTransfer') + @(if ((Get-Command New-XRocketMassTransfer).Parameters.ContainsKey('Journal')) { 'Journal' })
+    foreach ($sink in $sinks) {
         Write-Step "peak memory, $MemoryRows rows into $sink (child pwsh)"
         $result = Join-Path $work "memory-$sink.json"
         Invoke-Child -StdOut (Join-Path $work "memory-$sink-host.txt") -Arguments @('-File', $child, '-Mode', 'Memory', '-ModuleManifest', $ModuleManifest, '-BaseUri', $base,
@@ -335,6 +336,17 @@ try {
                     -Measured "heap $(Format-MiB $growth.Heap), working set $(Format-MiB $growth.Working), peak WS $((($growth.Peak) / 1MB).ToString('0', $invariant)) MiB; $rate rows/s" `
                     -Baseline "heap $(Format-MiB $baseline.Heap), working set $(Format-MiB $baseline.Working), peak WS $((($baseline.Peak) / 1MB).ToString('0', $invariant)) MiB" `
                     -Ratio "$(Format-MiB $extra) (~$perRow B/row)" -Target 'flat: ≤ +5 MiB between 20k and 100k rows' -Met ($extra -le 5MB)))
+    }
+
+    if ($memory.Contains('Journal')) {
+        $growth = Get-Growth $memory.Journal
+        $extra = $growth.Heap - $baseline.Heap
+        $perRow = ($extra / $growth.Rows).ToString('0', $invariant)
+        $rate = ($MemoryRows / ($growth.Ms / 1000)).ToString('N0', $invariant)
+        $rows.Add((New-Row -Measurement "re-run of $($MemoryRows.ToString('N0', $invariant)) rows with a journal that knows them all (``New-XRocketMassTransfer -Journal``, preflight on): rows/s and memory (heap growth from row 20,000)" `
+                    -Measured "$rate rows/s; heap $(Format-MiB $growth.Heap), peak WS $((($growth.Peak) / 1MB).ToString('0', $invariant)) MiB" `
+                    -Baseline "heap $(Format-MiB $baseline.Heap) (``Out-Null``)" `
+                    -Ratio "$(Format-MiB $extra) (~$perRow B/row)" -Target 'flat: ≤ +5 MiB between 20k and 100k rows; no request per row' -Met ($extra -le 5MB)))
     }
 
     # ---- Import-Module added to pwsh start ----------------------------------------------------------------

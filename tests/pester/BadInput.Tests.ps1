@@ -145,6 +145,7 @@ BeforeDiscovery {
     Add-Case 'Get-XRocketRate' 'asset XYZ' @{ Asset = 'XYZ' } 'UnknownAsset'
     Add-Case 'ConvertFrom-XRocketWebhook' 'body not json' @{ Body = 'not json' } 'InvalidWebhookBody' 'InvalidData' -Pipe
     Add-Case 'ConvertFrom-XRocketWebhook' 'body an array' @{ Body = '[1]' } 'InvalidWebhookBody' 'InvalidData' -Pipe
+    Add-Case 'Get-XRocketJournal' 'no such journal' @{ Path = '/nonexistent/xrocket-journal.jsonl' } 'JournalNotFound' 'ObjectNotFound' -Pipe
     $key = [System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword
     Add-Case 'Connect-XRocket' 'proxy with plain http' @{ BaseUri = 'BASEURI'; Proxy = 'http://127.0.0.1:9'; ApiKey = $key } 'InvalidParameter' -Terminating
     Add-Case 'Connect-XRocket' 'plain http to a remote host' @{ BaseUri = 'http://example.com'; ApiKey = $key } 'InvalidParameter' -Terminating

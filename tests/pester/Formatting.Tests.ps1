@@ -14,6 +14,9 @@ BeforeAll {
     $headers = @{}
     $delivery.headers.PSObject.Properties | ForEach-Object { $headers[$_.Name] = $_.Value }
     $secret = [System.Net.NetworkCredential]::new('', 'sandbox-webhook-secret').SecurePassword
+    $plan = New-XRocketTransfer -TelegramUserId 87209764 -Amount 1 -Asset TONCOIN -BatchId formatting -Preflight -WhatIf
+    $journal = Join-Path $TestDrive 'formatting.jsonl'
+    $null = New-XRocketTransfer -TelegramUserId 87209764 -Amount 1 -Asset TONCOIN -Journal $journal -Confirm:$false
 
     $script:samples = @{
         App                   = Get-XRocketApp
@@ -31,6 +34,9 @@ BeforeAll {
         XRocketWebhookEvent   = ConvertFrom-XRocketWebhook -Body $delivery.body -Headers $headers -Secret $secret
         XRocketConnection     = Get-XRocketConnection
         XRocketTransferResult = $transfer
+        XRocketPayoutPlanRow  = $plan | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPlanRow] }
+        XRocketPayoutPreflight = $plan | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPreflight] }
+        XRocketJournalSummary = Get-XRocketJournal $journal -Compare
     }
     $script:typeNames = @($script:samples.Keys)
 }
@@ -47,7 +53,8 @@ Describe 'Every output type' {
 
     It '<_> renders with Format-Table and Format-List at width 200, and shows no token' -ForEach @(
         'App', 'AssetBalance', 'Cheque', 'Currency', 'Invoice', 'InvoicePayment', 'InvoicePaymentAddress', 'Links',
-        'Rate', 'Transfer', 'Withdrawal', 'WithdrawalQuotas', 'XRocketWebhookEvent', 'XRocketConnection', 'XRocketTransferResult'
+        'Rate', 'Transfer', 'Withdrawal', 'WithdrawalQuotas', 'XRocketWebhookEvent', 'XRocketConnection', 'XRocketTransferResult',
+        'XRocketPayoutPlanRow', 'XRocketPayoutPreflight', 'XRocketJournalSummary'
     ) {
         $sample = $script:samples[$_]
         $sample | Should -Not -BeNullOrEmpty
@@ -62,7 +69,8 @@ Describe 'Every output type' {
 
     It '<_> survives ConvertTo-Json -Depth 10 and Export-Clixml without the token' -ForEach @(
         'App', 'AssetBalance', 'Cheque', 'Currency', 'Invoice', 'InvoicePayment', 'InvoicePaymentAddress', 'Links',
-        'Rate', 'Transfer', 'Withdrawal', 'WithdrawalQuotas', 'XRocketWebhookEvent', 'XRocketConnection', 'XRocketTransferResult'
+        'Rate', 'Transfer', 'Withdrawal', 'WithdrawalQuotas', 'XRocketWebhookEvent', 'XRocketConnection', 'XRocketTransferResult',
+        'XRocketPayoutPlanRow', 'XRocketPayoutPreflight', 'XRocketJournalSummary'
     ) {
         $path = Join-Path $TestDrive "$_.xml"
         $json = $script:samples[$_] | ConvertTo-Json -Depth 10 -WarningAction SilentlyContinue

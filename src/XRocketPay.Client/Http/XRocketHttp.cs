@@ -74,6 +74,11 @@ internal sealed class XRocketHttp
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if ((XRocketThrottle.Current ?? _options.Throttle) is { } throttle)
+            {
+                await throttle.WaitAsync(method.Method, path, cancellationToken).ConfigureAwait(false);
+            }
+
             var stopwatch = Stopwatch.StartNew();
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attemptCts.CancelAfter(_options.Timeout);

@@ -56,6 +56,9 @@ public abstract class PayoutCmdlet : XRocketCmdlet
     [AllowNull]
     public string? CallbackUrl { get; set; }
 
+    /// <summary>The client ids of this call's rows (null before the first row).</summary>
+    internal ClientIds? RowIds => _clientIds;
+
     /// <summary>Validates the current row; writes the error record and returns null when it is not payable.</summary>
     internal PayoutRow? ReadRow()
     {

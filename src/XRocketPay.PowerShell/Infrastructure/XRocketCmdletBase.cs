@@ -26,12 +26,17 @@ public abstract class XRocketCmdletBase : PSCmdlet, IDisposable
 
     private XRocketTraceDetail? _traceDetail;
 
+    /// <summary>True when the core work of this cmdlet posts messages of its own (progress), so every call needs a pump.</summary>
+    private protected virtual bool PostsMessages => false;
+
     /// <summary>Runs one core call; verbose/debug lines of its HTTP attempts are written here, when wanted.</summary>
     protected T Call<T>(Func<XRocketClient, CancellationToken, Task<T>> call)
     {
         var client = ActiveConnection.Client;
         _traceDetail ??= HttpTrace.DetailFor(this);
-        return PipelineMessagePump.Run(this, _traceDetail.Value, () => call(client, StopToken));
+        return PostsMessages
+            ? PipelineMessagePump.Pumped(this, _traceDetail.Value, () => call(client, StopToken))
+            : PipelineMessagePump.Run(this, _traceDetail.Value, () => call(client, StopToken));
     }
 
     protected void Call(Func<XRocketClient, CancellationToken, Task> call) =>

@@ -28,6 +28,9 @@ internal sealed class CapturingHost : PSHost
     /// <summary>Prompts seen by PromptForChoice (caption + message).</summary>
     public IReadOnlyList<string> Prompts => _ui.Prompts;
 
+    /// <summary>Every progress record written, in order.</summary>
+    public IReadOnlyList<ProgressRecord> Progress => _ui.Progress;
+
     /// <summary>Answers for the next confirmation prompts: a choice label such as "&amp;Yes" or "&amp;No".</summary>
     public Queue<string> ChoiceAnswers => _ui.ChoiceAnswers;
 
@@ -43,16 +46,18 @@ internal sealed class CapturingHost : PSHost
     {
         private readonly StringBuilder _text = new();
         private readonly List<string> _prompts = new();
+        private readonly List<ProgressRecord> _progress = new();
         private readonly object _gate = new();
 
         public Queue<string> ChoiceAnswers { get; } = new();
         public IReadOnlyList<string> Prompts { get { lock (_gate) { return _prompts.ToList(); } } }
+        public IReadOnlyList<ProgressRecord> Progress { get { lock (_gate) { return _progress.ToList(); } } }
         public string Text { get { lock (_gate) { return _text.ToString(); } } }
         public override PSHostRawUserInterface RawUI { get; } = new RawUserInterface();
 
         public void Clear()
         {
-            lock (_gate) { _text.Clear(); _prompts.Clear(); }
+            lock (_gate) { _text.Clear(); _prompts.Clear(); _progress.Clear(); }
         }
 
         private void Append(string value)
@@ -69,7 +74,7 @@ internal sealed class CapturingHost : PSHost
         public override void WriteDebugLine(string message) => Append("DEBUG: " + message + "\n");
         public override void WriteVerboseLine(string message) => Append("VERBOSE: " + message + "\n");
         public override void WriteWarningLine(string message) => Append("WARNING: " + message + "\n");
-        public override void WriteProgress(long sourceId, ProgressRecord record) { }
+        public override void WriteProgress(long sourceId, ProgressRecord record) { lock (_gate) { _progress.Add(record); } }
 
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
         {

@@ -56,6 +56,11 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
     [Parameter]
     public Uri? Proxy { get; set; }
 
+    /// <summary>A client-side limit per route for every call of this connection (payout cmdlets may set their own).</summary>
+    [Parameter]
+    [ValidateRange(0.01, 1000.0)]
+    public double RequestsPerSecond { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -76,6 +81,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Retry = new XRocketRetryPolicy { MaxAttempts = MaxRetries + 1 },
                 Proxy = Proxy is null ? null : new WebProxy(Proxy),
+                Throttle = MyInvocation.BoundParameters.ContainsKey(nameof(RequestsPerSecond)) ? new XRocketThrottle(RequestsPerSecond) { Waiting = PayoutRunProgress.ReportThrottle } : null,
                 UserAgentComment = "+PowerShell/" + PowerShellVersion(),
                 Trace = HttpTrace.Write,
                 TraceDetail = HttpTrace.Wanted,

@@ -5,8 +5,8 @@ namespace XRocketPay.PowerShell.Commands.Transfers;
 /// chunks as soon as a chunk is full (the rest at the end). One result per row.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "XRocketMassTransfer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(XRocketTransferResult))]
-public sealed class NewXRocketMassTransferCommand : PayoutCmdlet
+[OutputType(typeof(XRocketTransferResult), typeof(XRocketPayoutPreflight), typeof(XRocketPayoutPlanRow))]
+public sealed class NewXRocketMassTransferCommand : PayoutRunCmdlet
 {
     private readonly Dictionary<string, List<PayoutRow>> _pending = new(StringComparer.Ordinal);
 
@@ -14,13 +14,14 @@ public sealed class NewXRocketMassTransferCommand : PayoutCmdlet
     [ValidateRange(1, 1000)]
     public int ChunkSize { get; set; } = 100;
 
-    protected override void ProcessRecord()
-    {
-        if (ReadRow() is not { } row)
-        {
-            return;
-        }
+    /// <summary>Sends without checking every row and the totals first (the preflight is on by default here).</summary>
+    [Parameter]
+    public SwitchParameter SkipPreflight { get; set; }
 
+    protected override bool PreflightOn => !SkipPreflight.IsPresent;
+
+    internal override void Pay(PayoutRow row)
+    {
         if (!_pending.TryGetValue(row.Asset, out var chunk))
         {
             chunk = new List<PayoutRow>();
@@ -35,7 +36,7 @@ public sealed class NewXRocketMassTransferCommand : PayoutCmdlet
         }
     }
 
-    protected override void EndProcessing()
+    protected override void FinishRows()
     {
         foreach (var pair in _pending.ToList())
         {
@@ -53,6 +54,7 @@ public sealed class NewXRocketMassTransferCommand : PayoutCmdlet
             return;
         }
 
+        JournalIntents(rows);
         var items = rows.Select(r => new MassTransferItem
         {
             Target = r.TelegramUserId,
@@ -81,7 +83,7 @@ public sealed class NewXRocketMassTransferCommand : PayoutCmdlet
         foreach (var result in results)
         {
             var row = rows[result.Index];
-            WriteObject(Result(result.Outcome, row, result.Transfer));
+            Settle(row, result.Outcome, result.Transfer, result.Error);
             if (result.Error is { } error)
             {
                 WriteError(ErrorRecords.From(error, row.Target));

@@ -2,13 +2,12 @@ namespace XRocketPay.PowerShell.Commands.Transfers;
 
 /// <summary>Pays a Telegram user, one transfer per row. Irreversible: ConfirmImpact High.</summary>
 [Cmdlet(VerbsCommon.New, "XRocketTransfer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(XRocketTransferResult))]
-public sealed class NewXRocketTransferCommand : PayoutCmdlet
+[OutputType(typeof(XRocketTransferResult), typeof(XRocketPayoutPreflight), typeof(XRocketPayoutPlanRow))]
+public sealed class NewXRocketTransferCommand : PayoutRunCmdlet
 {
-    protected override void ProcessRecord()
+    internal override void Pay(PayoutRow row)
     {
-        if (ReadRow() is not { } row ||
-            !ShouldProcess($"Telegram user {row.TelegramUserId}", $"Transfer {XRocketMoney.Format(row.Amount)} {row.Asset} (client id {row.ClientTransferId})"))
+        if (!ShouldProcess($"Telegram user {row.TelegramUserId}", $"Transfer {XRocketMoney.Format(row.Amount)} {row.Asset} (client id {row.ClientTransferId})"))
         {
             return;
         }
@@ -22,17 +21,18 @@ public sealed class NewXRocketTransferCommand : PayoutCmdlet
             ClientTransferId = row.ClientTransferId,
             Callback = row.CallbackUrl is null ? null : new Callback { CallbackUrl = row.CallbackUrl },
         };
+        JournalIntents(new[] { row });
         TryWithLazyTarget(() => row.Target, () =>
         {
             try
             {
                 var created = Call((client, ct) => client.CreateTransferAsync(request, ct));
-                WriteObject(Result(created.Outcome, row, created.Value));
+                Settle(row, created.Outcome, created.Value, null);
             }
-            catch (XRocketException ex) when (ex.Outcome == XRocketOutcome.Unknown)
+            catch (XRocketException ex)
             {
-                // It may have been paid: the row says so, and the error says how to reconcile.
-                WriteObject(Result(ex.Outcome, row, null));
+                // Unknown: it may have been paid; the row says so, and the error says how to reconcile.
+                Settle(row, ex.Outcome, null, ex, writeResult: ex.Outcome == XRocketOutcome.Unknown);
                 throw;
             }
         });

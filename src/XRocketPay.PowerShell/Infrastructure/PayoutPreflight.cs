@@ -1,0 +1,85 @@
+namespace XRocketPay.PowerShell.Infrastructure;
+
+/// <summary>
+/// Counts and checks the rows of a run before the first payment: bad rows (counted; their error records are
+/// written as they are read, and they are never sent), duplicate rows (flagged, still paid: two identical rows are two payouts), repeated
+/// client ids, unknown assets, and per-asset totals against the available balance. Only per-asset sums and
+/// compact hash sets are kept (8 bytes a row, 16 more for a row that brings its own client id).
+/// </summary>
+internal sealed class PayoutPreflight
+{
+    private readonly HashSet<ulong> _contents = new();
+    private readonly HashSet<(ulong, ulong)> _givenClientIds = new();
+    private readonly SortedDictionary<string, (decimal Amount, int Rows)> _totals = new(StringComparer.Ordinal);
+    private int _rows, _invalid, _duplicates, _repeatedIds, _alreadyPaid;
+
+    public void Add(PayoutRow? row, bool clientIdGiven, ClientIds? ids, PayoutJournal? journal)
+    {
+        _rows++;
+        if (row is null)
+        {
+            _invalid++;
+            return;
+        }
+
+        // With a batch id, the client ids already count each row's occurrence: no second set.
+        var duplicate = ids?.BatchId is not null && !clientIdGiven
+            ? ids.LastOccurrence > 1
+            : !_contents.Add(CompactId.Of(string.Join("\u001f", row.TelegramUserId, row.Asset, XRocketMoney.Format(XRocketMoney.Normalize(row.Amount)), row.Description ?? "")));
+        if (duplicate)
+        {
+            _duplicates++;
+        }
+
+        // Derived and random ids never repeat: only the ids rows bring are kept.
+        if (clientIdGiven && !_givenClientIds.Add(CompactId.Of128(row.ClientTransferId)))
+        {
+            _repeatedIds++;
+        }
+
+        if (journal?.IsPaid(row.ClientTransferId) == true)
+        {
+            _alreadyPaid++;
+            return;
+        }
+
+        _totals.TryGetValue(row.Asset, out var total);
+        _totals[row.Asset] = (total.Amount + row.Amount, total.Rows + 1);
+    }
+
+    public XRocketPayoutPreflight Finish(IReadOnlyList<Currency>? currencies, IReadOnlyList<AssetBalance>? balances, PayoutJournal? journal, PayoutRunSpool spool, bool whatIf)
+    {
+        // Invalid rows are never sent and each has its own error record (a retry file): counted, not blocking,
+        // since a bad row must never stop a run (issue 14). What stops it: repeated ids, totals over the balance.
+        var problems = new List<string>();
+
+        if (_repeatedIds > 0)
+        {
+            problems.Add($"{_repeatedIds} row(s) repeat another row's ClientTransferId.");
+        }
+
+        var totals = new List<XRocketPayoutTotal>();
+        foreach (var pair in _totals)
+        {
+            var known = currencies is null || currencies.Any(c => c.Code.Equals(pair.Key, StringComparison.OrdinalIgnoreCase));
+            var available = balances?.FirstOrDefault(b => b.Asset.Equals(pair.Key, StringComparison.OrdinalIgnoreCase))?.Available;
+            if (!known)
+            {
+                problems.Add($"Asset {pair.Key} is not one of the API's currencies.");
+            }
+            else if (balances is not null && (available ?? 0m) < pair.Value.Amount)
+            {
+                problems.Add($"{pair.Key}: the total {XRocketMoney.Format(XRocketMoney.Normalize(pair.Value.Amount))} exceeds the available balance {XRocketMoney.Format(XRocketMoney.Normalize(available ?? 0m))}.");
+            }
+
+            totals.Add(new XRocketPayoutTotal(pair.Key, XRocketMoney.Normalize(pair.Value.Amount), pair.Value.Rows, balances is null ? null : XRocketMoney.Normalize(available ?? 0m)));
+        }
+
+        return new XRocketPayoutPreflight(_rows, _rows - _invalid, _invalid, _duplicates, _alreadyPaid, totals, problems,
+            checkedAgainstApi: currencies is not null && balances is not null, journal?.Path, whatIf);
+    }
+
+    public XRocketPayoutPlanRow PlanOf(PayoutRow row, PayoutJournal? journal) =>
+        new(journal?.IsPaid(row.ClientTransferId) == true ? "Skip" : journal?.IsPending(row.ClientTransferId) == true ? "Reconcile" : "Send",
+            row.ClientTransferId, row.TelegramUserId, row.Asset, row.Amount, row.Description);
+}

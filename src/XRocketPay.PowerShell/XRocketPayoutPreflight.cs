@@ -1,0 +1,44 @@
+namespace XRocketPay.PowerShell;
+
+/// <summary>The preflight of a payout run: rows, per-asset totals against the balance, and the problems that stop it.</summary>
+public sealed class XRocketPayoutPreflight
+{
+    internal XRocketPayoutPreflight(int rows, int validRows, int invalidRows, int duplicateRows, int alreadyPaid, IReadOnlyList<XRocketPayoutTotal> totals, IReadOnlyList<string> problems, bool checkedAgainstApi, string? journal, bool whatIf)
+    {
+        Rows = rows;
+        ValidRows = validRows;
+        InvalidRows = invalidRows;
+        DuplicateRows = duplicateRows;
+        AlreadyPaid = alreadyPaid;
+        Totals = totals;
+        Problems = problems;
+        CheckedAgainstApi = checkedAgainstApi;
+        Journal = journal;
+        WhatIf = whatIf;
+    }
+
+    /// <summary>True when nothing stops the run (no problems).</summary>
+    public bool Passed => Problems.Count == 0;
+    public int Rows { get; }
+    public int ValidRows { get; }
+    public int InvalidRows { get; }
+
+    /// <summary>Rows identical to an earlier row (recipient, asset, amount, description): flagged, still paid.</summary>
+    public int DuplicateRows { get; }
+
+    /// <summary>Rows the journal already knows as paid: skipped, without a request.</summary>
+    public int AlreadyPaid { get; }
+
+    /// <summary>What is still to send, per asset, with the available balance (null when not connected).</summary>
+    public IReadOnlyList<XRocketPayoutTotal> Totals { get; }
+    public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>Whether assets and balances were checked with the API (false when not connected, for example under -WhatIf).</summary>
+    public bool CheckedAgainstApi { get; }
+    public string? Journal { get; }
+    public bool WhatIf { get; }
+
+    public override string ToString() => Passed
+        ? $"Preflight passed: {ValidRows} row(s), {string.Join(", ", Totals)}"
+        : $"Preflight failed: {string.Join(" ", Problems)}";
+}

@@ -1,0 +1,81 @@
+namespace XRocketPay.Client.Tests;
+
+/// <summary>The throttle's token bucket (on a fake clock: no timing) and the journal's rules, without a server.</summary>
+public sealed class PayoutRunTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "xrocketpay-journal-" + Guid.NewGuid().ToString("N"));
+
+    public PayoutRunTests() => Directory.CreateDirectory(_directory);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void The_throttle_spaces_requests_per_route_without_bursts()
+    {
+        var now = TimeSpan.Zero;
+        var throttle = new XRocketThrottle(2, () => now);
+        Assert.Equal(TimeSpan.Zero, throttle.Reserve("POST", "api/v1/transfers"));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), throttle.Reserve("POST", "api/v1/transfers"));
+        Assert.Equal(TimeSpan.FromMilliseconds(1000), throttle.Reserve("POST", "api/v1/transfers"));
+        Assert.Equal(TimeSpan.Zero, throttle.Reserve("GET", "api/v1/transfer"));
+
+        // Idle time earns no burst: after a long pause the next request goes now, the one after waits a full interval.
+        now = TimeSpan.FromMinutes(1);
+        Assert.Equal(TimeSpan.Zero, throttle.Reserve("POST", "api/v1/transfers"));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), throttle.Reserve("POST", "api/v1/transfers"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new XRocketThrottle(0));
+    }
+
+    [Fact]
+    public void A_reopened_journal_knows_paid_rows_and_rows_to_reconcile_and_keeps_its_batch_id()
+    {
+        var path = Path.Combine(_directory, "run.jsonl");
+        string batchId;
+        using (var journal = PayoutJournal.Open(path, null, forWriting: true))
+        {
+            batchId = journal.BatchId;
+            Assert.StartsWith(PayoutJournal.JournalBatchPrefix, batchId);
+            journal.Start("test");
+            journal.Intents(new[] { "a", "b", "c", "d" }.Select(id => new PayoutJournalLine { ClientTransferId = id, Target = "7", Asset = "TRX", Amount = 1.5m }));
+            journal.Outcomes(new[]
+            {
+                new PayoutJournalLine { ClientTransferId = "a", Status = "Sent", TransferId = "1" },
+                new PayoutJournalLine { ClientTransferId = "b", Status = "Failed", Error = "TargetUserNotFound" },
+                new PayoutJournalLine { ClientTransferId = "c", Status = "Unknown" },
+            });
+        }
+
+        // A line cut by a kill: skipped on reading, and the next run's lines still stand alone.
+        File.AppendAllText(path, "{\"type\":\"outcome\",\"clientTra");
+        using (var again = PayoutJournal.Open(path, null, forWriting: true))
+        {
+            Assert.Equal(batchId, again.BatchId);
+            Assert.True(again.IsPaid("a"));
+            Assert.False(again.IsPaid("b") || again.IsPending("b"));
+            Assert.True(again.IsPending("c"));
+            Assert.True(again.IsPending("d"));
+            Assert.False(again.IsPaid("e") || again.IsPending("e"));
+            again.Start("test");
+        }
+
+        var lines = File.ReadAllLines(path);
+        Assert.Equal("run", PayoutJournalLine.Parse(lines[^1]).Type);
+        Assert.Equal(1.5m, PayoutJournalLine.Parse(lines[1]).Amount);
+        Assert.Contains("\"amount\":\"1.5\"", lines[1]);
+        Assert.Throws<ArgumentException>(() => PayoutJournal.Open(path, "another-batch", forWriting: false));
+    }
+
+    [Fact]
+    public void Derived_client_ids_count_duplicate_rows()
+    {
+        var ids = new ClientIds("batch");
+        var first = ids.ForRow(null, "7", "TRX", "1", null);
+        Assert.Equal(1, ids.LastOccurrence);
+        var second = ids.ForRow(null, "7", "TRX", "1", null);
+        Assert.Equal(2, ids.LastOccurrence);
+        Assert.NotEqual(first, second);
+        Assert.Equal(first, new ClientIds("batch").ForRow(null, "7", "TRX", "1", null));
+        ids.ForRow("own", "7", "TRX", "1", null);
+        Assert.Equal(0, ids.LastOccurrence);
+    }
+}

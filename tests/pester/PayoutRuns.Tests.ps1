@@ -1,0 +1,332 @@
+# Payout runs at scale (issue 13): preflight, the client-side throttle, the journal (kill and resume at the
+# three points, driven by sandbox delay faults), and a 2,000-row run through faults.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Open-TestSandbox
+    Connect-TestSandbox
+
+    function Get-Family {
+        if ((Get-XRocketConnection).ApiDialect -eq 'Payouts') {
+            @{ Many = '/api/v1/payouts'; One = '/api/v1/payout'; Mass = '/api/v1/mass-payouts' }
+        }
+        else {
+            @{ Many = '/api/v1/transfers'; One = '/api/v1/transfer'; Mass = '/api/v1/mass-transfers' }
+        }
+    }
+
+    # The rows the child script pays: the same input on every run.
+    function Get-ChildRow {
+        param([int] $Rows)
+        1..$Rows | ForEach-Object { [pscustomobject]@{ user_id = 7000 + $_; amount = '0.25'; asset = 'TRX' } }
+    }
+
+    function Start-PayoutChild {
+        param([string] $Journal, [string] $Command, [int] $Rows, [int] $ChunkSize = 4)
+        $process = [Environment]::ProcessPath
+        $info = [System.Diagnostics.ProcessStartInfo]::new($process)
+        if ([System.IO.Path]::GetFileNameWithoutExtension($process) -ne 'pwsh') { $info.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+        foreach ($argument in @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'PayoutRun.Child.ps1'),
+                '-Manifest', $script:StagedManifest, '-BaseUri', $script:BaseUri, '-Journal', $Journal, '-Command', $Command,
+                '-Rows', $Rows, '-ChunkSize', $ChunkSize)) {
+            $info.ArgumentList.Add([string]$argument)
+        }
+
+        $info.RedirectStandardOutput = $true
+        $info.RedirectStandardError = $true
+        [System.Diagnostics.Process]::Start($info)
+    }
+
+    function Get-JournalLine {
+        param([string] $Journal)
+        if (-not (Test-Path -LiteralPath $Journal)) { return @() }
+        # The child holds the file open for appending: read it shared.
+        $stream = [System.IO.FileStream]::new($Journal, 'Open', 'Read', 'ReadWrite')
+        try { $text = [System.IO.StreamReader]::new($stream).ReadToEnd() } finally { $stream.Dispose() }
+        @($text -split "`n" | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
+    }
+
+    # Waits (bounded) until $Condition holds, then kills the child process hard.
+    function Stop-ChildWhen {
+        param([System.Diagnostics.Process] $Child, [scriptblock] $Condition, [int] $TimeoutSec = 60)
+        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+        while (-not (& $Condition)) {
+            if ($Child.HasExited) { throw "The child ended before the kill point: $($Child.StandardError.ReadToEnd())" }
+            if ([DateTime]::UtcNow -gt $deadline) { $Child.Kill($true); throw 'The kill point was never reached.' }
+            Start-Sleep -Milliseconds 100
+        }
+
+        Start-Sleep -Milliseconds 700
+        $Child.Kill($true)
+        $Child.WaitForExit()
+    }
+
+    # One transfer per row in the API, and the journal agrees with it.
+    function Assert-OnePerRow {
+        param([string] $Journal, [int] $Rows, [decimal] $Amount)
+        Get-SandboxBalance -Asset TRX | Should -Be (10000 - $Rows * $Amount)
+        $transfers = @(Get-XRocketTransfer | Where-Object { $_.ClientTransferId })
+        $transfers.Count | Should -Be $Rows
+        @($transfers.ClientTransferId | Sort-Object -Unique).Count | Should -Be $Rows
+        $audit = Get-XRocketJournal $Journal -Compare
+        $audit.Paid | Should -Be $Rows
+        $audit.Pending | Should -Be 0
+        $audit.MatchesApi | Should -BeTrue
+    }
+}
+
+AfterAll {
+    Disconnect-XRocket -ErrorAction SilentlyContinue
+    Close-TestSandbox
+}
+
+Describe 'Preflight' {
+    BeforeEach {
+        Clear-SandboxState
+        Connect-TestSandbox
+    }
+
+    It 'refuses a file whose total exceeds the balance before sending anything (<_>)' -ForEach @('New-XRocketTransfer', 'New-XRocketMassTransfer') {
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ user_id = 100 + $_; amount = '4000'; asset = 'USDT' } }
+        $summary = $rows | & $_ -Preflight -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        $summary.Passed | Should -BeFalse
+        $summary.Problems | Should -Match 'USDT.*exceeds the available balance'
+        @($failed.FullyQualifiedErrorId -like 'PreflightFailed,*').Count | Should -Be 1
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+        Get-SandboxBalance -Asset USDT | Should -Be 10000
+    }
+
+    It 'runs by default for the mass cmdlet: a row with an unknown asset is refused on its own, the rest is paid' {
+        $rows = [pscustomobject]@{ user_id = 5; amount = '1'; asset = 'TRX' }, [pscustomobject]@{ user_id = 6; amount = '1'; asset = 'NOPE' }
+        $sent = $rows | New-XRocketMassTransfer -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue -InformationVariable info
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'UnknownAsset,*'
+        $failed[0].Exception.Message | Should -Match 'NOPE'
+        $summary = $info.MessageData | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPreflight] }
+        $summary.InvalidRows | Should -Be 1
+        @($sent | Where-Object Status -EQ 'Sent').Count | Should -Be 1
+        Get-SandboxBalance -Asset TRX | Should -Be 9999
+    }
+
+    It 'flags duplicate rows, and under -WhatIf outputs the whole plan with reference reads only' {
+        $rows = @(1..4 | ForEach-Object { [pscustomobject]@{ user_id = 10 + $_; amount = '1.5'; asset = 'TRX' } }) + [pscustomobject]@{ user_id = 11; amount = '1.5'; asset = 'TRX' }
+        Clear-SandboxRequest
+        $out = $rows | New-XRocketTransfer -Preflight -BatchId plan-1 -WhatIf
+        $plan = @($out | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPlanRow] })
+        $summary = $out | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPreflight] }
+        $plan.Count | Should -Be 5
+        $plan.Action | Sort-Object -Unique | Should -Be 'Send'
+        $summary.Passed | Should -BeTrue
+        $summary.DuplicateRows | Should -Be 1
+        $summary.Totals[0].Amount | Should -Be 7.5
+        $summary.CheckedAgainstApi | Should -BeTrue
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+        @(Get-SandboxRequest).path | Sort-Object -Unique | Should -Not -Match 'transfer|payout'
+    }
+}
+
+Describe 'Journal' {
+    BeforeEach {
+        Clear-SandboxState
+        Connect-TestSandbox -Token $script:CanaryToken
+        $script:journal = Join-Path $TestDrive "run-$([guid]::NewGuid().ToString('N')).jsonl"
+    }
+
+    AfterAll {
+        Connect-TestSandbox
+    }
+
+    It 'is valid JSON lines, holds no token, and matches the ledger' {
+        $rows = 1..6 | ForEach-Object { [pscustomobject]@{ user_id = 200 + $_; amount = "0.$_"; asset = 'TRX' } }
+        $null = $rows | New-XRocketTransfer -Journal $script:journal -Confirm:$false
+        $text = Get-Content -LiteralPath $script:journal -Raw
+        $text | Should -Not -Match ([regex]::Escape($script:CanaryToken))
+        $text | Should -Not -Match 'sandbox-token|Bearer'
+        $lines = @(Get-Content -LiteralPath $script:journal | ForEach-Object { $_ | ConvertFrom-Json -ErrorAction Stop })
+        $lines[0].type | Should -Be 'run'
+        @($lines | Where-Object type -EQ 'intent').Count | Should -Be 6
+        @($lines | Where-Object type -EQ 'outcome').status | Sort-Object -Unique | Should -Be 'Sent'
+        Assert-OnePerRow -Journal $script:journal -Rows 6 -Amount 0.35
+    }
+
+    It 're-running a finished batch sends nothing but reference reads (<_>)' -ForEach @('New-XRocketTransfer', 'New-XRocketMassTransfer') {
+        $rows = 1..40 | ForEach-Object { [pscustomobject]@{ user_id = 300 + $_; amount = '0.01'; asset = 'TRX' } }
+        $first = $rows | & $_ -Journal $script:journal -Confirm:$false
+        @($first | Where-Object Status -EQ 'Sent').Count | Should -Be 40
+        Clear-SandboxRequest
+        $again = $rows | & $_ -Journal $script:journal -Confirm:$false
+        @($again | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 40
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+        @(Get-SandboxRequest | Where-Object path -NotIn '/api/v1/currencies', '/api/v1/balances') | Should -BeNullOrEmpty
+        Get-SandboxBalance -Asset TRX | Should -Be 9999.6
+    }
+
+    It 'a stopped run (Ctrl+C) closes its journal, and the same command resumes it' {
+        $family = Get-Family
+        Add-SandboxFault @{ method = 'POST'; path = $family.Many; mode = 'delay'; delayMs = 30000 }
+        $run = [powershell]::Create()
+        $null = $run.AddScript({
+                param($Manifest, $BaseUri, $Journal)
+                Import-Module $Manifest
+                Connect-XRocket -BaseUri $BaseUri -ApiKey ([System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword)
+                1..3 | ForEach-Object { [pscustomobject]@{ user_id = 7000 + $_; amount = '0.25'; asset = 'TRX' } } | New-XRocketTransfer -Journal $Journal -Confirm:$false
+            }).AddArgument($script:StagedManifest).AddArgument($script:BaseUri).AddArgument($script:journal)
+        $handle = $run.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while (-not (Test-Path -LiteralPath $script:journal) -or -not (Select-String -LiteralPath $script:journal -Pattern '"intent"' -Quiet)) {
+            if ([DateTime]::UtcNow -gt $deadline) { throw 'The run never wrote an intent.' }
+            Start-Sleep -Milliseconds 100
+        }
+
+        $run.Stop()
+        $handle.IsCompleted | Should -BeTrue
+        $run.Dispose()
+
+        # The stopped run let go of the file: the same command opens it again and finishes the job.
+        $resumed = Get-ChildRow -Rows 3 | New-XRocketTransfer -Journal $script:journal -Confirm:$false
+        @($resumed | Where-Object Status -EQ 'Sent').Count | Should -Be 3
+        Assert-OnePerRow -Journal $script:journal -Rows 3 -Amount 0.25
+    }
+
+    It 'is not created under -WhatIf or $WhatIfPreference' {
+        $row = [pscustomobject]@{ user_id = 1; amount = '1'; asset = 'TRX' }
+        $null = $row | New-XRocketTransfer -Journal $script:journal -BatchId whatif-1 -WhatIf
+        & { $WhatIfPreference = $true; $null = $row | New-XRocketMassTransfer -Journal $script:journal -BatchId whatif-1 }
+        Test-Path -LiteralPath $script:journal | Should -BeFalse
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a -BatchId other than the journal''s' {
+        $null = [pscustomobject]@{ user_id = 1; amount = '1'; asset = 'TRX' } | New-XRocketTransfer -Journal $script:journal -BatchId one -Confirm:$false
+        { [pscustomobject]@{ user_id = 1; amount = '1'; asset = 'TRX' } | New-XRocketTransfer -Journal $script:journal -BatchId two -Confirm:$false } |
+            Should -Throw -ErrorId 'JournalUnusable*'
+    }
+}
+
+Describe 'A hard kill, then a re-run with the same input and journal' {
+    BeforeEach {
+        Clear-SandboxState
+        Connect-TestSandbox
+        $script:family = Get-Family
+        $script:journal = Join-Path $TestDrive "kill-$([guid]::NewGuid().ToString('N')).jsonl"
+    }
+
+    It 'after an intent line and before its request: the row is looked up, then sent once' {
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Many; mode = 'delay'; delayMs = 10; count = 2 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Many; mode = 'delay'; delayMs = 30000 }
+        $child = Start-PayoutChild -Journal $script:journal -Command New-XRocketTransfer -Rows 5
+        Stop-ChildWhen -Child $child -Condition { @(Get-JournalLine $script:journal | Where-Object type -EQ 'intent').Count -ge 3 }
+        Get-SandboxBalance -Asset TRX | Should -Be 9999.5
+        (Get-XRocketJournal $script:journal).Pending | Should -Be 1
+
+        $resumed = Get-ChildRow -Rows 5 | New-XRocketTransfer -Journal $script:journal -Confirm:$false
+        @($resumed | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 2
+        @($resumed | Where-Object Status -EQ 'Sent').Count | Should -Be 3
+        Assert-OnePerRow -Journal $script:journal -Rows 5 -Amount 0.25
+    }
+
+    It 'after the server committed and before the outcome line: the row is reconciled, not paid again' {
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Many; mode = 'delay'; delayMs = 10; count = 2 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Many; mode = 'after-commit'; status = 0 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Many; mode = 'delay'; delayMs = 30000 }
+        $child = Start-PayoutChild -Journal $script:journal -Command New-XRocketTransfer -Rows 5
+        Stop-ChildWhen -Child $child -Condition { (Get-SandboxBalance -Asset TRX) -eq 9999.25 }
+        $audit = Get-XRocketJournal $script:journal -Compare
+        $audit.Pending | Should -Be 1
+        $audit.PaidWithoutOutcome | Should -Be 1
+
+        $resumed = Get-ChildRow -Rows 5 | New-XRocketTransfer -Journal $script:journal -Confirm:$false
+        @($resumed | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 3
+        @($resumed | Where-Object Status -EQ 'Sent').Count | Should -Be 2
+        Assert-OnePerRow -Journal $script:journal -Rows 5 -Amount 0.25
+    }
+
+    It 'in the middle of a mass chunk: the chunk''s rows are looked up, then sent once' {
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'delay'; delayMs = 10 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'delay'; delayMs = 30000 }
+        $child = Start-PayoutChild -Journal $script:journal -Command New-XRocketMassTransfer -Rows 10 -ChunkSize 4
+        Stop-ChildWhen -Child $child -Condition { @(Get-JournalLine $script:journal | Where-Object type -EQ 'intent').Count -ge 8 }
+        Get-SandboxBalance -Asset TRX | Should -Be 9999
+        (Get-XRocketJournal $script:journal).Pending | Should -Be 4
+
+        $resumed = Get-ChildRow -Rows 10 | New-XRocketMassTransfer -Journal $script:journal -ChunkSize 4 -Confirm:$false
+        @($resumed | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 4
+        @($resumed | Where-Object Status -EQ 'Sent').Count | Should -Be 6
+        Assert-OnePerRow -Journal $script:journal -Rows 10 -Amount 0.25
+    }
+}
+
+Describe 'A hard kill after a mass chunk was committed' {
+    BeforeEach {
+        Clear-SandboxState
+        Connect-TestSandbox
+        $script:family = Get-Family
+        $script:journal = Join-Path $TestDrive "kill-$([guid]::NewGuid().ToString('N')).jsonl"
+    }
+
+    It 'reconciles the committed chunk''s rows as AlreadyDone and pays the rest once' {
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'delay'; delayMs = 10 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'after-commit'; status = 0 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'delay'; delayMs = 30000 }
+        $child = Start-PayoutChild -Journal $script:journal -Command New-XRocketMassTransfer -Rows 10 -ChunkSize 4
+        Stop-ChildWhen -Child $child -Condition { (Get-SandboxBalance -Asset TRX) -eq 9998 }
+        (Get-XRocketJournal $script:journal).Pending | Should -Be 4
+
+        $resumed = Get-ChildRow -Rows 10 | New-XRocketMassTransfer -Journal $script:journal -ChunkSize 4 -Confirm:$false
+        @($resumed | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 8
+        @($resumed | Where-Object Status -EQ 'Sent').Count | Should -Be 2
+        Assert-OnePerRow -Journal $script:journal -Rows 10 -Amount 0.25
+    }
+}
+
+Describe 'Faults and rate limits' {
+    BeforeEach {
+        Clear-SandboxState
+        $script:journal = Join-Path $TestDrive "faults-$([guid]::NewGuid().ToString('N')).jsonl"
+    }
+
+    AfterAll {
+        Connect-TestSandbox
+    }
+
+    It 'a 2,000-row run through faults after commit, 500s, 429s and dropped connections pays each row exactly once' {
+        $key = [System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword
+        Connect-XRocket -BaseUri $script:BaseUri -ApiKey $key -MaxRetries 6
+        $family = Get-Family
+        foreach ($fault in @(
+                @{ mode = 'after-commit'; status = 500 }, @{ mode = 'status'; status = 500 }, @{ mode = 'status'; status = 429 },
+                @{ mode = 'drop' }, @{ mode = 'status'; status = 429; retryAfterSeconds = 1 }, @{ mode = 'after-commit'; status = 0 })) {
+            Add-SandboxFault (@{ method = 'POST'; path = $family.Mass } + $fault)
+        }
+        Add-SandboxFault @{ method = 'GET'; path = $family.One; mode = 'status'; status = 503 }
+        Add-SandboxFault @{ method = 'GET'; path = $family.One; mode = 'drop' }
+
+        $rows = 1..2000 | ForEach-Object { [pscustomobject]@{ user_id = 100000 + $_; amount = '0.01'; asset = 'TRX' } }
+        $result = $rows | New-XRocketMassTransfer -Journal $script:journal -ChunkSize 100 -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -BeNullOrEmpty
+        @($result | Where-Object Status -In 'Sent', 'AlreadyDone').Count | Should -Be 2000
+        Get-SandboxBalance -Asset TRX | Should -Be 9980
+        $audit = Get-XRocketJournal $script:journal -Compare
+        $audit.Paid | Should -Be 2000
+        $audit.MatchedInApi | Should -Be 2000
+        $audit.MatchesApi | Should -BeTrue
+    }
+
+    It 'with -RequestsPerSecond below the sandbox''s limit, the request log shows zero 429s' {
+        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ rateLimitPerMinute = 30 }
+        Connect-TestSandbox
+        Clear-SandboxRequest
+        $rows = 1..10 | ForEach-Object { [pscustomobject]@{ user_id = 900 + $_; amount = '0.1'; asset = 'TRX' } }
+        $result = $rows | New-XRocketTransfer -RequestsPerSecond 0.45 -Confirm:$false
+        @($result | Where-Object Status -EQ 'Sent').Count | Should -Be 10
+        $log = @(Get-SandboxRequest)
+        @($log | Where-Object method -EQ 'POST').Count | Should -Be 10
+        @($log | Where-Object status -EQ 429) | Should -BeNullOrEmpty
+    }
+
+    It 'Connect-XRocket -RequestsPerSecond sets the connection''s default throttle' {
+        $key = [System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword
+        (Connect-XRocket -BaseUri $script:BaseUri -ApiKey $key -RequestsPerSecond 50 -PassThru).RequestsPerSecond | Should -Be 50
+        Connect-TestSandbox
+        (Get-XRocketConnection).RequestsPerSecond | Should -BeNullOrEmpty
+    }
+}
