@@ -8,7 +8,7 @@ namespace XRocketPay.PowerShell.Infrastructure;
 /// makes a killed run resumable without paying twice, and progress. Nothing per row is kept in memory but
 /// compact id sets; the mass cmdlet's chunks are the only row buffer.
 /// </summary>
-public abstract class PayoutRunCmdlet : PayoutCmdlet, IDisposable
+public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
 {
     private XRocketThrottle? _throttle;
     private PayoutRunSpool? _spool;
@@ -244,52 +244,6 @@ public abstract class PayoutRunCmdlet : PayoutCmdlet, IDisposable
 
         Settle(row, XRocketOutcome.AlreadyDone, existing, null);
         return false;
-    }
-
-    /// <summary>
-    /// Checks the spooled rows and writes the summary: on the output with -Preflight (and under -WhatIf the
-    /// plan, one object per row); on the information stream when the preflight is only the cmdlet's default
-    /// (then -WhatIf stays local and shows the usual What if lines). True when sending (or -WhatIf lines) may go on.
-    /// </summary>
-    private bool RunPreflight()
-    {
-        var quiet = !Preflight.IsPresent;
-        var connection = (quiet && WhatIfOnly) || _spool!.Count == 0 ? null : Connection ?? ConnectionStore.Current;
-        IReadOnlyList<Currency>? currencies = null;
-        IReadOnlyList<AssetBalance>? balances = null;
-        if (connection is not null)
-        {
-            currencies = connection.Currencies ??= Call((client, token) => client.GetCurrenciesAsync(null, token));
-            balances = Call((client, token) => client.GetBalancesAsync(token));
-        }
-
-        var summary = _preflight!.Finish(currencies, balances, RunJournal, _spool!, WhatIfOnly);
-        if (WhatIfOnly && !quiet)
-        {
-            foreach (var row in _spool!.ReadAll())
-            {
-                WriteObject(_preflight.PlanOf(row, RunJournal));
-            }
-        }
-
-        if (quiet)
-        {
-            WriteInformation(summary, new[] { nameof(XRocketPayoutPreflight) });
-            WriteVerbose(summary.ToString());
-        }
-        else
-        {
-            WriteObject(summary);
-        }
-
-        if (!summary.Passed)
-        {
-            WriteError(ErrorRecords.Input("PreflightFailed",
-                "Preflight failed; nothing was sent: " + string.Join(" ", summary.Problems), summary, ErrorCategory.InvalidData));
-            return false;
-        }
-
-        return quiet || !WhatIfOnly;
     }
 
     /// <summary>The pipeline disposes its cmdlets also when it was stopped between two rows: close the journal and spool.</summary>
