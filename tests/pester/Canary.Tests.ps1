@@ -53,8 +53,8 @@ Describe 'The canary token leaks nowhere (issue 14 item 2)' {
             { Get-XRocketConnection }
         )
         $faulted = @(
-            @{ path = $script:TransfersPath; run = { New-XRocketTransfer -TelegramUserId 4242 -Amount 1 -Asset TONCOIN } }
-            @{ path = $script:MassTransfersPath; run = { [pscustomobject]@{ TelegramUserId = 4242; Amount = '1'; Asset = 'USDT' } | New-XRocketMassTransfer } }
+            @{ path = $script:Family.Many; run = { New-XRocketTransfer -TelegramUserId 4242 -Amount 1 -Asset TONCOIN } }
+            @{ path = $script:Family.Mass; run = { [pscustomobject]@{ TelegramUserId = 4242; Amount = '1'; Asset = 'USDT' } | New-XRocketMassTransfer } }
             @{ path = '/api/v1/cheques'; run = { New-XRocketCheque -Asset USDT -Amount 1 } }
             @{ path = '/api/v1/invoices'; run = { New-XRocketInvoice -Currency USDT -Amount 1 } }
             @{ path = '/api/v1/withdrawals'; run = { Invoke-XRocketWithdrawal -Network TON -Address $script:TonAddress -Asset TONCOIN -Amount 1 } }

@@ -5,15 +5,6 @@ BeforeAll {
     Open-TestSandbox
     Connect-TestSandbox
 
-    function Get-Family {
-        if ((Get-XRocketConnection).ApiDialect -eq 'Payouts') {
-            @{ Many = '/api/v1/payouts'; One = '/api/v1/payout'; Mass = '/api/v1/mass-payouts' }
-        }
-        else {
-            @{ Many = '/api/v1/transfers'; One = '/api/v1/transfer'; Mass = '/api/v1/mass-transfers' }
-        }
-    }
-
     # The rows the child script pays: the same input on every run.
     function Get-ChildRow {
         param([int] $Rows)
@@ -161,8 +152,7 @@ Describe 'Journal' {
     }
 
     It 'a stopped run (Ctrl+C) closes its journal, and the same command resumes it' {
-        $family = Get-Family
-        Add-SandboxFault @{ method = 'POST'; path = $family.Many; mode = 'delay'; delayMs = 30000 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:Family.Many; mode = 'delay'; delayMs = 30000 }
         $run = [powershell]::Create()
         $null = $run.AddScript({
                 param($Manifest, $BaseUri, $Journal)
@@ -206,13 +196,12 @@ Describe 'A hard kill, then a re-run with the same input and journal' {
     BeforeEach {
         Clear-SandboxState
         Connect-TestSandbox
-        $script:family = Get-Family
         $script:journal = Join-Path $TestDrive "kill-$([guid]::NewGuid().ToString('N')).jsonl"
     }
 
     It 'after an intent line and before its request: the row is looked up, then sent once' {
-        Add-SandboxFault @{ method = 'POST'; path = $script:family.Many; mode = 'delay'; delayMs = 10; count = 2 }
-        Add-SandboxFault @{ method = 'POST'; path = $script:family.Many; mode = 'delay'; delayMs = 30000 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:Family.Many; mode = 'delay'; delayMs = 10; count = 2 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:Family.Many; mode = 'delay'; delayMs = 30000 }
         $child = Start-PayoutChild -Journal $script:journal -Command New-XRocketTransfer -Rows 5
         Stop-ChildWhen -Child $child -Condition { @(Get-JournalLine $script:journal | Where-Object type -EQ 'intent').Count -ge 3 }
         Get-SandboxBalance -Asset TRX | Should -Be 9999.5
@@ -225,9 +214,9 @@ Describe 'A hard kill, then a re-run with the same input and journal' {
     }
 
     It 'after the server committed and before the outcome line: the row is reconciled, not paid again' {
-        Add-SandboxFault @{ method = 'POST'; path = $script:family.Many; mode = 'delay'; delayMs = 10; count = 2 }
-        Add-SandboxFault @{ method = 'POST'; path = $script:family.Many; mode = 'after-commit'; status = 0 }
-        Add-SandboxFault @{ method = 'POST'; path = $script:family.Many; mode = 'delay'; delayMs = 30000 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:Family.Many; mode = 'delay'; delayMs = 10; count = 2 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:Family.Many; mode = 'after-commit'; status = 0 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:Family.Many; mode = 'delay'; delayMs = 30000 }
         $child = Start-PayoutChild -Journal $script:journal -Command New-XRocketTransfer -Rows 5
         Stop-ChildWhen -Child $child -Condition { (Get-SandboxBalance -Asset TRX) -eq 9999.25 }
         $audit = Get-XRocketJournal $script:journal -Compare
@@ -241,8 +230,8 @@ Describe 'A hard kill, then a re-run with the same input and journal' {
     }
 
     It 'in the middle of a mass chunk: the chunk''s rows are looked up, then sent once' {
-        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'delay'; delayMs = 10 }
-        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'delay'; delayMs = 30000 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:Family.Mass; mode = 'delay'; delayMs = 10 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:Family.Mass; mode = 'delay'; delayMs = 30000 }
         $child = Start-PayoutChild -Journal $script:journal -Command New-XRocketMassTransfer -Rows 10 -ChunkSize 4
         Stop-ChildWhen -Child $child -Condition { @(Get-JournalLine $script:journal | Where-Object type -EQ 'intent').Count -ge 8 }
         Get-SandboxBalance -Asset TRX | Should -Be 9999
@@ -259,14 +248,13 @@ Describe 'A hard kill after a mass chunk was committed' {
     BeforeEach {
         Clear-SandboxState
         Connect-TestSandbox
-        $script:family = Get-Family
         $script:journal = Join-Path $TestDrive "kill-$([guid]::NewGuid().ToString('N')).jsonl"
     }
 
     It 'reconciles the committed chunk''s rows as AlreadyDone and pays the rest once' {
-        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'delay'; delayMs = 10 }
-        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'after-commit'; status = 0 }
-        Add-SandboxFault @{ method = 'POST'; path = $script:family.Mass; mode = 'delay'; delayMs = 30000 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:Family.Mass; mode = 'delay'; delayMs = 10 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:Family.Mass; mode = 'after-commit'; status = 0 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:Family.Mass; mode = 'delay'; delayMs = 30000 }
         $child = Start-PayoutChild -Journal $script:journal -Command New-XRocketMassTransfer -Rows 10 -ChunkSize 4
         Stop-ChildWhen -Child $child -Condition { (Get-SandboxBalance -Asset TRX) -eq 9998 }
         (Get-XRocketJournal $script:journal).Pending | Should -Be 4
@@ -291,14 +279,13 @@ Describe 'Faults and rate limits' {
     It 'a 2,000-row run through faults after commit, 500s, 429s and dropped connections pays each row exactly once' {
         $key = [System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword
         Connect-XRocket -BaseUri $script:BaseUri -ApiKey $key -MaxRetries 6
-        $family = Get-Family
         foreach ($fault in @(
                 @{ mode = 'after-commit'; status = 500 }, @{ mode = 'status'; status = 500 }, @{ mode = 'status'; status = 429 },
                 @{ mode = 'drop' }, @{ mode = 'status'; status = 429; retryAfterSeconds = 1 }, @{ mode = 'after-commit'; status = 0 })) {
-            Add-SandboxFault (@{ method = 'POST'; path = $family.Mass } + $fault)
+            Add-SandboxFault (@{ method = 'POST'; path = $script:Family.Mass } + $fault)
         }
-        Add-SandboxFault @{ method = 'GET'; path = $family.One; mode = 'status'; status = 503 }
-        Add-SandboxFault @{ method = 'GET'; path = $family.One; mode = 'drop' }
+        Add-SandboxFault @{ method = 'GET'; path = $script:Family.One; mode = 'status'; status = 503 }
+        Add-SandboxFault @{ method = 'GET'; path = $script:Family.One; mode = 'drop' }
 
         $rows = 1..2000 | ForEach-Object { [pscustomobject]@{ user_id = 100000 + $_; amount = '0.01'; asset = 'TRX' } }
         $result = $rows | New-XRocketMassTransfer -Journal $script:journal -ChunkSize 100 -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue

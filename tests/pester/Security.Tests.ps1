@@ -18,7 +18,7 @@ Describe 'Redirects are never followed (issue 14 item 1)' {
         @{ Status = 301 }, @{ Status = 302 }, @{ Status = 307 }, @{ Status = 308 }
     ) {
         Clear-SandboxState
-        Add-SandboxFault @{ path = $script:TransfersPath; method = 'POST'; mode = 'redirect'; status = $Status; location = "http://$script:OtherHost" }
+        Add-SandboxFault @{ path = $script:Family.Many; method = 'POST'; mode = 'redirect'; status = $Status; location = "http://$script:OtherHost" }
         $out = New-XRocketTransfer -TelegramUserId 4242 -Amount 1 -Asset TONCOIN -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue
         $out | Should -BeNullOrEmpty
         $e.Count | Should -Be 1

@@ -15,8 +15,12 @@ Import-Module $script:StagedManifest -Force
 $script:TonAddress = '0:ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12'
 
 # The transfer family's paths in the dialect this run's sandbox serves (faults are set on exact paths).
-$script:TransfersPath = if ("$env:XROCKET_TEST_SANDBOX_ARGS" -match '--dialect payouts') { '/api/v1/payouts' } else { '/api/v1/transfers' }
-$script:MassTransfersPath = if ("$env:XROCKET_TEST_SANDBOX_ARGS" -match '--dialect payouts') { '/api/v1/mass-payouts' } else { '/api/v1/mass-transfers' }
+$script:Family = if ("$env:XROCKET_TEST_SANDBOX_ARGS" -match '--dialect payouts') {
+    @{ Many = '/api/v1/payouts'; One = '/api/v1/payout'; Mass = '/api/v1/mass-payouts' }
+}
+else {
+    @{ Many = '/api/v1/transfers'; One = '/api/v1/transfer'; Mass = '/api/v1/mass-transfers' }
+}
 
 # A token no test may ever see printed, logged or stored.
 $script:CanaryToken = 'CANARY-7f3e9a1c-token-DO-NOT-LEAK'

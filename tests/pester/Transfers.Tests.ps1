@@ -126,7 +126,6 @@ Describe 'Either API dialect (this file runs once per dialect: see build.ps1)' {
         Clear-SandboxState
         Connect-TestSandbox
         $script:dialect = (Get-XRocketConnection).ApiDialect
-        $script:family = if ($script:dialect -eq 'Payouts') { '/api/v1/payouts' } else { '/api/v1/transfers' }
     }
 
     AfterAll {
@@ -139,7 +138,7 @@ Describe 'Either API dialect (this file runs once per dialect: see build.ps1)' {
     }
 
     It 'survives a fault after commit: one payment, reported Sent' {
-        Add-SandboxFault @{ method = 'POST'; path = $script:family; mode = 'after-commit'; status = 500 }
+        Add-SandboxFault @{ method = 'POST'; path = $script:Family.Many; mode = 'after-commit'; status = 500 }
         $sent = New-XRocketTransfer -TelegramUserId 7001 -Amount 2 -Asset USDT -Confirm:$false
         $sent.Status | Should -Be 'Sent'
         Get-SandboxBalance -Asset USDT | Should -Be 9998
