@@ -13,7 +13,7 @@ public sealed partial class XRocketClient
                 ("asset", existing.Asset, request.Asset), ("amount", Amount(existing.Amount), Amount(request.Amount))),
             cancellationToken).ConfigureAwait(false);
 
-        // No public source shows the client id echoed in a withdrawal (EVIDENCE §5.22): ours fills it.
+        // No public source shows the client id echoed in a withdrawal (SOURCES §5.22): ours fills it.
         created.Value.ClientWithdrawalId ??= request.ClientWithdrawalId;
         return created;
     }

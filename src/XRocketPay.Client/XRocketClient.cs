@@ -74,7 +74,7 @@ public sealed partial class XRocketClient
             var text = await _http.SendAsync(HttpMethod.Post, path, null, body, clientId, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrWhiteSpace(text))
             {
-                // Any 2xx is success (EVIDENCE §0: status codes and bodies differ from source to source): with no
+                // Any 2xx is success (SOURCES §0: status codes and bodies differ from source to source): with no
                 // body to read, the object is read back by its client id.
                 try
                 {

@@ -21,7 +21,7 @@ public static class XRocketProblemCodes
     public const string RouteNotFound = "route_not_found";
 
     /// <summary>
-    /// Every code of the live list (EVIDENCE §3, the saved v1 OpenAPI), the older ones we met, and the
+    /// Every code of the live list (SOURCES §3, the saved v1 OpenAPI), the older ones we met, and the
     /// client's own. A code not here is still read by its shape (<c>*_not_found</c>, <c>missing_*_identifier</c>)
     /// and its HTTP status.
     /// </summary>

@@ -18,11 +18,11 @@ public static class SandboxDefaults
     /// <summary>Where the command-line sandbox listens.</summary>
     public const string Url = "http://127.0.0.1:5080";
 
-    /// <summary>Most rows in one mass transfer (EVIDENCE §5.21: 1..500).</summary>
+    /// <summary>Most rows in one mass transfer (SOURCES §5.21: 1..500).</summary>
     public const int MaxMassTransferRows = 500;
 }
 
-/// <summary>Which naming of the transfer family the sandbox serves (EVIDENCE §5.18–5.21).</summary>
+/// <summary>Which naming of the transfer family the sandbox serves (SOURCES §5.18–5.21).</summary>
 public enum SandboxDialect
 {
     /// <summary>The official page's naming: /api/v1/transfers, transferId, clientTransferId.</summary>

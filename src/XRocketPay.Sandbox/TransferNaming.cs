@@ -1,7 +1,7 @@
 namespace XRocketPay.Sandbox;
 
 /// <summary>
-/// Every name of the transfer family, per dialect (EVIDENCE §5.18–5.21, §7.1): one place, so the
+/// Every name of the transfer family, per dialect (SOURCES §5.18–5.21, §7.1): one place, so the
 /// state and the endpoints never spell a dialect themselves.
 /// </summary>
 internal sealed record TransferNaming(
@@ -18,7 +18,7 @@ internal sealed record TransferNaming(
         SandboxDialect.Payouts, "payouts", "payout", "mass-payouts", "payoutId", "clientPayoutId",
         "payouts", "successPayouts", "errorPayouts", "payout_client_id_duplicate", "app_payout_not_found", "missing_payout_identifier");
 
-    /// <summary>The webhook type is <c>payout</c> in both: it is the only value any source shows (EVIDENCE §2, webhooks).</summary>
+    /// <summary>The webhook type is <c>payout</c> in both: it is the only value any source shows (SOURCES §2, webhooks).</summary>
     public const string WebhookType = "payout";
 
     public static TransferNaming For(SandboxDialect dialect) => dialect == SandboxDialect.Payouts ? Payouts : Transfers;
@@ -36,6 +36,6 @@ internal sealed record Lookup(string Kind, string IdName, string ClientIdName, s
     public static readonly Lookup Cheque = new("cheque", "chequeId", "clientChequeId", "missing_cheque_identifier", "app_cheque_not_found");
     public static readonly Lookup Invoice = new("invoice", "invoiceId", "clientInvoiceId", "missing_invoice_identifier", "invoice_not_found");
 
-    /// <summary>The live list has no missing_withdrawal_identifier (EVIDENCE §3): a missing id is a validation_error.</summary>
+    /// <summary>The live list has no missing_withdrawal_identifier (SOURCES §3): a missing id is a validation_error.</summary>
     public static readonly Lookup Withdrawal = new("withdrawal", "withdrawalId", "clientWithdrawalId", "validation_error", "app_withdrawal_not_found");
 }

@@ -142,7 +142,7 @@ public sealed class ContractTests : IClassFixture<SandboxPair>
             foreach (var (method, node) in item!.AsObject().Where(p => p.Value is JsonObject))
             {
                 Assert.False(node!["x-source"] is null, $"{method} {path} has no x-source");
-                Assert.StartsWith("EVIDENCE §", node["x-evidence"]!.GetValue<string>());
+                Assert.StartsWith("SOURCES §", node["x-evidence"]!.GetValue<string>());
                 Assert.False(node["x-confidence"] is null, $"{method} {path} has no x-confidence");
             }
         }

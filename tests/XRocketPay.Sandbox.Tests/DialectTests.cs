@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace XRocketPay.Sandbox.Tests;
 
-/// <summary>Issue 9: the two dialects, the live problem codes and status codes (EVIDENCE §3, §4, §5).</summary>
+/// <summary>Issue 9: the two dialects, the live problem codes and status codes (SOURCES §3, §4, §5).</summary>
 public sealed class DialectTests : IClassFixture<SandboxPair>
 {
     private readonly SandboxPair _sandboxes;

@@ -195,7 +195,7 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
         Assert.Equal("cheque_already_used", (await api.Delete("api/v1/cheques?chequeId=" + second.S("chequeId"))).Code);
         Assert.Equal("amount_more_than_app_balance", (await api.Post("api/v1/cheques", new { asset = "USDT", amount = "9996.1" })).Code);
         Assert.Equal("client_id_already_taken", (await api.Post("api/v1/cheques", new { asset = "USDT", amount = "1", clientChequeId = "c-1" })).Code);
-        // The deleted cheque is left out of lists (EVIDENCE §5.14); the redeemed one stays.
+        // The deleted cheque is left out of lists (SOURCES §5.14); the redeemed one stays.
         Assert.Equal(1, (await api.Get("api/v1/cheques")).Body.GetProperty("items").GetArrayLength());
         Assert.Equal(1, (await api.Get("api/v1/cheques?state=completed")).Body.GetProperty("items").GetArrayLength());
         await api.AssertLedgerInvariant();

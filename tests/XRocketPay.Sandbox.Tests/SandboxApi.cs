@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace XRocketPay.Sandbox.Tests;
 
-/// <summary>The transfer family's names per dialect, written here on their own (EVIDENCE §5.18–5.21) so the test checks the sandbox.</summary>
+/// <summary>The transfer family's names per dialect, written here on their own (SOURCES §5.18–5.21) so the test checks the sandbox.</summary>
 public sealed record Names(string Collection, string Single, string Mass, string Id, string ClientId, string MassKey, string Success, string Error,
     string Duplicate, string NotFound, string Missing)
 {

@@ -49,7 +49,7 @@ internal static class Routes
     }
 
     /// <summary>
-    /// The transfer family in each dialect (docs/api/README.md, EVIDENCE §5.18–5.21): paths, id query
+    /// The transfer family in each dialect (docs/api/README.md, SOURCES §5.18–5.21): paths, id query
     /// names, and the JSON keys the models are written with (the transfers names) as the wire spells them.
     /// </summary>
     public sealed class TransferFamily

@@ -29,7 +29,7 @@ public abstract class WithdrawalDestinationCmdlet : XRocketCmdlet
     /// <summary>The destination, normalised; null (after writing the error about <paramref name="target"/>) when the amount is not usable.</summary>
     internal (string Network, string Address, string Asset, decimal Amount)? ReadDestination(object target)
     {
-        // Network and asset from the currencies list (EVIDENCE §2, §5.4), comment ≤ 50 (EVIDENCE §5.22); the
+        // Network and asset from the currencies list (SOURCES §2, §5.4), comment ≤ 50 (SOURCES §5.22); the
         // address shape is left to the server (a rule we invented could block a real payout), only a blank one is refused.
         decimal? amount = null;
         var error = InputRules.Network(ReferenceConnection, Network, nameof(Network), target)

@@ -14,7 +14,7 @@ internal static class InvoiceEndpoints
         string? Id(HttpRequest r) => ApiRoutes.Query(r, "invoiceId");
         string? ClientId(HttpRequest r) => ApiRoutes.Query(r, "clientInvoiceId");
 
-        // 200, not 201: the saved live spec (EVIDENCE §5.6).
+        // 200, not 201: the saved live spec (SOURCES §5.6).
         routes.Post("/api/v1/invoices", ApiRoutes.None, fields, async r => Json.Ok(state.CreateInvoice(await RequestBody.ReadAsync(r)).ToJson()));
         routes.Get("/api/v1/invoices", new[] { "asset", "fiat", "ids", "status", "cursor", "limit" }, r =>
         {
@@ -33,7 +33,7 @@ internal static class InvoiceEndpoints
             return Json.Deleted();
         });
 
-        // Paged with {next} only, no total (EVIDENCE §5.10).
+        // Paged with {next} only, no total (SOURCES §5.10).
         routes.Get("/api/v1/invoice/payments", lookup.Concat(new[] { "cursor", "limit" }).ToArray(), r =>
         {
             var invoice = state.GetInvoice(Id(r), ClientId(r));
@@ -43,7 +43,7 @@ internal static class InvoiceEndpoints
         routes.Post("/api/v1/invoices/payments/address", lookup, new[] { "payNetwork" }, async r =>
             Json.Ok(state.PaymentAddress(Id(r), ClientId(r), await RequestBody.ReadAsync(r)), 201));
 
-        // No public source at all (EVIDENCE §5.12): sandbox and testnet only.
+        // No public source at all (SOURCES §5.12): sandbox and testnet only.
         routes.Post("/api/v1/invoice/pay-test", lookup, new[] { "payCurrency", "amount" }, async r =>
             Json.Ok(state.PayInvoiceTest(Id(r), ClientId(r), await RequestBody.ReadAsync(r, optional: true)).ToJson()));
     }

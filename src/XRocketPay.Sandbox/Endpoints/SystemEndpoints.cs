@@ -44,7 +44,7 @@ internal static class SystemEndpoints
     }
 
     /// <summary>
-    /// The sources disagree on how <c>assets</c> is sent (EVIDENCE §5.5): repeated keys (S2), comma-joined (S3),
+    /// The sources disagree on how <c>assets</c> is sent (SOURCES §5.5): repeated keys (S2), comma-joined (S3),
     /// or a JSON-looking array (S4). All three are read.
     /// </summary>
     private static List<string> Assets(HttpRequest r)

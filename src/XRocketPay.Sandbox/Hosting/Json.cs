@@ -15,7 +15,7 @@ internal static class Json
     /// <summary>A success body, shaped by the contract on the way out (see <see cref="ApiContract.Shape"/>).</summary>
     public static IResult Ok(object body, int status = 200) => new ShapedJson(body, status);
 
-    /// <summary>Deletes answer 200 (EVIDENCE §5.9, §5.16); the body is unknown, so none is sent.</summary>
+    /// <summary>Deletes answer 200 (SOURCES §5.9, §5.16); the body is unknown, so none is sent.</summary>
     public static IResult Deleted() => Results.Ok();
 
     private sealed class ShapedJson(object body, int status) : IResult

@@ -4,7 +4,7 @@ namespace XRocketPay.Sandbox;
 
 /// <summary>
 /// An RFC 9457 problem: thrown by handlers, written by <see cref="ApiPipeline"/>. Codes are the live list
-/// (EVIDENCE §3); kinds follow the public ProblemKind enum (EVIDENCE S8).
+/// (SOURCES §3); kinds follow the public ProblemKind enum (SOURCES S8).
 /// </summary>
 internal sealed class Problem : Exception
 {

@@ -9,7 +9,7 @@ internal sealed partial class SandboxState
     {
         var asset = Catalog.Crypto(body.RequiredString("asset", 32)).Code;
         var amount = body.RequiredAmount("amount");
-        var clientId = body.String("clientChequeId", 50); // ≤ 50 (EVIDENCE §5.13, S3)
+        var clientId = body.String("clientChequeId", 50); // ≤ 50 (SOURCES §5.13, S3)
         var targetType = body.String("targetType", 64);
         var target = body.String("target", 64);
         if ((targetType is null) != (target is null))
@@ -47,11 +47,11 @@ internal sealed partial class SandboxState
         }
     }
 
-    /// <summary>By id, a deleted cheque still answers, with <c>deleted: true</c> (EVIDENCE §5.17).</summary>
+    /// <summary>By id, a deleted cheque still answers, with <c>deleted: true</c> (SOURCES §5.17).</summary>
     public ChequeRecord GetCheque(string? id, string? clientId) =>
         Find(_data.Cheques, c => c.ChequeId, c => c.ClientChequeId, id, clientId, Lookup.Cheque);
 
-    /// <summary>Lists leave deleted (cancelled) cheques out (EVIDENCE §5.14).</summary>
+    /// <summary>Lists leave deleted (cancelled) cheques out (SOURCES §5.14).</summary>
     public List<ChequeRecord> Cheques()
     {
         lock (_gate)
@@ -73,7 +73,7 @@ internal sealed partial class SandboxState
             var cheque = GetCheque(id, clientId);
             if (cheque.State != ChequeStates.Active || cheque.Deleted)
             {
-                // Only an active, unredeemed cheque can be edited (EVIDENCE §5.15).
+                // Only an active, unredeemed cheque can be edited (SOURCES §5.15).
                 throw AlreadyUsed(cheque);
             }
 
@@ -154,7 +154,7 @@ internal sealed class ChequeRecord : IListed
     };
 }
 
-/// <summary>The cheque states public sources name (EVIDENCE §5.14): active, completed, draft, error. A deleted cheque keeps its state and says <c>deleted: true</c>.</summary>
+/// <summary>The cheque states public sources name (SOURCES §5.14): active, completed, draft, error. A deleted cheque keeps its state and says <c>deleted: true</c>.</summary>
 internal static class ChequeStates
 {
     public const string Active = "active";

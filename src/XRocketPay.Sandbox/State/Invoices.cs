@@ -42,7 +42,7 @@ internal sealed partial class SandboxState
         var minPayment = body.Amount("minPayment");
         if ((priceAmount is null) == (minPayment is null))
         {
-            // Exactly one of the two (EVIDENCE §5.6, S3).
+            // Exactly one of the two (SOURCES §5.6, S3).
             throw priceAmount is null
                 ? Problem.Business("missing_invoice_amount", "Missing invoice amount", "Give 'priceAmount' or 'minPayment'.")
                 : Problem.Business("amount_conflict", "Amount conflict", "Give 'priceAmount' or 'minPayment', not both.");
@@ -94,7 +94,7 @@ internal sealed partial class SandboxState
         }
     }
 
-    /// <summary>A deleted invoice is gone: reading it answers 404 invoice_not_found (EVIDENCE §4, §5.9).</summary>
+    /// <summary>A deleted invoice is gone: reading it answers 404 invoice_not_found (SOURCES §4, §5.9).</summary>
     public void DeleteInvoice(string? id, string? clientId)
     {
         lock (_gate)

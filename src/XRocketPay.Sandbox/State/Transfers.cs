@@ -110,7 +110,7 @@ internal sealed partial class SandboxState
 
 internal sealed class TransferRecord : IListed
 {
-    /// <summary>A transfer is refused or done at once: the live payout statuses are finished and failed (EVIDENCE §4).</summary>
+    /// <summary>A transfer is refused or done at once: the live payout statuses are finished and failed (SOURCES §4).</summary>
     public const string Finished = "finished";
 
     public long Seq { get; set; }

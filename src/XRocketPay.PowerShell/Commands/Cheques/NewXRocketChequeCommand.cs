@@ -41,7 +41,7 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
         var clientId = ClientIds.Resolve(ClientChequeId);
         var target = BoundTarget();
         target.Properties.Add(new PSNoteProperty("ResolvedClientChequeId", clientId));
-        // EVIDENCE §5.13: clientChequeId ≤ 50, description ≤ 1000, password ≤ 100; the asset from the currencies list.
+        // SOURCES §5.13: clientChequeId ≤ 50, description ≤ 1000, password ≤ 100; the asset from the currencies list.
         decimal? amount = null;
         var error = InputRules.ClientId(ClientChequeId, nameof(ClientChequeId), target)
             ?? InputRules.Asset(ReferenceConnection, Asset, nameof(Asset), target)
