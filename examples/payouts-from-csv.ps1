@@ -11,7 +11,7 @@ AmountLessThanMinimum). The other rows go on.
 Every failed row keeps the client id it was (or would have been) sent with, in its ClientTransferId
 column. Fix the rows in the retry file and run it again: New-XRocketTransfer honours that column, so
 running the retry file twice still pays each row once. Re-running the whole file with the same -BatchId
-pays nothing twice either: rows already paid come back with Status AlreadyDone.
+pays nothing twice either: rows already paid come back with Outcome AlreadyDone.
 
 .EXAMPLE
 ./examples/payouts-from-csv.ps1 -BaseUri http://127.0.0.1:5080 -BatchId payroll-2026-11

@@ -15,7 +15,8 @@ public sealed class XRocketClientOptions
 
     public static readonly Uri SandboxUri = new("http://127.0.0.1:" + SandboxPort + "/");
 
-    public XRocketEnvironment Environment { get; set; } = XRocketEnvironment.Production;
+    /// <summary>The environment the caller names; null for an address (<see cref="BaseUri"/>) named for none.</summary>
+    public XRocketEnvironment? Environment { get; set; } = XRocketEnvironment.Production;
 
     /// <summary>Overrides the environment's address (for example a sandbox on another port).</summary>
     public Uri? BaseUri { get; set; }
@@ -48,6 +49,15 @@ public sealed class XRocketClientOptions
     /// </summary>
     public Func<XRocketTraceDetail>? TraceDetail { get; set; }
 
+    /// <summary>
+    /// Whether this is a production host, where test-only operations are refused before anything is sent: the
+    /// Production or Exchange environment (whatever address it was given), or either one's address (SOURCES §2:
+    /// both are production hosts).
+    /// </summary>
+    public bool IsProduction =>
+        Environment is XRocketEnvironment.Production or XRocketEnvironment.Exchange
+        || (BaseUri is { IsAbsoluteUri: true } address && (IsHostOf(address, ProductionUri) || IsHostOf(address, ExchangeUri)));
+
     public Uri ResolveBaseUri()
     {
         var uri = BaseUri ?? Environment switch
@@ -75,6 +85,9 @@ public sealed class XRocketClientOptions
 
         return uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
     }
+
+    private static bool IsHostOf(Uri address, Uri environment) =>
+        string.Equals(address.Host, environment.Host, StringComparison.OrdinalIgnoreCase);
 
     internal static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));

@@ -26,8 +26,5 @@ public sealed class XRocketConnection
 
     internal XRocketClient Client { get; }
 
-    /// <summary>Currencies for argument completion, fetched once per connection.</summary>
-    internal IReadOnlyList<Currency>? Currencies { get; set; }
-
     public override string ToString() => $"{Environment} {BaseUri} ({TokenHint})";
 }

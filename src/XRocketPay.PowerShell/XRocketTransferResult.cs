@@ -1,11 +1,11 @@
 namespace XRocketPay.PowerShell;
 
-/// <summary>What happened to one payout row; <see cref="Status"/> is the core's one outcome vocabulary.</summary>
+/// <summary>What happened to one payout row; <see cref="Outcome"/> is the core's one outcome vocabulary.</summary>
 public sealed class XRocketTransferResult
 {
-    internal XRocketTransferResult(XRocketOutcome status, string clientTransferId, string telegramUserId, string asset, decimal amount, string? description, Transfer? transfer, PSObject? inputObject)
+    internal XRocketTransferResult(XRocketOutcome outcome, string clientTransferId, string telegramUserId, string asset, decimal amount, string? description, Transfer? transfer, PSObject? inputObject)
     {
-        Status = status;
+        Outcome = outcome;
         ClientTransferId = clientTransferId;
         TelegramUserId = telegramUserId;
         Asset = asset;
@@ -16,10 +16,8 @@ public sealed class XRocketTransferResult
     }
 
     /// <summary>Sent, AlreadyDone, Failed (not paid; the error record says why) or Unknown (may have been paid: re-run with the same client id).</summary>
-    public XRocketOutcome Outcome => Status;
+    public XRocketOutcome Outcome { get; }
 
-    /// <summary>The old name of <see cref="Outcome"/>, kept for scripts that read it.</summary>
-    public XRocketOutcome Status { get; }
     public string ClientTransferId { get; }
     public string? TransferId => Transfer?.TransferId;
     public string TelegramUserId { get; }
@@ -31,5 +29,5 @@ public sealed class XRocketTransferResult
     /// <summary>The input row, as given.</summary>
     public PSObject? InputObject { get; }
 
-    public override string ToString() => $"{Status} {XRocketMoney.Format(Amount)} {Asset} to {TelegramUserId} ({ClientTransferId})";
+    public override string ToString() => $"{Outcome} {XRocketMoney.Format(Amount)} {Asset} to {TelegramUserId} ({ClientTransferId})";
 }

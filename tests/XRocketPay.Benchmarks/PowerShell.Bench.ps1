@@ -255,7 +255,7 @@ try {
             $out = & $Send $batch $journalFile
             $watch.Stop()
             $first.Add($watch.Elapsed.TotalMilliseconds)
-            $sent = @($out | Where-Object Status -EQ 'Sent').Count
+            $sent = @($out | Where-Object Outcome -EQ 'Sent').Count
             if ($sent -ne $PayoutRows) { throw "$Prefix first run: $sent of $PayoutRows rows Sent." }
             $firstRequests = Get-ApiRequest
             Clear-RequestLog
@@ -264,7 +264,7 @@ try {
             $out = & $Send $batch $journalFile
             $watch.Stop()
             $again.Add($watch.Elapsed.TotalMilliseconds)
-            $done = @($out | Where-Object Status -EQ 'AlreadyDone').Count
+            $done = @($out | Where-Object Outcome -EQ 'AlreadyDone').Count
             if ($done -ne $PayoutRows) { throw "$Prefix re-run: $done of $PayoutRows rows AlreadyDone." }
             $againRequests = Get-ApiRequest
         }

@@ -21,6 +21,18 @@ public sealed class DecisionTests
         Assert.StartsWith("xrp-", new ClientIds().ForRow(null, "1", "TONCOIN", "1.5", null));
     }
 
+    [Theory]
+    [InlineData(XRocketEnvironment.Production, null, true)]
+    [InlineData(XRocketEnvironment.Exchange, null, true)]
+    [InlineData(XRocketEnvironment.Exchange, "http://127.0.0.1:5080/", true)]
+    [InlineData(null, "https://pay.api.xrocket.exchange/", true)]
+    [InlineData(null, "https://PAY.API.PP.XROCKET.TG", true)]
+    [InlineData(XRocketEnvironment.Testnet, null, false)]
+    [InlineData(XRocketEnvironment.Sandbox, "http://127.0.0.1:5080/", false)]
+    [InlineData(null, "http://127.0.0.1:5080/", false)]
+    public void A_production_host_is_Production_or_Exchange_by_name_or_by_address(XRocketEnvironment? environment, string? baseUri, bool production) =>
+        Assert.Equal(production, new XRocketClientOptions { Environment = environment, BaseUri = baseUri is null ? null : new Uri(baseUri) }.IsProduction);
+
     [Fact]
     public void Batch_ids_are_stable_distinct_for_identical_rows_and_never_override_a_given_id()
     {

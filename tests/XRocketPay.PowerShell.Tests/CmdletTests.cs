@@ -137,11 +137,13 @@ Connect-XRocket -BaseUri $u -Vault ops -SecretName xrocket -PassThru");
         Assert.Single(_session.Run("Get-XRocketInvoice -Status paid").Output);
     }
 
-    [Fact]
-    public void Test_payments_are_refused_on_a_production_connection_before_anything_is_sent()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Exchange")]
+    public void Test_payments_are_refused_on_a_production_connection_before_anything_is_sent(string environment)
     {
         using var production = PowerShellSession.Create();
-        production.Run("Connect-XRocket -Environment Production -BaseUri $u -ApiKey $k", ("u", _sandbox.BaseUri), ("k", Connected.Secure(_sandbox.Token))).AssertNoErrors();
+        production.Run($"Connect-XRocket -Environment {environment} -BaseUri $u -ApiKey $k", ("u", _sandbox.BaseUri), ("k", Connected.Secure(_sandbox.Token))).AssertNoErrors();
         var invoiceId = _session.Run("(New-XRocketInvoice -Currency USDT -Amount 1).Id").Single<string>();
         _sandbox.ClearRequests();
         var refused = production.Run($"Invoke-XRocketInvoicePayment -InvoiceId {invoiceId} -Confirm:$false");

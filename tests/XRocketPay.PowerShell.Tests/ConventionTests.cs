@@ -181,6 +181,37 @@ public sealed class ConventionTests : IDisposable
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public void Every_error_id_the_module_raises_is_used_from_its_one_type()
+    {
+        var ids = _cmdlets.First().ImplementingType.Assembly.GetType("XRocketPay.PowerShell.Infrastructure.ModuleErrorIds", throwOnError: true)!
+            .GetFields(BindingFlags.Static | BindingFlags.NonPublic).Where(f => f.IsLiteral).ToList();
+        Assert.True(ids.Count >= 15, $"ModuleErrorIds holds {ids.Count} ids");
+        var contributing = File.ReadAllText(TestPaths.InRepo("CONTRIBUTING.md"));
+        var problems = ids.Where(f => (string)f.GetRawConstantValue()! != f.Name).Select(f => $"ModuleErrorIds.{f.Name} is not \"{f.Name}\"")
+            .Concat(ids.Where(f => !contributing.Contains($"`{f.Name}`", StringComparison.Ordinal)).Select(f => $"{f.Name}: not listed under CONTRIBUTING's \"Error ids\""))
+            .ToList();
+
+        // An id written anywhere else: a string literal or a constant where an ErrorRecord is made.
+        var source = TestPaths.InRepo("src", "XRocketPay.PowerShell");
+        foreach (var file in Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            var name = Path.GetRelativePath(source, file);
+            problems.AddRange(LiteralErrorIds.Matches(text).Select(m => $"{name}: error id {m.Groups["id"].Value} written in place"));
+            if (!name.EndsWith("ModuleErrorIds.cs", StringComparison.Ordinal))
+            {
+                problems.AddRange(Regex.Matches(text, @"const string (?<name>\w+) = ""[A-Z][A-Za-z]+"";").Where(m => ids.Any(f => f.Name == m.Groups["name"].Value))
+                    .Select(m => $"{name}: a second home for {m.Groups["name"].Value}"));
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>An ErrorRecord or ErrorRecords.Input given a string for its id.</summary>
+    private static readonly Regex LiteralErrorIds = new(@"(?:new ErrorRecord\([^;]*?,\s*|ErrorRecords\.Input\(\s*)(?<id>""[^""]*"")", RegexOptions.Singleline);
+
     private static readonly Regex Declarations = new(
         @"^\s*(?:\[[^\]]*\]\s*)*(?:(?:public|internal|private|protected|sealed|static|abstract|partial|readonly)\s+)*(?:class|struct|enum|record|interface)\s+(?<name>\w+)",
         RegexOptions.Multiline);

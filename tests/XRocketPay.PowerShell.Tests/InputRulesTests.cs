@@ -89,4 +89,45 @@ $rows = @(
         Assert.StartsWith("xrp-", ((PSObject)withdrawal.TargetObject).Properties["ResolvedClientWithdrawalId"].Value as string);
         Assert.Empty(_sandbox.StateChangingRequests());
     }
+
+    [Theory]
+    [InlineData("Get-XRocketTransfer")]
+    [InlineData("Get-XRocketCheque")]
+    [InlineData("Get-XRocketWithdrawal")]
+    public void A_From_later_than_To_is_a_clear_error_and_sends_nothing(string cmdlet)
+    {
+        var result = _session.Run($"{cmdlet} -From 2030-01-01 -To 2020-01-01");
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("InvalidParameter,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("-From", error.Exception.Message);
+        Assert.Contains("Nothing was sent", error.Exception.Message);
+        Assert.Empty(result.Output);
+        Assert.Empty(_sandbox.Requests());
+        _session.Run($"{cmdlet} -From 2020-01-01 -To 2030-01-01").AssertNoErrors();
+    }
+
+    [Theory]
+    [InlineData("Get-XRocketInvoice", "InvoiceStatus", "partially_paid")]
+    [InlineData("Get-XRocketCheque", "ChequeState", "draft")]
+    [InlineData("Get-XRocketCheque", "ChequeState", "error")]
+    [InlineData("Get-XRocketWithdrawal", "WithdrawalStatus", "FAIL")]
+    public void A_status_is_accepted_without_a_warning_exactly_when_it_is_completed_from_the_cores_list(string cmdlet, string coreType, string mustBeKnown)
+    {
+        var known = _session.Run($"[XRocketPay.Client.Models.{coreType}]::Known").All<string>().ToList();
+        using var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = _session.Runspace;
+        var input = $"{cmdlet} -Status ";
+        var completed = CommandCompletion.CompleteInput(input, input.Length, null, ps).CompletionMatches.Select(m => m.CompletionText).ToList();
+        Assert.Contains(mustBeKnown, completed);
+        Assert.Equal(known.OrderBy(v => v, StringComparer.Ordinal), completed.OrderBy(v => v, StringComparer.Ordinal));
+        foreach (var value in completed)
+        {
+            var result = _session.Run($"{cmdlet} -Status '{value}'");
+            result.AssertNoErrors();
+            Assert.Empty(result.Warnings);
+        }
+
+        Assert.Contains("not a known value", Assert.Single(_session.Run($"{cmdlet} -Status 'no-such-status'").Warnings).Message);
+    }
 }

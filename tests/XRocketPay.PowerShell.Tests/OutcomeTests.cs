@@ -26,14 +26,14 @@ public sealed class OutcomeTests : IClassFixture<SandboxFixture>, IDisposable
     {
         _sandbox.AddFault(new { path = "/api/v1/transfers", method = "POST", mode = "after-commit", status = 500 });
         var result = _session.Run("New-XRocketTransfer -TelegramUserId 7 -Amount 1 -Asset TONCOIN -ClientTransferId lost-t1 -Confirm:$false");
-        Assert.Equal("Unknown", result.Output.Single().S("Status"));
+        Assert.Equal("Unknown", result.Output.Single().S("Outcome"));
         var error = Assert.Single(result.Errors);
         Assert.Contains(Note("lost-t1"), error.Exception.Message);
         Assert.Equal(10_000m - 1m, _sandbox.Balance("TONCOIN"));
 
         var rerun = _session.Run("New-XRocketTransfer -TelegramUserId 7 -Amount 1 -Asset TONCOIN -ClientTransferId lost-t1 -Confirm:$false");
         rerun.AssertNoErrors();
-        Assert.Equal("AlreadyDone", rerun.Output.Single().S("Status"));
+        Assert.Equal("AlreadyDone", rerun.Output.Single().S("Outcome"));
         Assert.Equal(10_000m - 1m, _sandbox.Balance("TONCOIN"));
     }
 
@@ -42,7 +42,7 @@ public sealed class OutcomeTests : IClassFixture<SandboxFixture>, IDisposable
     {
         _sandbox.AddFault(new { path = "/api/v1/mass-transfers", method = "POST", mode = "status", status = 503 });
         var result = _session.Run("[pscustomobject]@{ UserId = '1'; Amount = '1'; Asset = 'TONCOIN'; ClientTransferId = 'm-a' }, [pscustomobject]@{ UserId = '2'; Amount = '2'; Asset = 'TONCOIN'; ClientTransferId = 'm-b' } | New-XRocketMassTransfer -Confirm:$false");
-        Assert.Equal(new[] { "Unknown", "Unknown" }, result.Output.Select(r => r.S("Status")));
+        Assert.Equal(new[] { "Unknown", "Unknown" }, result.Output.Select(r => r.S("Outcome")));
         Assert.Equal(2, result.Errors.Count);
         Assert.Contains(Note("m-a"), result.Errors[0].Exception.Message);
         Assert.Contains(Note("m-b"), result.Errors[1].Exception.Message);

@@ -47,7 +47,7 @@ $rows = @(
         var result = _session.Run(Rows + "\n$rows | New-XRocketTransfer -Confirm:$false -ErrorVariable bad -ErrorAction SilentlyContinue; $script:badCount = $bad.Count; $script:bad = $bad");
         var paid = result.Output.ToList();
         Assert.Equal(3, paid.Count);
-        Assert.All(paid, p => Assert.Equal("Sent", p.S("Status")));
+        Assert.All(paid, p => Assert.Equal("Sent", p.S("Outcome")));
         Assert.Equal("USDT", paid[1].S("Asset"));
         Assert.Equal(2.25m, paid[1].P("Amount"));
         Assert.NotEqual(paid[0].S("ClientTransferId"), paid[2].S("ClientTransferId"));
@@ -75,7 +75,7 @@ $rows = @(
 
         var again = _session.Run(Rows + "\n$rows | New-XRocketTransfer -BatchId payroll-2026-11 -Confirm:$false -ErrorAction SilentlyContinue");
         var rerun = again.Output.ToList();
-        Assert.All(rerun, r => Assert.Equal("AlreadyDone", r.S("Status")));
+        Assert.All(rerun, r => Assert.Equal("AlreadyDone", r.S("Outcome")));
         Assert.Equal(firstIds, rerun.Select(r => r.S("ClientTransferId")));
         Assert.Equal(balance, _sandbox.Balance("TONCOIN"));
         Assert.DoesNotContain(_sandbox.Requests(), r => r.Method == "POST" && r.Path == "/api/v1/transfers" && r.Body!.Contains("b-", StringComparison.Ordinal) && !firstIds.Any(id => r.Body.Contains(id, StringComparison.Ordinal)));
@@ -155,15 +155,15 @@ New-XRocketTransfer -TelegramUserId 7 -Amount '12345678.123456789' -Asset USDT -
         var result = _session.Run(Rows + "\n$rows + [pscustomobject]@{ user_id = '404404404'; amount = '1'; asset = 'TONCOIN' } | New-XRocketMassTransfer -ChunkSize 2 -BatchId mass-1 -Confirm:$false");
         var rows = result.Output.ToList();
         Assert.Equal(4, rows.Count);
-        Assert.Equal(3, rows.Count(r => r.S("Status") == "Sent"));
-        var failed = rows.Single(r => r.S("Status") == "Failed");
+        Assert.Equal(3, rows.Count(r => r.S("Outcome") == "Sent"));
+        var failed = rows.Single(r => r.S("Outcome") == "Failed");
         Assert.Equal("404404404", failed.S("TelegramUserId"));
         Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("TargetUserNotFound,", StringComparison.Ordinal));
         Assert.Equal(2, _sandbox.Requests().Count(r => r.Path == "/api/v1/mass-transfers" && r.Body!.Contains("TONCOIN")));
         Assert.Equal(10_000m - 3m, _sandbox.Balance("TONCOIN"));
 
         var again = _session.Run(Rows + "\n$rows | New-XRocketMassTransfer -BatchId mass-1 -Confirm:$false -ErrorAction SilentlyContinue");
-        Assert.All(again.Output, r => Assert.Equal("AlreadyDone", r.S("Status")));
+        Assert.All(again.Output, r => Assert.Equal("AlreadyDone", r.S("Outcome")));
         Assert.Equal(10_000m - 3m, _sandbox.Balance("TONCOIN"));
     }
 }

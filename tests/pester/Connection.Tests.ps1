@@ -89,7 +89,7 @@ Describe 'Connections in parallel runspaces and thread jobs' {
             Connect-XRocket -BaseUri $using:uri -ApiKey $key
             New-XRocketTransfer -TelegramUserId (700000 + $_) -Amount 1 -Asset TRX -Confirm:$false
         }
-        @($results | Where-Object Status -EQ 'Sent').Count | Should -Be 6
+        @($results | Where-Object Outcome -EQ 'Sent').Count | Should -Be 6
         Get-SandboxBalance -Asset TRX | Should -Be 9994
     }
 

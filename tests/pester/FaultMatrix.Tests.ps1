@@ -39,10 +39,10 @@ BeforeAll {
         Invoice      = @{ Path = '/api/v1/invoices'; Run = { param($id) New-XRocketInvoice -Currency USDT -Amount 1 -ClientInvoiceId $id }; Effects = { @(Get-XRocketInvoice).Count; @(Get-XRocketInvoice).Count } }
     }
 
-    # What the cmdlet reported: the rows' Status, else the error's outcome, else Sent (AlreadyDone with its warning).
+    # What the cmdlet reported: the rows' Outcome, else the error's outcome, else Sent (AlreadyDone with its warning).
     function Get-Outcome($all) {
-        $rows = @($all | Where-Object { $_.PSObject.Properties['Status'] -and $_.Status -is [XRocketPay.Client.XRocketOutcome] })
-        if ($rows) { return (@($rows.Status | ForEach-Object { "$_" } | Sort-Object -Unique) -join '/') }
+        $rows = @($all | Where-Object { $_.PSObject.Properties['Outcome'] -and $_.Outcome -is [XRocketPay.Client.XRocketOutcome] })
+        if ($rows) { return (@($rows.Outcome | ForEach-Object { "$_" } | Sort-Object -Unique) -join '/') }
         $errors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         if ($errors) { return $(if ($errors[0].Exception -is [XRocketPay.Client.XRocketException]) { "$($errors[0].Exception.Outcome)" } else { 'Failed' }) }
         if (@($all | Where-Object { $_ -is [System.Management.Automation.WarningRecord] -and $_.Message -like '*already existed*' })) { return 'AlreadyDone' }

@@ -15,19 +15,19 @@ Describe 'New-XRocketMassTransfer' {
 
     It 'pays every row once in chunks, and a re-run with the same -BatchId pays nothing' {
         $first = $script:rows | New-XRocketMassTransfer -BatchId mass-1 -ChunkSize 3 -Confirm:$false
-        @($first | Where-Object Status -EQ 'Sent').Count | Should -Be 7
+        @($first | Where-Object Outcome -EQ 'Sent').Count | Should -Be 7
         @(Get-StateChangingRequest | Where-Object path -Like '*mass*').Count | Should -Be 3
         Get-SandboxBalance -Asset TRX | Should -Be 9996.5
 
         $again = $script:rows | New-XRocketMassTransfer -BatchId mass-1 -ChunkSize 3 -Confirm:$false
-        @($again | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 7
+        @($again | Where-Object Outcome -EQ 'AlreadyDone').Count | Should -Be 7
         Get-SandboxBalance -Asset TRX | Should -Be 9996.5
     }
 
     It 'reports a row the API refuses and pays the rest' {
         $rows = @($script:rows[0], [pscustomobject]@{ user_id = 404404404; amount = '1'; asset = 'TRX' })
         $result = $rows | New-XRocketMassTransfer -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
-        @($result | Where-Object Status -EQ 'Sent').Count | Should -Be 1
+        @($result | Where-Object Outcome -EQ 'Sent').Count | Should -Be 1
         $failed.Count | Should -Be 1
         $failed[0].TargetObject.ClientTransferId | Should -Not -BeNullOrEmpty
         Get-SandboxBalance -Asset TRX | Should -Be 9999.5

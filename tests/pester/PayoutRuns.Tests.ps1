@@ -94,7 +94,7 @@ Describe 'Preflight' {
         $failed[0].Exception.Message | Should -Match 'NOPE'
         $summary = $info.MessageData | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPreflight] }
         $summary.InvalidRows | Should -Be 1
-        @($sent | Where-Object Status -EQ 'Sent').Count | Should -Be 1
+        @($sent | Where-Object Outcome -EQ 'Sent').Count | Should -Be 1
         Get-SandboxBalance -Asset TRX | Should -Be 9999
     }
 
@@ -142,10 +142,10 @@ Describe 'Journal' {
     It 're-running a finished batch sends nothing but reference reads (<_>)' -ForEach @('New-XRocketTransfer', 'New-XRocketMassTransfer') {
         $rows = 1..40 | ForEach-Object { [pscustomobject]@{ user_id = 300 + $_; amount = '0.01'; asset = 'TRX' } }
         $first = $rows | & $_ -Journal $script:journal -Confirm:$false
-        @($first | Where-Object Status -EQ 'Sent').Count | Should -Be 40
+        @($first | Where-Object Outcome -EQ 'Sent').Count | Should -Be 40
         Clear-SandboxRequest
         $again = $rows | & $_ -Journal $script:journal -Confirm:$false
-        @($again | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 40
+        @($again | Where-Object Outcome -EQ 'AlreadyDone').Count | Should -Be 40
         Get-StateChangingRequest | Should -BeNullOrEmpty
         @(Get-SandboxRequest | Where-Object path -NotIn '/api/v1/currencies', '/api/v1/balances') | Should -BeNullOrEmpty
         Get-SandboxBalance -Asset TRX | Should -Be 9999.6
@@ -173,7 +173,7 @@ Describe 'Journal' {
 
         # The stopped run let go of the file: the same command opens it again and finishes the job.
         $resumed = Get-ChildRow -Rows 3 | New-XRocketTransfer -Journal $script:journal -Confirm:$false
-        @($resumed | Where-Object Status -EQ 'Sent').Count | Should -Be 3
+        @($resumed | Where-Object Outcome -EQ 'Sent').Count | Should -Be 3
         Assert-OnePerRow -Journal $script:journal -Rows 3 -Amount 0.25
     }
 
@@ -208,8 +208,8 @@ Describe 'A hard kill, then a re-run with the same input and journal' {
         (Get-XRocketJournal $script:journal).Pending | Should -Be 1
 
         $resumed = Get-ChildRow -Rows 5 | New-XRocketTransfer -Journal $script:journal -Confirm:$false
-        @($resumed | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 2
-        @($resumed | Where-Object Status -EQ 'Sent').Count | Should -Be 3
+        @($resumed | Where-Object Outcome -EQ 'AlreadyDone').Count | Should -Be 2
+        @($resumed | Where-Object Outcome -EQ 'Sent').Count | Should -Be 3
         Assert-OnePerRow -Journal $script:journal -Rows 5 -Amount 0.25
     }
 
@@ -224,8 +224,8 @@ Describe 'A hard kill, then a re-run with the same input and journal' {
         $audit.PaidWithoutOutcome | Should -Be 1
 
         $resumed = Get-ChildRow -Rows 5 | New-XRocketTransfer -Journal $script:journal -Confirm:$false
-        @($resumed | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 3
-        @($resumed | Where-Object Status -EQ 'Sent').Count | Should -Be 2
+        @($resumed | Where-Object Outcome -EQ 'AlreadyDone').Count | Should -Be 3
+        @($resumed | Where-Object Outcome -EQ 'Sent').Count | Should -Be 2
         Assert-OnePerRow -Journal $script:journal -Rows 5 -Amount 0.25
     }
 
@@ -238,8 +238,8 @@ Describe 'A hard kill, then a re-run with the same input and journal' {
         (Get-XRocketJournal $script:journal).Pending | Should -Be 4
 
         $resumed = Get-ChildRow -Rows 10 | New-XRocketMassTransfer -Journal $script:journal -ChunkSize 4 -Confirm:$false
-        @($resumed | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 4
-        @($resumed | Where-Object Status -EQ 'Sent').Count | Should -Be 6
+        @($resumed | Where-Object Outcome -EQ 'AlreadyDone').Count | Should -Be 4
+        @($resumed | Where-Object Outcome -EQ 'Sent').Count | Should -Be 6
         Assert-OnePerRow -Journal $script:journal -Rows 10 -Amount 0.25
     }
 }
@@ -260,8 +260,8 @@ Describe 'A hard kill after a mass chunk was committed' {
         (Get-XRocketJournal $script:journal).Pending | Should -Be 4
 
         $resumed = Get-ChildRow -Rows 10 | New-XRocketMassTransfer -Journal $script:journal -ChunkSize 4 -Confirm:$false
-        @($resumed | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 8
-        @($resumed | Where-Object Status -EQ 'Sent').Count | Should -Be 2
+        @($resumed | Where-Object Outcome -EQ 'AlreadyDone').Count | Should -Be 8
+        @($resumed | Where-Object Outcome -EQ 'Sent').Count | Should -Be 2
         Assert-OnePerRow -Journal $script:journal -Rows 10 -Amount 0.25
     }
 }
@@ -290,7 +290,7 @@ Describe 'Faults and rate limits' {
         $rows = 1..2000 | ForEach-Object { [pscustomobject]@{ user_id = 100000 + $_; amount = '0.01'; asset = 'TRX' } }
         $result = $rows | New-XRocketMassTransfer -Journal $script:journal -ChunkSize 100 -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed | Should -BeNullOrEmpty
-        @($result | Where-Object Status -In 'Sent', 'AlreadyDone').Count | Should -Be 2000
+        @($result | Where-Object Outcome -In 'Sent', 'AlreadyDone').Count | Should -Be 2000
         Get-SandboxBalance -Asset TRX | Should -Be 9980
         $audit = Get-XRocketJournal $script:journal -Compare
         $audit.Paid | Should -Be 2000
@@ -304,7 +304,7 @@ Describe 'Faults and rate limits' {
         Clear-SandboxRequest
         $rows = 1..10 | ForEach-Object { [pscustomobject]@{ user_id = 900 + $_; amount = '0.1'; asset = 'TRX' } }
         $result = $rows | New-XRocketTransfer -RequestsPerSecond 0.45 -Confirm:$false
-        @($result | Where-Object Status -EQ 'Sent').Count | Should -Be 10
+        @($result | Where-Object Outcome -EQ 'Sent').Count | Should -Be 10
         $log = @(Get-SandboxRequest)
         @($log | Where-Object method -EQ 'POST').Count | Should -Be 10
         @($log | Where-Object status -EQ 429) | Should -BeNullOrEmpty

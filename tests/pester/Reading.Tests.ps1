@@ -88,9 +88,9 @@ Describe 'Tab completion' {
             @{ Line = 'Get-XRocketWithdrawalQuota -Network B'; Expected = 'BSC', 'BTC' }
             @{ Line = 'Invoke-XRocketWithdrawal -Network TON -Asset '; Expected = 'NOT', 'TONCOIN', 'USDT' }
             @{ Line = 'Get-XRocketWithdrawalQuota -Asset USDT -Network '; Expected = 'BSC', 'ETH', 'TON', 'TRX' }
-            @{ Line = 'Get-XRocketInvoice -Status '; Expected = 'active', 'cancelled', 'expired', 'paid' }
+            @{ Line = 'Get-XRocketInvoice -Status '; Expected = 'active', 'cancelled', 'expired', 'paid', 'partially_paid' }
             @{ Line = 'Get-XRocketWithdrawal -Status '; Expected = 'COMPLETED', 'CREATED', 'FAIL' }
-            @{ Line = 'Get-XRocketCheque -State '; Expected = 'active', 'completed' }
+            @{ Line = 'Get-XRocketCheque -Status '; Expected = 'active', 'completed', 'draft', 'error' }
             @{ Line = 'Get-XRocketRate -Base '; Expected = 'EUR', 'USD' }
             @{ Line = 'Get-XRocketCurrency -Kind fiat -Code '; Expected = 'EUR', 'USD' }
             @{ Line = 'Get-XRocketCurrency -Kind '; Expected = 'crypto', 'fiat' }
@@ -129,8 +129,8 @@ Describe 'Typos are not silent (issue 10 item 4)' {
 
     It '<Command> warns with the value and a known one, and still sends one request' -ForEach @(
         @{ Command = 'Get-XRocketInvoice -Status actve'; Value = 'actve'; Known = 'active'; Run = { Get-XRocketInvoice -Status actve -WarningVariable w -WarningAction SilentlyContinue; $w } }
-        @{ Command = 'Get-XRocketCheque -State activ'; Value = 'activ'; Known = 'active'; Run = { Get-XRocketCheque -State activ -WarningVariable w -WarningAction SilentlyContinue -ErrorAction SilentlyContinue; $w } }
-        @{ Command = 'Get-XRocketWithdrawal -Status done'; Value = 'done'; Known = 'COMPLETED'; Run = { Get-XRocketWithdrawal -Status done -WarningVariable w -WarningAction SilentlyContinue; $w } }
+        @{ Command = 'Get-XRocketCheque -Status activ'; Value = 'activ'; Known = 'active'; Run = { Get-XRocketCheque -Status activ -WarningVariable w -WarningAction SilentlyContinue -ErrorAction SilentlyContinue; $w } }
+        @{ Command = 'Get-XRocketWithdrawal -Status done'; Value = 'DONE'; Known = 'COMPLETED'; Run = { Get-XRocketWithdrawal -Status done -WarningVariable w -WarningAction SilentlyContinue; $w } }
     ) {
         Clear-SandboxRequest
         $warnings = @(& $Run | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })

@@ -14,7 +14,7 @@ Describe 'New-XRocketTransfer and Get-XRocketTransfer' {
 
     It 'pays once, and Get-XRocketTransfer reads the transfer back' {
         $sent = New-XRocketTransfer -TelegramUserId 87209764 -Amount 1.23 -Asset TONCOIN -Description 'thanks' -Confirm:$false
-        $sent.Status | Should -Be 'Sent'
+        $sent.Outcome | Should -Be 'Sent'
         Get-SandboxBalance -Asset TONCOIN | Should -Be 9998.77
         $read = Get-XRocketTransfer -Id $sent.TransferId
         $read.Amount | Should -Be 1.23
@@ -40,9 +40,9 @@ Describe 'Payout files through Import-Csv' {
     It 'pays each row once and reports a re-run as AlreadyDone' {
         @('user_id,amount,asset,description', '1001,1.5,TONCOIN,first', '1002,2.25,USDT,second') | Set-Content -Path $script:csv
         $first = Import-Csv $script:csv | New-XRocketTransfer -BatchId pester-rerun -Confirm:$false
-        $first.Status | Should -Be @('Sent', 'Sent')
+        $first.Outcome | Should -Be @('Sent', 'Sent')
         $again = Import-Csv $script:csv | New-XRocketTransfer -BatchId pester-rerun -Confirm:$false
-        $again.Status | Should -Be @('AlreadyDone', 'AlreadyDone')
+        $again.Outcome | Should -Be @('AlreadyDone', 'AlreadyDone')
         $again.ClientTransferId | Should -Be $first.ClientTransferId
         Get-SandboxBalance -Asset TONCOIN | Should -Be 9998.5
         Get-SandboxBalance -Asset USDT | Should -Be 9997.75
@@ -55,14 +55,14 @@ Describe 'Payout files through Import-Csv' {
         @{ Header = 'Target,amount,asset' }
     ) {
         @($Header, '2001,0.5,TRX') | Set-Content -Path $script:csv
-        (Import-Csv $script:csv | New-XRocketTransfer -Confirm:$false).Status | Should -Be 'Sent'
+        (Import-Csv $script:csv | New-XRocketTransfer -Confirm:$false).Outcome | Should -Be 'Sent'
         Get-SandboxBalance -Asset TRX | Should -Be 9999.5
     }
 
     It 'reads a UTF-8 file with a BOM and a semicolon delimiter' {
         @('user_id;amount;asset;description', '3001;0.25;USDT;Überweisung') | Set-Content -Path $script:csv -Encoding utf8BOM
         $sent = Import-Csv $script:csv -Delimiter ';' | New-XRocketTransfer -Confirm:$false
-        $sent.Status | Should -Be 'Sent'
+        $sent.Outcome | Should -Be 'Sent'
         (Get-XRocketTransfer -Id $sent.TransferId).Description | Should -Be 'Überweisung'
         Get-SandboxBalance -Asset USDT | Should -Be 9999.75
     }
@@ -111,8 +111,8 @@ Describe 'The documented retry flow never pays twice' {
         $fixed | Export-Csv -Path $script:retry -NoTypeInformation
         $first = Import-Csv $script:retry | New-XRocketTransfer @batch -Confirm:$false
         $second = Import-Csv $script:retry | New-XRocketTransfer @batch -Confirm:$false
-        $first.Status | Should -Be 'Sent'
-        $second.Status | Should -Be 'AlreadyDone'
+        $first.Outcome | Should -Be 'Sent'
+        $second.Outcome | Should -Be 'AlreadyDone'
 
         $perUser = Get-XRocketTransfer | Group-Object Target
         $perUser | ForEach-Object { $_.Count | Should -Be 1 -Because "user $($_.Name) is paid once" }
@@ -140,7 +140,7 @@ Describe 'Either API dialect (this file runs once per dialect: see build.ps1)' {
     It 'survives a fault after commit: one payment, reported Sent' {
         Add-SandboxFault @{ method = 'POST'; path = $script:Family.Many; mode = 'after-commit'; status = 500 }
         $sent = New-XRocketTransfer -TelegramUserId 7001 -Amount 2 -Asset USDT -Confirm:$false
-        $sent.Status | Should -Be 'Sent'
+        $sent.Outcome | Should -Be 'Sent'
         Get-SandboxBalance -Asset USDT | Should -Be 9998
         @(Get-XRocketTransfer).Count | Should -Be 1
     }

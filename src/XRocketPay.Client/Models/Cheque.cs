@@ -1,9 +1,15 @@
 namespace XRocketPay.Client.Models;
 
+/// <summary>State values are open-ended strings: these are the known ones. Compare exactly; expect others.</summary>
 public static class ChequeState
 {
     public const string Active = "active";
     public const string Completed = "completed";
+    public const string Draft = "draft";
+    public const string Error = "error";
+
+    /// <summary>Every known value (SOURCES §4, §5.14): the module's typo warnings and completion both read this list.</summary>
+    public static IReadOnlyList<string> Known { get; } = new[] { Active, Completed, Draft, Error };
 }
 public sealed class Cheque
 {

@@ -5,8 +5,12 @@ public static class InvoiceStatus
 {
     public const string Active = "active";
     public const string Paid = "paid";
+    public const string PartiallyPaid = "partially_paid";
     public const string Expired = "expired";
     public const string Cancelled = "cancelled";
+
+    /// <summary>Every known value (SOURCES §4): the module's typo warnings and completion both read this list.</summary>
+    public static IReadOnlyList<string> Known { get; } = new[] { Active, Paid, PartiallyPaid, Expired, Cancelled };
 }
 public sealed class InvoiceCustomer
 {

@@ -17,6 +17,9 @@ public static class WithdrawalStatus
     public const string Completed = "COMPLETED";
     public const string Fail = "FAIL";
 
+    /// <summary>Every known value (SOURCES §4, §5.23): the module's typo warnings and completion both read this list.</summary>
+    public static IReadOnlyList<string> Known { get; } = new[] { Created, Completed, Fail };
+
     /// <summary>Only COMPLETED and FAIL are final; any other value, known or not, is still in progress.</summary>
     public static bool IsFinal(string? status) => status == Completed || status == Fail;
 }

@@ -41,12 +41,12 @@ public sealed class AmountArgument
         if (argument is null || argument.Reading.IsMissing)
         {
             return argument is null && !required ? null
-                : ErrorRecords.Input(InputErrorIds.MissingParameter, $"-{name} is {(argument is null ? "required" : "empty")}. {(required ? "" : "Leave it out for none. ")}Nothing was sent.", target);
+                : ErrorRecords.Input(ModuleErrorIds.MissingParameter, $"-{name} is {(argument is null ? "required" : "empty")}. {(required ? "" : "Leave it out for none. ")}Nothing was sent.", target);
         }
 
         if (!argument.IsValid)
         {
-            return ErrorRecords.Input(InputErrorIds.InvalidAmount, $"-{name}: {argument.Error} Nothing was sent.", target);
+            return ErrorRecords.Input(ModuleErrorIds.InvalidAmount, $"-{name}: {argument.Error} Nothing was sent.", target);
         }
 
         amount = argument.Value;

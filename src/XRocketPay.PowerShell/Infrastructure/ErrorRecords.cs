@@ -16,11 +16,11 @@ internal static class ErrorRecords
 
     internal static ErrorRecord From(Exception exception, object? target) => exception switch
     {
-        XRocketAmountException amount => new ErrorRecord(amount, InputErrorIds.InvalidAmount, ErrorCategory.InvalidArgument, target),
+        XRocketAmountException amount => new ErrorRecord(amount, ModuleErrorIds.InvalidAmount, ErrorCategory.InvalidArgument, target),
         XRocketException xrocket => new ErrorRecord(xrocket, xrocket.ProblemCode.ErrorId, Category(xrocket.ProblemCode.Category), target),
-        OperationCanceledException => new ErrorRecord(exception, InputErrorIds.OperationCancelled, ErrorCategory.OperationStopped, target),
-        ArgumentException => new ErrorRecord(exception, InputErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, target),
-        _ => new ErrorRecord(exception, InputErrorIds.UnexpectedError, ErrorCategory.NotSpecified, target),
+        OperationCanceledException => new ErrorRecord(exception, ModuleErrorIds.OperationCancelled, ErrorCategory.OperationStopped, target),
+        ArgumentException => new ErrorRecord(exception, ModuleErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, target),
+        _ => new ErrorRecord(exception, ModuleErrorIds.UnexpectedError, ErrorCategory.NotSpecified, target),
     };
 
     /// <summary>The one place a category name of the problem table becomes an <see cref="ErrorCategory"/>.</summary>

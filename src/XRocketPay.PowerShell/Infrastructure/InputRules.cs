@@ -4,44 +4,32 @@ namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>
 /// What the API documents about inputs, checked before anything is sent (issue 14 items 6-7, issue 10 item 4).
-/// Each rule cites its source in /work/shared/api/EVIDENCE.md. Address shapes are left to the server: a rule we
+/// Each rule cites its source in docs/api/SOURCES.md. Address shapes are left to the server: a rule we
 /// invented could block a real payout. Each check returns the error record to write, or null.
 /// </summary>
 internal static class InputRules
 {
-    /// <summary>EVIDENCE §2 "Network codes": TON, BSC, ETH, BTC, TRX, SOL (S3, S4, S6); used when the currencies list cannot be read.</summary>
+    /// <summary>SOURCES §2 "Network codes": TON, BSC, ETH, BTC, TRX, SOL (S3, S4, S6); used when the currencies list cannot be read.</summary>
     internal static readonly string[] KnownNetworks = { "TON", "BSC", "ETH", "BTC", "TRX", "SOL" };
 
-    /// <summary>EVIDENCE §4: invoice status (S4). Extensible: an unknown value is a warning, then sent.</summary>
-    internal static readonly string[] InvoiceStatuses = { "active", "paid", "partially_paid", "expired", "cancelled" };
 
-    /// <summary>EVIDENCE §4 and §5.14: cheque state (S2, S3).</summary>
-    internal static readonly string[] ChequeStates = { "active", "completed", "draft", "error" };
-
-    /// <summary>EVIDENCE §5.23: withdrawal status CREATED/COMPLETED/FAIL (S2, S3).</summary>
-    internal static readonly string[] WithdrawalStatuses = { "CREATED", "COMPLETED", "FAIL" };
-
-    /// <summary>EVIDENCE §5.6 and §5.13: description ≤ 1000 (S2, S3).</summary>
+    /// <summary>SOURCES §5.6 and §5.13: description ≤ 1000 (S2, S3).</summary>
     internal const int MaxDescription = 1000;
 
-    /// <summary>EVIDENCE §5.22: comment ≤ 50 (S6, kept by S2/S3).</summary>
+    /// <summary>SOURCES §5.22: comment ≤ 50 (S6, kept by S2/S3).</summary>
     internal const int MaxComment = 50;
 
-    /// <summary>EVIDENCE §5.13: password ≤ 100, target ≤ 100 (S2, S3).</summary>
+    /// <summary>SOURCES §5.13: password ≤ 100, target ≤ 100 (S2, S3).</summary>
     internal const int MaxPassword = 100;
 
-    /// <summary>EVIDENCE §5.6: callbackUrl, successUrl, cancelUrl ≤ 500 (S4).</summary>
+    /// <summary>SOURCES §5.6: callbackUrl, successUrl, cancelUrl ≤ 500 (S4).</summary>
     internal const int MaxUrl = 500;
 
-    /// <summary>EVIDENCE §5.8: invoiceId / clientInvoiceId maxLength 100 (S4); used for every server id.</summary>
+    /// <summary>SOURCES §5.8: invoiceId / clientInvoiceId maxLength 100 (S4); used for every server id.</summary>
     internal const int MaxId = 100;
 
-    internal const string UnknownAsset = "UnknownAsset";
-    internal const string UnknownNetwork = "UnknownNetwork";
-    internal const string ConflictingColumns = "ConflictingColumns";
-
     /// <summary>
-    /// An asset or currency code checked against the connection's currencies list (EVIDENCE §5.4: the runtime
+    /// An asset or currency code checked against the connection's currencies list (SOURCES §5.4: the runtime
     /// list wins, S4). <paramref name="cryptoOnly"/>: a fiat code is refused too. No list (not connected, or the
     /// read failed): only the server can tell, and nothing is refused here.
     /// </summary>
@@ -68,10 +56,10 @@ internal static class InputRules
         var message = isFiat
             ? $"-{name} '{code.Trim()}' is a fiat currency; a crypto asset is needed here. Known assets: {known}."
             : $"-{name} '{Shorten(code)}' is not a known {(cryptoOnly ? "asset" : "currency")}. Known: {known}.";
-        return ErrorRecords.Input(UnknownAsset, message + " Nothing was sent.", target);
+        return ErrorRecords.Input(ModuleErrorIds.UnknownAsset, message + " Nothing was sent.", target);
     }
 
-    /// <summary>A network code: the networks of the currencies list, else the documented codes (EVIDENCE §2).</summary>
+    /// <summary>A network code: the networks of the currencies list, else the documented codes (SOURCES §2).</summary>
     internal static ErrorRecord? Network(XRocketConnection? connection, string code, string name, object? target)
     {
         if (code.Trim().Length == 0)
@@ -81,12 +69,12 @@ internal static class InputRules
 
         var known = Currencies.Load(connection)?.SelectMany(c => c.Networks).Select(n => n.Code).Distinct(StringComparer.OrdinalIgnoreCase).ToArray() is { Length: > 0 } live ? live : KnownNetworks;
         return known.Contains(code.Trim(), StringComparer.OrdinalIgnoreCase) ? null
-            : ErrorRecords.Input(UnknownNetwork, $"-{name} '{Shorten(code)}' is not a known network. Known: {string.Join(", ", known)}. Nothing was sent.", target);
+            : ErrorRecords.Input(ModuleErrorIds.UnknownNetwork, $"-{name} '{Shorten(code)}' is not a known network. Known: {string.Join(", ", known)}. Nothing was sent.", target);
     }
 
     /// <summary>
     /// A client id the caller gave: blank is refused, never replaced by a random one (that would lose the
-    /// double-payment guard); ≤ 50 characters (EVIDENCE §5.13, §5.22: clientChequeId, clientWithdrawalId ≤ 50, S3/S6).
+    /// double-payment guard); ≤ 50 characters (SOURCES §5.13, §5.22: clientChequeId, clientWithdrawalId ≤ 50, S3/S6).
     /// Null or empty (an empty CSV cell) is "not given".
     /// </summary>
     internal static ErrorRecord? ClientId(string? given, string name, object? target)
@@ -98,34 +86,34 @@ internal static class InputRules
 
         if (given!.Trim().Length == 0)
         {
-            return ErrorRecords.Input(InputErrorIds.InvalidParameter, $"-{name} is blank. Give a real id, or leave it out for a new one. Nothing was sent.", target);
+            return ErrorRecords.Input(ModuleErrorIds.InvalidParameter, $"-{name} is blank. Give a real id, or leave it out for a new one. Nothing was sent.", target);
         }
 
         return given.Trim().Length > ClientIds.MaxLength
-            ? ErrorRecords.Input(InputErrorIds.InvalidParameter, $"-{name} has {given.Trim().Length} characters; at most {ClientIds.MaxLength} are allowed. Nothing was sent.", target)
+            ? ErrorRecords.Input(ModuleErrorIds.InvalidParameter, $"-{name} has {given.Trim().Length} characters; at most {ClientIds.MaxLength} are allowed. Nothing was sent.", target)
             : null;
     }
 
-    /// <summary>An id that names an existing object: not blank, ≤ 100 characters (EVIDENCE §5.8).</summary>
+    /// <summary>An id that names an existing object: not blank, ≤ 100 characters (SOURCES §5.8).</summary>
     internal static ErrorRecord? ObjectId(string? id, string name, object? target)
     {
         if (id is null || id.Trim().Length == 0)
         {
-            return ErrorRecords.Input(InputErrorIds.MissingParameter, $"-{name} is {(id is null ? "required" : "blank")}. Nothing was sent.", target);
+            return ErrorRecords.Input(ModuleErrorIds.MissingParameter, $"-{name} is {(id is null ? "required" : "blank")}. Nothing was sent.", target);
         }
 
         return id.Trim().Length > MaxId
-            ? ErrorRecords.Input(InputErrorIds.InvalidParameter, $"-{name} has {id.Trim().Length} characters; at most {MaxId} are allowed. Nothing was sent.", target)
+            ? ErrorRecords.Input(ModuleErrorIds.InvalidParameter, $"-{name} has {id.Trim().Length} characters; at most {MaxId} are allowed. Nothing was sent.", target)
             : null;
     }
 
     /// <summary>A free text with a documented limit.</summary>
     internal static ErrorRecord? Text(string? value, string name, int max, object? target) =>
         value is { } text && text.Length > max
-            ? ErrorRecords.Input(InputErrorIds.InvalidParameter, $"-{name} has {text.Length} characters; at most {max} are allowed. Nothing was sent.", target)
+            ? ErrorRecords.Input(ModuleErrorIds.InvalidParameter, $"-{name} has {text.Length} characters; at most {max} are allowed. Nothing was sent.", target)
             : null;
 
-    /// <summary>A callback or redirect URL: an absolute http(s) URL of at most 500 characters (EVIDENCE §5.6).</summary>
+    /// <summary>A callback or redirect URL: an absolute http(s) URL of at most 500 characters (SOURCES §5.6).</summary>
     internal static ErrorRecord? Url(string? value, string name, object? target)
     {
         if (value is null)
@@ -135,7 +123,7 @@ internal static class InputRules
 
         if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.Host.Length == 0)
         {
-            return ErrorRecords.Input(InputErrorIds.InvalidParameter, $"-{name} '{Shorten(value)}' is not an absolute http or https URL. Nothing was sent.", target);
+            return ErrorRecords.Input(ModuleErrorIds.InvalidParameter, $"-{name} '{Shorten(value)}' is not an absolute http or https URL. Nothing was sent.", target);
         }
 
         return Text(value, name, MaxUrl, target);
@@ -147,16 +135,18 @@ internal static class InputRules
         var text = value?.Trim() ?? "";
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 && id.ToString(CultureInfo.InvariantCulture) == text
             ? null
-            : ErrorRecords.Input(InputErrorIds.InvalidParameter, $"-{name} '{Shorten(value ?? "")}' is not a Telegram user id (a positive whole number without leading zeros). Nothing was sent.", target);
+            : ErrorRecords.Input(ModuleErrorIds.InvalidParameter, $"-{name} '{Shorten(value ?? "")}' is not a Telegram user id (a positive whole number without leading zeros). Nothing was sent.", target);
     }
 
-    /// <summary>A status filter: an unknown value is a warning naming the known ones (statuses stay extensible: it is still sent).</summary>
-    internal static string? StatusWarning(string? value, string name, IReadOnlyCollection<string> known, bool ignoreCase = false) =>
-        value is null || known.Contains(value, ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal) ? null
-            : $"-{name} '{Shorten(value)}' is not a known value (known: {string.Join(", ", known)}); it is sent as given, and may match nothing.";
+
+    /// <summary>A -From/-To window: a -From later than -To can match nothing, so it is refused rather than answered with silence.</summary>
+    internal static ErrorRecord? DateRange(DateTimeOffset? from, DateTimeOffset? to, object? target) =>
+        from is { } start && to is { } end && start > end
+            ? ErrorRecords.Input(ModuleErrorIds.InvalidParameter, $"-From ({start.ToString("u", CultureInfo.InvariantCulture)}) is later than -To ({end.ToString("u", CultureInfo.InvariantCulture)}): no object can lie between them. Swap them. Nothing was sent.", target)
+            : null;
 
     internal static ErrorRecord Missing(string name, object? target) =>
-        ErrorRecords.Input(InputErrorIds.MissingParameter, $"-{name} is empty. Nothing was sent.", target);
+        ErrorRecords.Input(ModuleErrorIds.MissingParameter, $"-{name} is empty. Nothing was sent.", target);
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + $"… ({text.Length} characters)";
+    internal static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + $"… ({text.Length} characters)";
 }

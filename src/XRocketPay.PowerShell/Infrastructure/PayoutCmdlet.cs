@@ -112,7 +112,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
             var other = given.Skip(1).FirstOrDefault(p => !string.Equals(p.Value, first.Value, StringComparison.OrdinalIgnoreCase));
             if (other.Name is not null)
             {
-                return ErrorRecords.Input(InputRules.ConflictingColumns,
+                return ErrorRecords.Input(ModuleErrorIds.ConflictingColumns,
                     $"The row has both column '{first.Name}' ('{first.Value}') and column '{other.Name}' ('{other.Value}'), which mean the same parameter; keep one. Nothing was sent for this row.", target);
             }
         }
@@ -123,7 +123,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
     private ErrorRecord? Refusal(string user, string asset, string clientId, object? target, out decimal amount)
     {
         amount = 0m;
-        string? problem = null, errorId = InputErrorIds.MissingParameter;
+        string? problem = null, errorId = ModuleErrorIds.MissingParameter;
         if ((ConflictingColumns(target) ?? InputRules.ClientId(ClientTransferId, nameof(ClientTransferId), target)) is { } early)
         {
             return early;
@@ -140,7 +140,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         else if (AmountArgument.Check(Amount, nameof(Amount), required: true, target, out var parsed) is { } amountError)
         {
             return Amount is { IsValid: false, IsMissing: false } && XRocketMoney.Read(Asset).IsValid
-                ? ErrorRecords.Input(InputErrorIds.InvalidAmount, $"-Amount '{Amount.RawText}' is not an amount, and -Asset '{Asset}' looks like one: by position the order is <TelegramUserId> <Asset> <Amount> (New-XRocketTransfer 87209764 USDT 5). Nothing was sent for this row.", target)
+                ? ErrorRecords.Input(ModuleErrorIds.InvalidAmount, $"-Amount '{Amount.RawText}' is not an amount, and -Asset '{Asset}' looks like one: by position the order is <TelegramUserId> <Asset> <Amount> (New-XRocketTransfer 87209764 USDT 5). Nothing was sent for this row.", target)
                 : amountError;
         }
         else if (asset.Length == 0)
@@ -149,11 +149,11 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         }
         else if (clientId.Length > ClientIds.MaxLength)
         {
-            (problem, errorId) = ($"ClientTransferId is longer than {ClientIds.MaxLength} characters.", InputErrorIds.InvalidParameter);
+            (problem, errorId) = ($"ClientTransferId is longer than {ClientIds.MaxLength} characters.", ModuleErrorIds.InvalidParameter);
         }
         else if ((InputRules.Asset(ReferenceConnection, asset, nameof(Asset), target) ?? InputRules.Url(NullIfBlank(CallbackUrl), nameof(CallbackUrl), target)) is { } ruleError)
         {
-            // The asset is checked against the currencies list (a cached reference read); the URL's rule is EVIDENCE §5.6.
+            // The asset is checked against the currencies list (a cached reference read); the URL's rule is SOURCES §5.6.
             return ruleError;
         }
         else

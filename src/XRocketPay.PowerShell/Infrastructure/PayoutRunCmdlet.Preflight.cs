@@ -16,7 +16,7 @@ public abstract partial class PayoutRunCmdlet
         IReadOnlyList<AssetBalance>? balances = null;
         if (connection is not null)
         {
-            currencies = connection.Currencies ??= Call((client, token) => client.GetCurrenciesAsync(null, token));
+            currencies = Currencies.Fetch(connection, () => Call((client, token) => client.GetCurrenciesAsync(null, token)));
             balances = Call((client, token) => client.GetBalancesAsync(token));
         }
 
@@ -41,7 +41,7 @@ public abstract partial class PayoutRunCmdlet
 
         if (!summary.Passed)
         {
-            WriteError(ErrorRecords.Input("PreflightFailed",
+            WriteError(ErrorRecords.Input(ModuleErrorIds.PreflightFailed,
                 "Preflight failed; nothing was sent: " + string.Join(" ", summary.Problems), summary, ErrorCategory.InvalidData));
             return false;
         }

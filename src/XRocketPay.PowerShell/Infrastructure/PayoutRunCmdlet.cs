@@ -59,7 +59,7 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
             }
             catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "JournalUnusable", ErrorCategory.InvalidArgument, Journal));
+                ThrowTerminatingError(new ErrorRecord(ex, ModuleErrorIds.JournalUnusable, ErrorCategory.InvalidArgument, Journal));
             }
 
             if (WhatIfOnly && BatchId is null && RunJournal!.PreviousRuns == 0)

@@ -30,6 +30,22 @@ public abstract class ReferenceCmdlet : XRocketCmdlet
     /// <summary>The TargetObject of this object's errors: the id as given.</summary>
     private protected string? ReferenceTarget => ServerId ?? ClientId;
 
+    /// <summary>
+    /// The List set's filters, checked before anything is sent: a -Status its resource does not know is a warning
+    /// (statuses are extensible, SOURCES §4: the request is still sent); a -From later than -To is an error. False
+    /// when nothing may be sent.
+    /// </summary>
+    private protected bool CheckListFilter(string? status, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        if (ParameterSetName != ParameterSets.List)
+        {
+            return true;
+        }
+
+        WarnIf(KnownStatuses.Warning(MyInvocation.MyCommand.Name, status, "Status"));
+        return Report(InputRules.DateRange(from, to, BoundTarget()));
+    }
+
     /// <summary>A Get cmdlet's body: the named object, or in the List set every object, streamed page by page.</summary>
     private protected void WriteOneOrList<T>(Func<XRocketClient, XRocketRef, CancellationToken, Task<T>> get, Func<XRocketClient, string?, CancellationToken, Task<XRocketPage<T>>> listPage)
     {

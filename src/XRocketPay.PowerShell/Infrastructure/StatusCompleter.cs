@@ -3,21 +3,9 @@ using System.Management.Automation.Language;
 
 namespace XRocketPay.PowerShell.Infrastructure;
 
-/// <summary>Completes -Status and -State with the known values of the command's resource (other values are still accepted).</summary>
+/// <summary>Completes -Status (and its alias -State) with <see cref="KnownStatuses"/> of the command (other values are still accepted).</summary>
 public sealed class StatusCompleter : IArgumentCompleter
 {
-    internal static readonly string[] InvoiceStatuses = { InvoiceStatus.Active, InvoiceStatus.Paid, InvoiceStatus.Expired, InvoiceStatus.Cancelled };
-    internal static readonly string[] WithdrawalStatuses = { WithdrawalStatus.Created, WithdrawalStatus.Completed, WithdrawalStatus.Fail };
-    internal static readonly string[] ChequeStates = { ChequeState.Active, ChequeState.Completed };
-
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        Completions.Matching(
-            commandName switch
-            {
-                "Get-XRocketInvoice" => InvoiceStatuses,
-                "Get-XRocketWithdrawal" => WithdrawalStatuses,
-                "Get-XRocketCheque" => ChequeStates,
-                _ => Array.Empty<string>(),
-            },
-            wordToComplete);
+        Completions.Matching(KnownStatuses.Of(commandName), wordToComplete);
 }

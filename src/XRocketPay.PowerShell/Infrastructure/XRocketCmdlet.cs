@@ -37,7 +37,7 @@ public abstract class XRocketCmdlet : XRocketCmdletBase
             if (connection is null)
             {
                 // Terminating: no row can work without a connection.
-                ThrowTerminatingError(ErrorRecords.Input(InputErrorIds.NotConnected,
+                ThrowTerminatingError(ErrorRecords.Input(ModuleErrorIds.NotConnected,
                     "Not connected to xRocket Pay. Run Connect-XRocket first (or pass -Connection).", null, ErrorCategory.ConnectionError));
             }
 

@@ -21,7 +21,10 @@ public sealed class GetXRocketCurrencyCommand : XRocketCmdlet
         if (_currencies is null)
         {
             _currencies = Call((c, ct) => c.GetCurrenciesAsync(Kind, ct));
-            ActiveConnection.Currencies ??= Kind is null ? _currencies : null;
+            if (Kind is null)
+            {
+                Currencies.Remember(ActiveConnection, _currencies);
+            }
         }
 
         // A typo is an error naming the known codes, not an empty answer (issue 10 item 4).

@@ -6,7 +6,6 @@ namespace XRocketPay.PowerShell.Commands.Cheques;
 public sealed class GetXRocketChequeCommand : ChequeReferenceCmdlet
 {
     [Parameter(ParameterSetName = ParameterSets.List)]
-    [Alias("State")]
     [ArgumentCompleter(typeof(StatusCompleter))]
     public string? Status { get; set; }
 
@@ -22,9 +21,10 @@ public sealed class GetXRocketChequeCommand : ChequeReferenceCmdlet
 
     protected override void ProcessRecord()
     {
-        // States are extensible (EVIDENCE §4): a typo is a warning, and the request is still sent (issue 10 item 4).
-        WarnIf(ParameterSetName == ParameterSets.List ? InputRules.StatusWarning(Status, nameof(Status), InputRules.ChequeStates) : null);
-        WriteCheques();
+        if (CheckListFilter(Status, From, To))
+        {
+            WriteCheques();
+        }
     }
 
     private void WriteCheques() => WriteOneOrList(

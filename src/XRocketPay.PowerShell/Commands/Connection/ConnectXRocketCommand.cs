@@ -74,7 +74,8 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
         {
             client = new XRocketClient(new XRocketClientOptions
             {
-                Environment = Environment,
+                // -BaseUri alone names no environment (shown as Custom): it is production only at a production address.
+                Environment = BaseUri is not null && !MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) ? null : Environment,
                 BaseUri = BaseUri,
                 Dialect = ApiDialect,
                 Token = new XRocketApiToken(token),
@@ -89,11 +90,11 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
         }
         catch (ArgumentException ex)
         {
-            ThrowTerminatingError(new ErrorRecord(ex, InputErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, BaseUri));
+            ThrowTerminatingError(new ErrorRecord(ex, ModuleErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, BaseUri));
             return;
         }
 
-        var environmentName = BaseUri is not null && !MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) ? "Custom" : Environment.ToString();
+        var environmentName = client.Options.Environment?.ToString() ?? "Custom";
         var candidate = new XRocketConnection(client, environmentName, app: null);
         _candidate = candidate;
         try
@@ -146,7 +147,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
             return fromEnvironment;
         }
 
-        ThrowTerminatingError(ErrorRecords.Input(InputErrorIds.TokenNotFound,
+        ThrowTerminatingError(ErrorRecords.Input(ModuleErrorIds.TokenNotFound,
             $"No API token: pass -ApiKey (a SecureString), -Credential, or -Vault/-SecretName, or set $env:{TokenVariable}.", null, ErrorCategory.AuthenticationError));
         return "";
     }
@@ -165,7 +166,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
             case PSCredential credential:
                 return credential.GetNetworkCredential().Password;
             default:
-                ThrowTerminatingError(ErrorRecords.Input(InputErrorIds.TokenNotFound,
+                ThrowTerminatingError(ErrorRecords.Input(ModuleErrorIds.TokenNotFound,
                     $"Secret '{SecretName}' in vault '{Vault}' is not a string, SecureString or PSCredential.", SecretName, ErrorCategory.InvalidData));
                 return "";
         }

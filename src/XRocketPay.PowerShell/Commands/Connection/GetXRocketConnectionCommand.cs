@@ -13,6 +13,6 @@ public sealed class GetXRocketConnectionCommand : PSCmdlet
             return;
         }
 
-        WriteError(ErrorRecords.Input(InputErrorIds.NotConnected, "Not connected to xRocket Pay. Run Connect-XRocket first.", null, ErrorCategory.ConnectionError));
+        WriteError(ErrorRecords.Input(ModuleErrorIds.NotConnected, "Not connected to xRocket Pay. Run Connect-XRocket first.", null, ErrorCategory.ConnectionError));
     }
 }

@@ -16,14 +16,9 @@ public sealed class GetXRocketInvoiceCommand : InvoiceReferenceCmdlet
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == ParameterSets.List)
+        if (!CheckListFilter(Status) || (ParameterSetName == ParameterSets.List && Asset is not null && !Report(InputRules.Asset(ReferenceConnection, Asset, nameof(Asset), Asset, cryptoOnly: false))))
         {
-            // Statuses are extensible (EVIDENCE §4): a typo is a warning, and the request is still sent (issue 10 item 4).
-            WarnIf(InputRules.StatusWarning(Status, nameof(Status), InputRules.InvoiceStatuses));
-            if (Asset is not null && !Report(InputRules.Asset(ReferenceConnection, Asset, nameof(Asset), Asset, cryptoOnly: false)))
-            {
-                return;
-            }
+            return;
         }
 
         WriteInvoices();

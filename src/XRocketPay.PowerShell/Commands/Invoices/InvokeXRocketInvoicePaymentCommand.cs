@@ -1,6 +1,6 @@
 namespace XRocketPay.PowerShell.Commands.Invoices;
 
-/// <summary>Pays an invoice for testing. Sandbox and testnet only: refused on Production before anything is sent.</summary>
+/// <summary>Pays an invoice for testing. Sandbox and testnet only: refused on a production host (Production, Exchange) before anything is sent.</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "XRocketInvoicePayment", DefaultParameterSetName = ParameterSets.ById, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Invoice))]
 public sealed class InvokeXRocketInvoicePaymentCommand : InvoicePaymentCmdlet
@@ -35,10 +35,10 @@ public sealed class InvokeXRocketInvoicePaymentCommand : InvoicePaymentCmdlet
             return;
         }
 
-        if (ActiveConnection.Environment == nameof(XRocketEnvironment.Production) || ActiveConnection.BaseUri == XRocketClientOptions.ProductionUri)
+        if (ActiveConnection.Client.Options.IsProduction)
         {
-            WriteError(ErrorRecords.Input(InputErrorIds.TestOnlyOperation,
-                "Invoke-XRocketInvoicePayment pays with test funds: it works on the sandbox and testnet, never on Production. Nothing was sent.",
+            WriteError(ErrorRecords.Input(ModuleErrorIds.TestOnlyOperation,
+                "Invoke-XRocketInvoicePayment pays with test funds: it works on the sandbox and testnet, never on a production host (Production, Exchange). Nothing was sent.",
                 ReferenceTarget, ErrorCategory.PermissionDenied));
             return;
         }

@@ -35,7 +35,6 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
 
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
-    [Alias("ExpiresInSeconds")]
     public int? ExpiresInSec { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -60,7 +59,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
         var amountError = AmountArgument.Check(Amount, nameof(Amount), required: false, target, out var amount);
         var minPaymentError = AmountArgument.Check(MinPayment, nameof(MinPayment), required: false, target, out var minPayment);
 
-        // EVIDENCE §5.6: description ≤ 1000, URLs ≤ 500, clientInvoiceId ≤ 100 (§5.8); currencies from the list (§5.4).
+        // SOURCES §5.6: description ≤ 1000, URLs ≤ 500, clientInvoiceId ≤ 100 (§5.8); currencies from the list (§5.4).
         var idError = ClientInvoiceId is { Length: > 0 } given && given.Trim().Length == 0
             ? InputRules.ClientId(ClientInvoiceId, nameof(ClientInvoiceId), target)
             : InputRules.Text(ClientInvoiceId?.Trim(), nameof(ClientInvoiceId), InputRules.MaxId, target);

@@ -23,7 +23,7 @@ public sealed class GetXRocketJournalCommand : XRocketCmdlet
         var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         if (!System.IO.File.Exists(path))
         {
-            WriteError(ErrorRecords.Input("JournalNotFound", $"No journal at '{path}'.", Path, ErrorCategory.ObjectNotFound));
+            WriteError(ErrorRecords.Input(ModuleErrorIds.JournalNotFound, $"No journal at '{path}'.", Path, ErrorCategory.ObjectNotFound));
             return;
         }
 

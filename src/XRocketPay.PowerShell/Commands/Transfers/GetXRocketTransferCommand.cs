@@ -11,7 +11,15 @@ public sealed class GetXRocketTransferCommand : TransferReferenceCmdlet
     [Parameter(ParameterSetName = ParameterSets.List)]
     public DateTimeOffset? To { get; set; }
 
-    protected override void ProcessRecord() => WriteOneOrList(
-        (client, reference, ct) => client.GetTransferAsync(reference, ct),
-        (client, cursor, ct) => client.ListTransfersPageAsync(new ListFilter { FromDate = From, ToDate = To }, cursor, ct));
+    protected override void ProcessRecord()
+    {
+        if (!CheckListFilter(status: null, From, To))
+        {
+            return;
+        }
+
+        WriteOneOrList(
+            (client, reference, ct) => client.GetTransferAsync(reference, ct),
+            (client, cursor, ct) => client.ListTransfersPageAsync(new ListFilter { FromDate = From, ToDate = To }, cursor, ct));
+    }
 }

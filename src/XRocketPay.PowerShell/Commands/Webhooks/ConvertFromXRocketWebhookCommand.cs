@@ -29,7 +29,7 @@ public sealed class ConvertFromXRocketWebhookCommand : PSCmdlet
             var result = WebhookVerifier.Verify(Body, Headers ?? new Hashtable(), Secret, ToleranceSec);
             if (!result.IsValid)
             {
-                WriteError(new ErrorRecord(new SecurityException(result.Message), "InvalidWebhookSignature", ErrorCategory.SecurityError, Body));
+                WriteError(new ErrorRecord(new SecurityException(result.Message), ModuleErrorIds.InvalidWebhookSignature, ErrorCategory.SecurityError, Body));
                 return;
             }
         }
@@ -40,7 +40,7 @@ public sealed class ConvertFromXRocketWebhookCommand : PSCmdlet
         }
         catch (FormatException ex)
         {
-            WriteError(new ErrorRecord(ex, "InvalidWebhookBody", ErrorCategory.InvalidData, Body));
+            WriteError(new ErrorRecord(ex, ModuleErrorIds.InvalidWebhookBody, ErrorCategory.InvalidData, Body));
         }
     }
 }

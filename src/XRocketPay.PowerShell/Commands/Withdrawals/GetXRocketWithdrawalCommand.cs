@@ -17,9 +17,11 @@ public sealed class GetXRocketWithdrawalCommand : WithdrawalReferenceCmdlet
 
     protected override void ProcessRecord()
     {
-        // Statuses are extensible (EVIDENCE §5.23): a typo is a warning, and the request is still sent (issue 10 item 4).
-        WarnIf(ParameterSetName == ParameterSets.List ? InputRules.StatusWarning(Status, nameof(Status), InputRules.WithdrawalStatuses, ignoreCase: true) : null);
-        WriteWithdrawals();
+        // Checked as sent: upper-cased, so `-Status fail` is no typo.
+        if (CheckListFilter(Status?.ToUpperInvariant(), From, To))
+        {
+            WriteWithdrawals();
+        }
     }
 
     private void WriteWithdrawals() => WriteOneOrList(

@@ -82,7 +82,7 @@ public sealed class WaitXRocketWithdrawalCommand : WithdrawalReferenceCmdlet
                         {
                             WriteError(new ErrorRecord(
                                 new InvalidOperationException($"Withdrawal {withdrawal.WithdrawalId} of {XRocketMoney.Format(XRocketMoney.Normalize(withdrawal.Amount))} {withdrawal.Asset} to {withdrawal.Network} address {withdrawal.Address} ended {WithdrawalStatus.Fail}: it was not paid out."),
-                                InputErrorIds.WithdrawalFailed, ErrorCategory.InvalidResult, withdrawal));
+                                ModuleErrorIds.WithdrawalFailed, ErrorCategory.InvalidResult, withdrawal));
                         }
                     });
                     return;
@@ -92,7 +92,7 @@ public sealed class WaitXRocketWithdrawalCommand : WithdrawalReferenceCmdlet
                 {
                     finished();
                     pump.Post(_ => WriteError(new ErrorRecord(new TimeoutException($"Withdrawal {withdrawal.WithdrawalId} is still {withdrawal.Status} after {TimeoutSec} s."),
-                        InputErrorIds.WaitTimeout, ErrorCategory.OperationTimeout, withdrawal)));
+                        ModuleErrorIds.WaitTimeout, ErrorCategory.OperationTimeout, withdrawal)));
                     return;
                 }
 
