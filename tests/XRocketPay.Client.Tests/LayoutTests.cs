@@ -41,5 +41,21 @@ public sealed class LayoutTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public void The_root_holds_the_public_face_and_each_room_its_own_files()
+    {
+        var source = Path.GetFullPath(Path.Combine(Here(), "..", "..", "src", "XRocketPay.Client"));
+        var rooms = new (string Folder, Regex Belongs)[]
+        {
+            ("Errors", new Regex(@"(Exception|Problem\w*)\.cs$")),
+            ("Payouts", new Regex(@"(Payout\w*|Outcomes?|XRocketOutcome|MassTransfer\w*)\.cs$")),
+            ("Webhooks", new Regex(@"Webhook\w*\.cs$")),
+        };
+        var misplaced = Directory.GetFiles(source, "*.cs").Select(Path.GetFileName)
+            .SelectMany(f => rooms.Where(r => r.Belongs.IsMatch(f!)).Select(r => $"{f} belongs in {r.Folder}/"))
+            .ToList();
+        Assert.True(misplaced.Count == 0, string.Join("\n", misplaced));
+    }
+
     private static string Here([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

@@ -182,6 +182,13 @@ public sealed class ConventionTests : IDisposable
     }
 
     [Fact]
+    public void Shared_machinery_lives_in_a_folder_of_what_it_serves()
+    {
+        var loose = Directory.GetFiles(TestPaths.InRepo("src", "XRocketPay.PowerShell", "Infrastructure"), "*.cs").Select(Path.GetFileName).ToList();
+        Assert.True(loose.Count == 0, "Infrastructure/ holds only folders (Cmdlets, Payouts, Connection, Input, Errors, Completion, Hosting, Webhooks; CONTRIBUTING's layout): " + string.Join(", ", loose));
+    }
+
+    [Fact]
     public void Every_error_id_the_module_raises_is_used_from_its_one_type()
     {
         var ids = _cmdlets.First().ImplementingType.Assembly.GetType("XRocketPay.PowerShell.Infrastructure.ModuleErrorIds", throwOnError: true)!
