@@ -191,3 +191,10 @@ Describe 'Invoices as the live API reads them (issue 22)' {
         ($bodies.ForEach({ $_.PSObject.Properties.Value }) | Where-Object { $_.callback.payload.kind -eq 'mass' }) | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'Rates say what they mean (issue 22)' {
+    It 'the Get-XRocketRate view reads "price of 1 <Asset> in <Base>"' {
+        (Get-XRocketRate -Asset BTC -Base EUR | Out-String -Width 120) | Should -BeLike '*price of 1 BTC in EUR*'
+        (Get-XRocketRate -Asset BTC).Meaning | Should -Be 'price of 1 BTC in USD'
+    }
+}

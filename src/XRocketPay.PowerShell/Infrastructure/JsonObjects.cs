@@ -54,6 +54,9 @@ internal static class JsonObjects
             case null:
                 writer.WriteNullValue();
                 break;
+            case JsonElement element:
+                element.WriteTo(writer);
+                break;
             case string text:
                 writer.WriteStringValue(text);
                 break;

@@ -30,12 +30,15 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
     /// <summary>The price in <see cref="Fiat"/>: the invoice asks for the asset amount worth it at the rate read now, rounded up.</summary>
     [Parameter(ParameterSetName = FiatPriceSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
+    [AllowNull]
     public AmountArgument? FiatAmount { get; set; }
 
+    /// <summary>Null or empty (a piped invoice priced in its asset, an empty cell) is this cmdlet's MissingParameter error, not a binding error.</summary>
     [Parameter(ParameterSetName = FiatPriceSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
+    [AllowNull]
     [ArgumentCompleter(typeof(BaseCurrencyCompleter))]
-    public string Fiat { get; set; } = "";
+    public string? Fiat { get; set; }
 
     [Parameter]
     [ValidateRange(1, 1_000_000)]
@@ -92,7 +95,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
         var payloadError = InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target, out var payload);
         var ruleError = idError
             ?? InputRules.Asset(ReferenceConnection, Currency, nameof(Currency), target, fiatHint: FiatHint())
-            ?? (ParameterSetName == FiatPriceSet ? InputRules.Fiat(ReferenceConnection, Fiat, nameof(Fiat), target) : null)
+            ?? (ParameterSetName == FiatPriceSet ? InputRules.Fiat(ReferenceConnection, Fiat ?? "", nameof(Fiat), target) : null)
             ?? PayCurrency?.Select(c => InputRules.Asset(ReferenceConnection, c ?? "", nameof(PayCurrency), target)).FirstOrDefault(e => e is not null)
             ?? InputRules.Text(Description, nameof(Description), InputRules.MaxDescription, target)
             ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target)
@@ -111,7 +114,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
         if (fiatAmount is { } inFiat)
         {
             // A reference read, also under -WhatIf: the rate is read for this invoice alone, never from a cache.
-            Try(target, () => fiatPrice = Call((c, ct) => c.PriceInFiatAsync(currency, inFiat, Fiat.Trim().ToUpperInvariant(), ct)));
+            Try(target, () => fiatPrice = Call((c, ct) => c.PriceInFiatAsync(currency, inFiat, Fiat!.Trim().ToUpperInvariant(), ct)));
             if (fiatPrice is null)
             {
                 return;
