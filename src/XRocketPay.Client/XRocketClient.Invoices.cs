@@ -50,7 +50,14 @@ public sealed partial class XRocketClient
         }
 
         var decimals = await AssetDecimalsAsync(asset, cancellationToken).ConfigureAwait(false);
-        return new XRocketFiatPrice(rate, fiatAmount, decimals, DateTimeOffset.UtcNow);
+        try
+        {
+            return new XRocketFiatPrice(rate, fiatAmount, decimals, DateTimeOffset.UtcNow);
+        }
+        catch (OverflowException)
+        {
+            throw new XRocketException($"{XRocketMoney.Format(fiatAmount)} {fiat} at {XRocketMoney.Format(rate.Value)} {fiat} per {asset} is more {asset} than can be written exactly. Nothing was created.");
+        }
     }
 
     /// <summary>

@@ -198,3 +198,15 @@ Describe 'Rates say what they mean (issue 22)' {
         (Get-XRocketRate -Asset BTC).Meaning | Should -Be 'price of 1 BTC in USD'
     }
 }
+
+Describe 'The sandbox command line reads the invoice expiry unit (issue 22)' {
+    It 'xrocket-sandbox --invoice-expiry-unit seconds reads expiresIn in seconds' {
+        $seconds = Start-XRocketSandbox -ArgumentList @('--invoice-expiry-unit', 'seconds') -Confirm:$false
+        try {
+            (Invoke-RestMethod -Uri "$($seconds.BaseUri)/sandbox/config").invoiceExpiryUnit | Should -Be 'seconds'
+        }
+        finally {
+            Stop-XRocketSandbox -Sandbox $seconds -Confirm:$false
+        }
+    }
+}
