@@ -4,14 +4,91 @@ namespace XRocketPay.Client;
 
 public sealed partial class XRocketClient
 {
-    public Task<XRocketCreateResult<Invoice>> CreateInvoiceAsync(CreateInvoiceRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates an invoice. <see cref="CreateInvoiceRequest.Expiry"/> is sent in the unit this server reads, and the
+    /// answer's <c>expiresAt</c> is checked against it (<see cref="InvoiceExpiry"/>): a mismatch is in
+    /// <see cref="XRocketCreateResult{T}.Warnings"/>.
+    /// </summary>
+    public async Task<XRocketCreateResult<Invoice>> CreateInvoiceAsync(CreateInvoiceRequest request, CancellationToken cancellationToken = default)
     {
         request.ClientInvoiceId = ClientIds.Resolve(request.ClientInvoiceId);
-        return CreateAsync(Routes.Invoices, JsonSerializer.Serialize(request, J.Default.CreateInvoiceRequest), request.ClientInvoiceId, J.Default.Invoice,
+        var sentUnit = _invoiceExpiry.SentUnit;
+        request.ExpiresIn = request.Expiry is { } expiry ? InvoiceExpiry.WireValue(expiry, sentUnit) : null;
+        var requestedAt = DateTimeOffset.UtcNow;
+        var created = await CreateAsync(Routes.Invoices, JsonSerializer.Serialize(request, J.Default.CreateInvoiceRequest), request.ClientInvoiceId, J.Default.Invoice,
             ct => GetInvoiceAsync(XRocketRef.ByClientId(request.ClientInvoiceId), ct),
             existing => Differences(("priceCurrency", existing.PriceCurrency, request.PriceCurrency),
                 ("priceAmount", existing.PriceAmount is { } a ? Amount(a) : null, request.PriceAmount is { } b ? Amount(b) : null)),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        created.Value.FiatPrice = request.FiatPrice;
+
+        // Only an invoice this call made tells how this server reads what this call sent.
+        if (request.Expiry is { } asked && created.Outcome == XRocketOutcome.Sent &&
+            _invoiceExpiry.Check(created.Value, asked, sentUnit, requestedAt) is { } warning)
+        {
+            created.Warn(warning);
+        }
+
+        return created;
+    }
+
+    /// <summary>The unit invoice expiries are sent in: the configured one, or under Auto what an answer showed (Auto until then).</summary>
+    public XRocketInvoiceExpiryUnit InvoiceExpiryUnit => _invoiceExpiry.Unit;
+
+    /// <summary>
+    /// Prices <paramref name="fiatAmount"/> of <paramref name="fiat"/> in <paramref name="asset"/>: the rate is read
+    /// now, for this price alone (never cached), and the asset amount is rounded up to the asset's precision.
+    /// </summary>
+    public async Task<XRocketFiatPrice> PriceInFiatAsync(string asset, decimal fiatAmount, string fiat, CancellationToken cancellationToken = default)
+    {
+        var rates = await GetRatesAsync(fiat, new[] { asset }, cancellationToken).ConfigureAwait(false);
+        var rate = rates.FirstOrDefault(r => string.Equals(r.Asset, asset, StringComparison.OrdinalIgnoreCase));
+        if (rate is null || rate.Value <= 0m)
+        {
+            throw new XRocketException($"The API gave no usable rate of {asset} in {fiat} ({(rate is null ? "none" : XRocketMoney.Format(rate.Value))}): the invoice cannot be priced in {fiat}. Nothing was created.")
+            { Method = "GET", Path = "/" + Routes.Rates };
+        }
+
+        var decimals = await AssetDecimalsAsync(asset, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new XRocketFiatPrice(rate, fiatAmount, decimals, DateTimeOffset.UtcNow);
+        }
+        catch (OverflowException)
+        {
+            throw new XRocketException($"{XRocketMoney.Format(fiatAmount)} {fiat} at {XRocketMoney.Format(rate.Value)} {fiat} per {asset} is more {asset} than can be written exactly. Nothing was created.");
+        }
+    }
+
+    /// <summary>
+    /// An asset's precision: the smallest <c>precision</c> of its networks' withdrawal quotas (the only place the
+    /// API gives one), else <see cref="XRocketMoney.MaxDecimals"/>. Reference data, read once per client.
+    /// </summary>
+    private async Task<int> AssetDecimalsAsync(string asset, CancellationToken cancellationToken)
+    {
+        if (_assetDecimals.TryGetValue(asset, out var known))
+        {
+            return known;
+        }
+
+        var decimals = XRocketMoney.MaxDecimals;
+        var currencies = await GetCurrenciesAsync(null, cancellationToken).ConfigureAwait(false);
+        foreach (var network in currencies.Where(c => string.Equals(c.Code, asset, StringComparison.OrdinalIgnoreCase)).SelectMany(c => c.Networks))
+        {
+            try
+            {
+                if ((await GetWithdrawalQuotasAsync(network.Code, asset, cancellationToken).ConfigureAwait(false)).Precision is >= 0 and var precision)
+                {
+                    decimals = Math.Min(decimals, precision);
+                }
+            }
+            catch (XRocketApiException)
+            {
+                // A network this asset cannot be withdrawn over has no quota: the others (or 9) decide.
+            }
+        }
+
+        return _assetDecimals[asset] = decimals;
     }
 
     public Task<Invoice> GetInvoiceAsync(XRocketRef reference, CancellationToken cancellationToken = default) =>

@@ -11,11 +11,14 @@ namespace XRocketPay.Client;
 public sealed partial class XRocketClient
 {
     private readonly XRocketHttp _http;
+    private readonly InvoiceExpiry _invoiceExpiry;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _assetDecimals = new(StringComparer.OrdinalIgnoreCase);
 
     public XRocketClient(XRocketClientOptions options)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         _http = new XRocketHttp(options);
+        _invoiceExpiry = new InvoiceExpiry(options.InvoiceExpiryUnit);
     }
 
     public XRocketClientOptions Options { get; }

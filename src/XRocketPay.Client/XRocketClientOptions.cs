@@ -26,6 +26,9 @@ public sealed class XRocketClientOptions
     /// <summary>How the transfer family is named on the wire; <see cref="XRocketApiDialect.Auto"/> detects it once.</summary>
     public XRocketApiDialect Dialect { get; set; } = XRocketApiDialect.Auto;
 
+    /// <summary>The unit of an invoice's <c>expiresIn</c>; <see cref="XRocketInvoiceExpiryUnit.Auto"/> checks the first answers.</summary>
+    public XRocketInvoiceExpiryUnit InvoiceExpiryUnit { get; set; } = XRocketInvoiceExpiryUnit.Auto;
+
     /// <summary>Time allowed for one attempt.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 

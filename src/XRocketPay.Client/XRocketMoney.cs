@@ -192,6 +192,26 @@ public static class XRocketMoney
         return true;
     }
 
+    /// <summary>
+    /// <paramref name="value"/> rounded up to <paramref name="decimals"/> places: a price computed from another
+    /// currency is never less than what it converts (the one place money is rounded, and only upwards).
+    /// </summary>
+    public static decimal RoundUp(decimal value, int decimals)
+    {
+        if (decimals is < 0 or > 28)
+        {
+            throw new ArgumentOutOfRangeException(nameof(decimals));
+        }
+
+        var scale = 1m;
+        for (var i = 0; i < decimals; i++)
+        {
+            scale *= 10m;
+        }
+
+        return Normalize(decimal.Ceiling(value * scale) / scale);
+    }
+
     /// <summary>The same value without trailing zeros (1.50 → 1.5), for comparing and summing amounts.</summary>
     public static decimal Normalize(decimal amount) => amount / 1.000000000000000000000000000000000m;
 

@@ -17,6 +17,12 @@ public sealed class XRocketConnection
 
     /// <summary>How this server names transfers on the wire (Transfers or Payouts); cmdlets and objects are the same in both.</summary>
     public XRocketApiDialect ApiDialect => Client.Dialect;
+    /// <summary>
+    /// The unit invoice expiries are sent in (Connect-XRocket -InvoiceExpiryUnit): Milliseconds or Seconds, or Auto
+    /// until the first invoice created with an expiry has shown which unit this server reads.
+    /// </summary>
+    public XRocketInvoiceExpiryUnit InvoiceExpiryUnit => Client.InvoiceExpiryUnit;
+
     /// <summary>The client-side request rate limit per route (Connect-XRocket -RequestsPerSecond), or null.</summary>
     public double? RequestsPerSecond => Client.Options.Throttle?.RequestsPerSecond;
     public string TokenHint => Client.Options.Token?.Hint ?? "";

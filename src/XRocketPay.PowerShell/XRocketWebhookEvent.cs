@@ -43,6 +43,13 @@ public sealed class XRocketWebhookEvent
     public Transfer? Transfer => Data as Transfer;
     public Withdrawal? Withdrawal => Data as Withdrawal;
 
+    /// <summary>
+    /// The callback.payload the object was created with (-CallbackPayload), as a navigable object
+    /// (<c>$event.CallbackPayload.orderId</c>); null when none came back.
+    /// </summary>
+    public object? CallbackPayload =>
+        (Invoice?.Callback ?? Cheque?.Callback ?? Transfer?.Callback ?? Withdrawal?.Callback)?.Payload is { } payload ? JsonObjects.ToPSObject(payload) : null;
+
     /// <summary>The envelope as read by the core (its <c>Data</c> is the raw JSON element).</summary>
     public XRocketWebhookEnvelope Envelope { get; }
 

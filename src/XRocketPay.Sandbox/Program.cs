@@ -27,8 +27,9 @@ try
             case "--allow-remote": options.AllowNonLoopback = true; break;
             case "--dialect": options.Dialect = Enum.TryParse<SandboxDialect>(Value(), ignoreCase: true, out var dialect) && Enum.IsDefined(dialect) ? dialect : throw new ArgumentException("--dialect takes transfers or payouts."); break;
             case "--shape": options.Shape = Value().ToLowerInvariant() switch { "full" => SandboxShape.Full, "evidence" => SandboxShape.Evidence, _ => throw new ArgumentException("--shape takes full or evidence.") }; break;
+            case "--invoice-expiry-unit": options.InvoiceExpiryUnit = SandboxConfig.ParseExpiryUnit(Value()) ?? throw new ArgumentException("--invoice-expiry-unit takes milliseconds or seconds."); break;
             case "--help" or "-h":
-                Console.WriteLine("xrocket-sandbox [--urls URL] [--token T]... [--balance ASSET=AMOUNT]... [--rate-limit N] [--webhook-secret S] [--state-file PATH] [--withdrawal-delay-ms N] [--max-mass-transfer-rows N] [--dialect transfers|payouts] [--shape full|evidence] [--allow-remote]");
+                Console.WriteLine("xrocket-sandbox [--urls URL] [--token T]... [--balance ASSET=AMOUNT]... [--rate-limit N] [--webhook-secret S] [--state-file PATH] [--withdrawal-delay-ms N] [--max-mass-transfer-rows N] [--dialect transfers|payouts] [--shape full|evidence] [--invoice-expiry-unit milliseconds|seconds] [--allow-remote]");
                 return 0;
             default: throw new ArgumentException($"Unknown option '{args[i]}' (see --help).");
         }

@@ -9,6 +9,7 @@ internal sealed class SandboxConfig
     public string WebhookSecret { get; set; } = "";
     public HashSet<long> UnknownUserIds { get; set; } = new();
     public HashSet<string> FailingAddresses { get; set; } = new(StringComparer.Ordinal);
+    public SandboxInvoiceExpiryUnit InvoiceExpiryUnit { get; set; }
 
     /// <summary>Fixed at start (routes and the contract depend on them); shown, never changed, by /sandbox/config.</summary>
     public SandboxDialect Dialect { get; init; }
@@ -23,6 +24,7 @@ internal sealed class SandboxConfig
         WebhookSecret = options.WebhookSecret,
         UnknownUserIds = new HashSet<long>(options.UnknownUserIds),
         FailingAddresses = new HashSet<string>(options.FailingAddresses, StringComparer.Ordinal),
+        InvoiceExpiryUnit = options.InvoiceExpiryUnit,
         Dialect = options.Dialect,
         Shape = options.Shape,
     };
@@ -35,6 +37,7 @@ internal sealed class SandboxConfig
         webhookSecret = WebhookSecret,
         unknownUserIds = UnknownUserIds.OrderBy(i => i),
         failingAddresses = FailingAddresses.OrderBy(a => a, StringComparer.Ordinal),
+        invoiceExpiryUnit = InvoiceExpiryUnit.ToString().ToLowerInvariant(),
         dialect = Dialect.ToString().ToLowerInvariant(),
         shape = Shape.ToString().ToLowerInvariant(),
     };
@@ -54,9 +57,22 @@ internal sealed class SandboxConfig
             UnknownUserIds = body.Array("unknownUserIds").Select(e => e.GetInt64()).ToHashSet();
         }
 
+        if (body.String("invoiceExpiryUnit") is { } unit)
+        {
+            InvoiceExpiryUnit = ParseExpiryUnit(unit) ?? throw Problem.Validation("'invoiceExpiryUnit' must be milliseconds or seconds.");
+        }
+
         if (body.Has("failingAddresses"))
         {
             FailingAddresses = body.Array("failingAddresses").Select(e => e.GetString() ?? "").ToHashSet(StringComparer.Ordinal);
         }
     }
+
+    /// <summary>The two spellings the command line and the config accept: <c>milliseconds</c> and <c>seconds</c>.</summary>
+    public static SandboxInvoiceExpiryUnit? ParseExpiryUnit(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "milliseconds" => SandboxInvoiceExpiryUnit.Milliseconds,
+        "seconds" => SandboxInvoiceExpiryUnit.Seconds,
+        _ => null,
+    };
 }

@@ -41,3 +41,10 @@ public enum SandboxShape
     /// <summary>Only fields at least one public v1 source shows (the contract's x-source); nullable fields as null.</summary>
     Evidence,
 }
+
+/// <summary>How the sandbox reads an invoice's <c>expiresIn</c>: the contract's milliseconds, or the seconds one public source says production reads.</summary>
+public enum SandboxInvoiceExpiryUnit
+{
+    Milliseconds,
+    Seconds,
+}

@@ -45,6 +45,9 @@ public sealed class SandboxOptions
     /// <summary><see cref="SandboxShape.Evidence"/> sends only fields a public source shows.</summary>
     public SandboxShape Shape { get; set; } = SandboxShape.Full;
 
+    /// <summary>The unit <c>expiresIn</c> of a new invoice is read in (changeable later through <c>PUT /sandbox/config</c>).</summary>
+    public SandboxInvoiceExpiryUnit InvoiceExpiryUnit { get; set; } = SandboxInvoiceExpiryUnit.Milliseconds;
+
     /// <summary>Binding to anything but loopback needs this on purpose.</summary>
     public bool AllowNonLoopback { get; set; }
 }

@@ -165,7 +165,7 @@ public sealed class ContractTests
         }
 
         var instance = Activator.CreateInstance(underlying, nonPublic: true)!;
-        foreach (var property in underlying.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0))
+        foreach (var property in underlying.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>() is null))
         {
             property.SetValue(instance, Fill(property.PropertyType, depth + 1));
         }

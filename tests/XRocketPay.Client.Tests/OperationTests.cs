@@ -93,7 +93,7 @@ public sealed class OperationTests : IClassFixture<SandboxFixture>, IAsyncLifeti
     [Fact]
     public async Task Invoices_create_pay_payments_address_list_delete()
     {
-        var created = await _client.CreateInvoiceAsync(new CreateInvoiceRequest { PriceCurrency = "TONCOIN", PriceAmount = 3m, Description = "order", ExpiresIn = 3_600_000 });
+        var created = await _client.CreateInvoiceAsync(new CreateInvoiceRequest { PriceCurrency = "TONCOIN", PriceAmount = 3m, Description = "order", Expiry = TimeSpan.FromHours(1) });
         var invoice = created.Value;
         Assert.Equal(InvoiceStatus.Active, invoice.Status);
         Assert.NotNull(invoice.Links?.TelegramBotLink);

@@ -49,3 +49,164 @@ Describe 'Invoices' {
         Get-StateChangingRequest | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Invoices as the live API reads them (issue 22)' {
+    BeforeEach {
+        Clear-SandboxState
+        # A new connection: what an earlier invoice taught about the expiry unit is per connection.
+        Connect-TestSandbox
+    }
+
+    AfterAll {
+        Clear-SandboxState
+        Connect-TestSandbox
+    }
+
+    It 'a server reading milliseconds: no warning, every invoice expires when asked' {
+        foreach ($n in 1, 2) {
+            $invoice = New-XRocketInvoice -Currency USDT -Amount 1 -ExpiresInSec 1800 -WarningVariable warned -WarningAction SilentlyContinue
+            $warned | Should -BeNullOrEmpty
+            ($invoice.ExpiresAt - $invoice.CreatedAt).TotalSeconds | Should -Be 1800
+        }
+
+        (Get-XRocketConnection).InvoiceExpiryUnit | Should -Be 'Milliseconds'
+    }
+
+    It 'a server reading seconds: the first invoice is warned about once, later ones expire when asked' {
+        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ invoiceExpiryUnit = 'seconds' }
+        (Get-XRocketConnection).InvoiceExpiryUnit | Should -Be 'Auto'
+        $first = New-XRocketInvoice -Currency USDT -Amount 1 -ExpiresInSec 1800 -WarningVariable warned -WarningAction SilentlyContinue
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike '*read the invoice''s expiresIn as seconds, not milliseconds*'
+        "$($warned[0])" | Should -BeLike "*Remove-XRocketInvoice -Id $($first.InvoiceId)*"
+        ($first.ExpiresAt - $first.CreatedAt).TotalSeconds | Should -Be 1800000
+        (Get-XRocketConnection).InvoiceExpiryUnit | Should -Be 'Seconds'
+
+        foreach ($n in 1, 2) {
+            $later = New-XRocketInvoice -Currency USDT -Amount 1 -ExpiresInSec 1800 -WarningVariable warned -WarningAction SilentlyContinue
+            $warned | Should -BeNullOrEmpty
+            ($later.ExpiresAt - $later.CreatedAt).TotalSeconds | Should -Be 1800
+        }
+    }
+
+    It 'Connect-XRocket -InvoiceExpiryUnit Seconds sends seconds from the first invoice' {
+        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ invoiceExpiryUnit = 'seconds' }
+        $connection = Connect-XRocket -BaseUri $script:BaseUri -ApiKey ([System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword) -InvoiceExpiryUnit Seconds -PassThru
+        $connection.InvoiceExpiryUnit | Should -Be 'Seconds'
+        $invoice = New-XRocketInvoice -Currency USDT -Amount 1 -ExpiresInSec 1800 -WarningVariable warned -WarningAction SilentlyContinue
+        $warned | Should -BeNullOrEmpty
+        ($invoice.ExpiresAt - $invoice.CreatedAt).TotalSeconds | Should -Be 1800
+    }
+
+    It 'a fiat -Currency is refused before anything is sent, naming -FiatAmount and -Fiat' {
+        Clear-SandboxRequest
+        New-XRocketInvoice -Currency USD -Amount 5 -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'UnknownAsset,*'
+        $refused[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $refused[0].Exception.Message | Should -BeLike '*-FiatAmount <amount> -Fiat USD*'
+        $refused[0].TargetObject.ResolvedClientInvoiceId | Should -Not -BeNullOrEmpty
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+    }
+
+    It 'completion offers crypto only for the price currency, and fiat for -Fiat' {
+        $line = 'New-XRocketInvoice -Currency '
+        $offered = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $offered | Should -Contain 'TONCOIN'
+        $offered | Should -Not -Contain 'USD'
+        $line = 'New-XRocketInvoice -Currency TONCOIN -FiatAmount 5 -Fiat '
+        $fiat = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $fiat | Should -Contain 'EUR'
+        $fiat | Should -Not -Contain 'TONCOIN'
+    }
+
+    It 'prices in <Fiat> at a fresh rate, rounded up to the asset precision' -ForEach @(
+        @{ Fiat = 'USD'; Asset = 'TONCOIN'; Decimals = 9 }
+        @{ Fiat = 'EUR'; Asset = 'TONCOIN'; Decimals = 9 }
+        @{ Fiat = 'EUR'; Asset = 'USDT'; Decimals = 6 }
+    ) {
+        $invoice = New-XRocketInvoice -Currency $Asset -FiatAmount 500 -Fiat $Fiat
+        $rate = (Get-XRocketRate -Asset $Asset -Base $Fiat).Value
+        $unit = [decimal]1
+        1..$Decimals | ForEach-Object { $unit = $unit / 10 }
+        $invoice.Fiat | Should -Be $Fiat
+        $invoice.FiatAmount | Should -Be 500
+        $invoice.Rate | Should -Be $rate
+        $invoice.PriceAmount * $rate | Should -BeGreaterOrEqual 500
+        ($invoice.PriceAmount - $unit) * $rate | Should -BeLessThan 500
+        @(Get-SandboxRequest | Where-Object path -EQ '/api/v1/rates').Count | Should -Be 2
+    }
+
+    It '-WhatIf shows the rate and both amounts and sends nothing' {
+        Clear-SandboxRequest
+        $transcript = Join-Path $TestDrive 'fiat-whatif.txt'
+        $null = Start-Transcript -Path $transcript
+        try {
+            New-XRocketInvoice -Currency TONCOIN -FiatAmount 52 -Fiat USD -WhatIf
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+
+        (Get-Content -LiteralPath $transcript -Raw) | Should -BeLike '*invoice for 10 TONCOIN (52 USD at 5.2 USD per TONCOIN*'
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+    }
+
+    It '-CallbackPayload goes to the sandbox and comes back in the webhook as a navigable object' {
+        $sink = "$script:BaseUri/sandbox/webhook-sink"
+        $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2 -CallbackUrl $sink -CallbackPayload @{ orderId = 'A-17'; lines = @(@{ sku = 'x'; qty = 2 }) }
+        $sent = (Get-SandboxRequest | Where-Object path -EQ '/api/v1/invoices')[-1].body | ConvertFrom-Json
+        $sent.callback.payload.orderId | Should -Be 'A-17'
+        $null = $invoice | Invoke-XRocketInvoicePayment -Confirm:$false
+        $delivery = $null
+        foreach ($attempt in 1..200) {
+            $delivery = @((Invoke-SandboxAdmin -Path webhook-sink).items)[0]
+            if ($delivery) { break }
+            Start-Sleep -Milliseconds 25
+        }
+
+        $received = ConvertFrom-XRocketWebhook -Body $delivery.body
+        $received.CallbackPayload.orderId | Should -Be 'A-17'
+        $received.CallbackPayload.lines[0].qty | Should -Be 2
+    }
+
+    It '-CallbackPayload over 4 KB or not an object is refused with nothing sent' {
+        Clear-SandboxRequest
+        New-XRocketInvoice -Currency TONCOIN -Amount 1 -CallbackPayload @{ note = 'x' * 4100 } -ErrorVariable big -ErrorAction SilentlyContinue
+        New-XRocketCheque -Asset USDT -Amount 1 -CallbackPayload 'order-1' -ErrorVariable text -ErrorAction SilentlyContinue
+        $big[0].FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
+        $big[0].Exception.Message | Should -BeLike '*4096*'
+        $text[0].Exception.Message | Should -BeLike '*JSON object*'
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+    }
+
+    It '-CallbackPayload is sent by cheques, withdrawals and transfer rows (a column of JSON text binds)' {
+        $null = New-XRocketCheque -Asset USDT -Amount 1 -CallbackPayload @{ kind = 'cheque' } -Confirm:$false
+        $null = Invoke-XRocketWithdrawal -Network TON -Address $script:TonAddress -Asset TONCOIN -Amount 1 -CallbackPayload ([pscustomobject]@{ kind = 'withdrawal' }) -Confirm:$false
+        $null = [pscustomobject]@{ TelegramUserId = 87209764; Asset = 'USDT'; Amount = '1'; CallbackPayload = '{"kind":"row","n":1}' } | New-XRocketTransfer -Confirm:$false
+        $null = [pscustomobject]@{ TelegramUserId = 87209765; Asset = 'USDT'; Amount = '1'; CallbackPayload = '{"kind":"mass"}' } | New-XRocketMassTransfer -Confirm:$false
+        $bodies = Get-SandboxRequest | Where-Object method -EQ 'POST' | ForEach-Object { $_.body | ConvertFrom-Json }
+        ($bodies | Where-Object { $_.callback.payload.kind -eq 'cheque' }) | Should -Not -BeNullOrEmpty
+        ($bodies | Where-Object { $_.callback.payload.kind -eq 'withdrawal' }) | Should -Not -BeNullOrEmpty
+        ($bodies | Where-Object { $_.callback.payload.kind -eq 'row' -and $_.callback.payload.n -eq 1 }) | Should -Not -BeNullOrEmpty
+        ($bodies.ForEach({ $_.PSObject.Properties.Value }) | Where-Object { $_.callback.payload.kind -eq 'mass' }) | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Rates say what they mean (issue 22)' {
+    It 'the Get-XRocketRate view reads "price of 1 <Asset> in <Base>"' {
+        (Get-XRocketRate -Asset BTC -Base EUR | Out-String -Width 120) | Should -BeLike '*price of 1 BTC in EUR*'
+        (Get-XRocketRate -Asset BTC).Meaning | Should -Be 'price of 1 BTC in USD'
+    }
+}
+
+Describe 'The sandbox command line reads the invoice expiry unit (issue 22)' {
+    It 'xrocket-sandbox --invoice-expiry-unit seconds reads expiresIn in seconds' {
+        $seconds = Start-XRocketSandbox -ArgumentList @('--invoice-expiry-unit', 'seconds') -Confirm:$false
+        try {
+            (Invoke-RestMethod -Uri "$($seconds.BaseUri)/sandbox/config").invoiceExpiryUnit | Should -Be 'seconds'
+        }
+        finally {
+            Stop-XRocketSandbox -Sandbox $seconds -Confirm:$false
+        }
+    }
+}

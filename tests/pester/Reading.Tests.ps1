@@ -84,7 +84,8 @@ Describe 'Tab completion' {
 
         It 'completes <Line> with <Expected>' -ForEach @(
             @{ Line = 'New-XRocketTransfer -Asset TO'; Expected = 'TONCOIN' }
-            @{ Line = 'New-XRocketInvoice -Currency US'; Expected = 'USD', 'USDT' }
+            @{ Line = 'New-XRocketInvoice -Currency US'; Expected = 'USDT' }
+            @{ Line = 'New-XRocketInvoice -Currency USDT -FiatAmount 5 -Fiat '; Expected = 'EUR', 'USD' }
             @{ Line = 'Get-XRocketWithdrawalQuota -Network B'; Expected = 'BSC', 'BTC' }
             @{ Line = 'Invoke-XRocketWithdrawal -Network TON -Asset '; Expected = 'NOT', 'TONCOIN', 'USDT' }
             @{ Line = 'Get-XRocketWithdrawalQuota -Asset USDT -Network '; Expected = 'BSC', 'ETH', 'TON', 'TRX' }

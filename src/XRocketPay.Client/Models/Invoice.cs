@@ -44,6 +44,20 @@ public sealed class Invoice
     /// <summary>The link to send to the payer (from <see cref="Links"/>).</summary>
     [JsonIgnore] public string? Link => Links?.Link;
 
+    /// <summary>How a price given in fiat was turned into <see cref="PriceAmount"/> (null when priced in the asset; filled by the client, not the API).</summary>
+    [JsonIgnore] public XRocketFiatPrice? FiatPrice { get; internal set; }
+
+    /// <summary>The fiat currency the price was given in (<see cref="FiatPrice"/>).</summary>
+    [JsonIgnore] public string? Fiat => FiatPrice?.Fiat;
+
+    [JsonIgnore] public decimal? FiatAmount => FiatPrice?.FiatAmount;
+
+    /// <summary>The price of 1 <see cref="PriceCurrency"/> in <see cref="Fiat"/> the amount was computed at.</summary>
+    [JsonIgnore] public decimal? Rate => FiatPrice?.Rate;
+
+    /// <summary>The <c>callback.payload</c> the invoice carries (a JSON object), or null.</summary>
+    [JsonIgnore] public JsonElement? CallbackPayload => Callback?.Payload;
+
     public override string ToString() => $"Invoice {Id} {Status}";
 }
 
@@ -60,12 +74,18 @@ public sealed class CreateInvoiceRequest
     [JsonPropertyName(Fields.ClientInvoiceId)] public string? ClientInvoiceId { get; set; }
     [JsonPropertyName(Fields.Description)] public string? Description { get; set; }
 
-    /// <summary>Milliseconds.</summary>
-    [JsonPropertyName(Fields.ExpiresIn)] public long? ExpiresIn { get; set; }
+    /// <summary>How long the invoice stays open; null for the API's default. Sent as <see cref="ExpiresIn"/>.</summary>
+    [JsonIgnore] public TimeSpan? Expiry { get; set; }
+
+    /// <summary>The wire value of <see cref="Expiry"/>, in the unit this client's server reads (<see cref="XRocketInvoiceExpiryUnit"/>); set by the client.</summary>
+    [JsonPropertyName(Fields.ExpiresIn)] public long? ExpiresIn { get; internal set; }
     [JsonPropertyName(Fields.Callback)] public Callback? Callback { get; set; }
     [JsonPropertyName(Fields.Url)] public RedirectUrls? Url { get; set; }
     [JsonPropertyName(Fields.Customer)] public InvoiceCustomer? Customer { get; set; }
     [JsonPropertyName(Fields.IsFeePaidByUser)] public bool? IsFeePaidByUser { get; set; }
     [JsonPropertyName(Fields.Data)] public JsonElement? Data { get; set; }
     [JsonPropertyName(Fields.PlatformId)] public string? PlatformId { get; set; }
+
+    /// <summary>The fiat price <see cref="PriceAmount"/> was computed from (<see cref="XRocketClient.PriceInFiatAsync"/>); not sent, put on the created invoice.</summary>
+    [JsonIgnore] public XRocketFiatPrice? FiatPrice { get; set; }
 }

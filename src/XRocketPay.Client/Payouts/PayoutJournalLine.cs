@@ -25,6 +25,9 @@ public sealed class PayoutJournalLine
     public string? Description { get; set; }
     public string? CallbackUrl { get; set; }
 
+    /// <summary>The row's callback.payload (a JSON object), so a spooled or journaled row sends what was asked.</summary>
+    public JsonElement? CallbackPayload { get; set; }
+
     /// <summary>An <see cref="XRocketOutcome"/> name: Sent, AlreadyDone, Failed or Unknown.</summary>
     public string? Status { get; set; }
     public string? TransferId { get; set; }
@@ -84,6 +87,7 @@ public sealed class PayoutJournalLine
             Amount = S("amount") is { } amount ? decimal.Parse(amount, NumberStyles.Number, CultureInfo.InvariantCulture) : null,
             Description = S("description"),
             CallbackUrl = S("callbackUrl"),
+            CallbackPayload = root.TryGetProperty("callbackPayload", out var payload) && payload.ValueKind == JsonValueKind.Object ? payload.Clone() : null,
             Status = S("status"),
             TransferId = S("transferId"),
             Error = S("error"),
@@ -111,6 +115,12 @@ public sealed class PayoutJournalLine
             Optional(json, "amount", Amount is { } amount ? XRocketMoney.Format(XRocketMoney.Normalize(amount)) : null);
             Optional(json, "description", Description);
             Optional(json, "callbackUrl", CallbackUrl);
+            if (CallbackPayload is { } callbackPayload)
+            {
+                json.WritePropertyName("callbackPayload");
+                callbackPayload.WriteTo(json);
+            }
+
             Optional(json, "status", Status);
             Optional(json, "transferId", TransferId);
             Optional(json, "error", Error);

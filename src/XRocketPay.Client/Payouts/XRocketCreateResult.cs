@@ -20,4 +20,11 @@ public sealed class XRocketCreateResult<T>
     /// <see cref="XRocketException"/> whose <see cref="XRocketException.Outcome"/> is Failed or Unknown.
     /// </summary>
     public XRocketOutcome Outcome { get; }
+
+    /// <summary>What the caller should be told about the created object (for an invoice: an expiry the server read in another unit).</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    private readonly List<string> _warnings = new();
+
+    internal void Warn(string warning) => _warnings.Add(warning);
 }

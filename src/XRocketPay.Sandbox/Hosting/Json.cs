@@ -146,6 +146,19 @@ internal sealed class RequestBody
 
     public decimal RequiredAmount(string name) => Amount(name) ?? throw Problem.Validation($"'{name}' is required.");
 
+    public long? Long(string name)
+    {
+        if (!Has(name))
+        {
+            return null;
+        }
+
+        var value = _root.GetProperty(name);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var l)
+            ? l
+            : throw Problem.Validation($"'{name}' must be an integer.");
+    }
+
     public int? Int(string name)
     {
         if (!Has(name))

@@ -8,9 +8,15 @@ internal sealed partial class SandboxState
     public InvoiceRecord CreateInvoice(RequestBody body)
     {
         var priceCurrency = body.RequiredString("priceCurrency", 32);
-        if (Catalog.Find(priceCurrency) is null)
+        if (Catalog.Find(priceCurrency) is not { } price)
         {
             throw Problem.Validation($"'priceCurrency' must be a supported currency; got '{priceCurrency}'.");
+        }
+
+        // Production refuses fiat prices (SOURCES §8.1–8.3: N1, N2; S3's not_implemented, a 500 in S4's list).
+        if (price.Kind == "fiat" && Config.Shape == SandboxShape.Evidence)
+        {
+            throw new Problem(500, "not_implemented", "Not implemented", $"Invoices priced in fiat ('{priceCurrency}') are not supported: price them in a crypto asset.", "internal");
         }
 
         var payCurrencies = body.Array("payCurrencies").Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw Problem.Validation("'payCurrencies' must hold strings.")).ToList();
@@ -25,11 +31,20 @@ internal sealed partial class SandboxState
             Catalog.Crypto(payout, "payoutCurrency");
         }
 
-        var expiresIn = body.Int("expiresIn");
+        var expiresIn = body.Long("expiresIn");
+        var unit = Config.InvoiceExpiryUnit;
         if (expiresIn is <= 0)
         {
-            throw Problem.Validation("'expiresIn' must be a positive number of milliseconds.");
+            throw Problem.Validation($"'expiresIn' must be a positive number of {unit.ToString().ToLowerInvariant()}.");
         }
+
+        var tenYears = TimeSpan.FromDays(3650).TotalMilliseconds / (unit == SandboxInvoiceExpiryUnit.Seconds ? 1000 : 1);
+        if (expiresIn > tenYears)
+        {
+            throw Problem.Validation("'expiresIn' is more than ten years.");
+        }
+
+        var openFor = expiresIn is { } n ? TimeSpan.FromMilliseconds(unit == SandboxInvoiceExpiryUnit.Seconds ? n * 1000d : n) : (TimeSpan?)null;
 
         var numPayments = body.Int("numPayments") ?? 1;
         if (numPayments < 1)
@@ -53,7 +68,7 @@ internal sealed partial class SandboxState
         {
             CreatedAt = now, ClientInvoiceId = clientId, PriceAmount = priceAmount, MinPayment = minPayment,
             PriceCurrency = priceCurrency, PayoutCurrency = payout, PayCurrencies = payCurrencies, NumPayments = numPayments,
-            Description = body.String("description", 1000), ExpiresIn = expiresIn, ExpiresAt = expiresIn is { } ms ? now.AddMilliseconds(ms) : null,
+            Description = body.String("description", 1000), ExpiresIn = expiresIn, ExpiresAt = openFor is { } span ? now + span : null,
             Callback = body.Object("callback"), Url = body.Object("url"), Customer = body.Object("customer"), Data = body.Object("data"),
         };
         lock (_gate)

@@ -36,6 +36,11 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
     [Parameter]
     public string? CallbackUrl { get; set; }
 
+    /// <summary>A hashtable or object (or its JSON text) sent as callback.payload and echoed in webhooks; at most 4 KB as JSON.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    public object? CallbackPayload { get; set; }
+
     protected override void ProcessRecord()
     {
         var clientId = ClientIds.Resolve(ClientChequeId);
@@ -43,13 +48,15 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
         target.Properties.Add(new PSNoteProperty("ResolvedClientChequeId", clientId));
         // SOURCES §5.13: clientChequeId ≤ 50, description ≤ 1000, password ≤ 100; the asset from the currencies list.
         decimal? amount = null;
+        var payloadError = InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target, out var payload);
         var error = InputRules.ClientId(ClientChequeId, nameof(ClientChequeId), target)
             ?? InputRules.Asset(ReferenceConnection, Asset, nameof(Asset), target)
             ?? AmountArgument.Check(Amount, nameof(Amount), required: true, target, out amount)
             ?? InputRules.Text(Description, nameof(Description), InputRules.MaxDescription, target)
             ?? (Password is { Length: > InputRules.MaxPassword } ? InputRules.Text(new string('*', Password.Length), nameof(Password), InputRules.MaxPassword, target) : null)
             ?? (string.IsNullOrWhiteSpace(TelegramUserId) ? null : InputRules.TelegramUserId(TelegramUserId, nameof(TelegramUserId), target))
-            ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target);
+            ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target)
+            ?? payloadError;
         if (error is not null)
         {
             WriteError(error);
@@ -73,7 +80,7 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
             Target = recipient,
             TargetType = recipient is null ? null : TargetTypes.TelegramUserId,
             ClientChequeId = clientId,
-            Callback = CallbackUrl is null ? null : new Callback { CallbackUrl = CallbackUrl },
+            Callback = Callback.For(CallbackUrl, payload),
         };
         WriteCreated(target, "Cheque", clientId, ", nothing new was created", (client, ct) => client.CreateChequeAsync(request, ct));
     }

@@ -40,6 +40,13 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
     [Parameter]
     public XRocketApiDialect ApiDialect { get; set; } = XRocketApiDialect.Auto;
 
+    /// <summary>
+    /// The unit the server reads an invoice's expiresIn in. Auto sends milliseconds (the contract) and checks each
+    /// new invoice's expiresAt: after a ×1000 mismatch it warns once and sends the server's unit from then on.
+    /// </summary>
+    [Parameter]
+    public XRocketInvoiceExpiryUnit InvoiceExpiryUnit { get; set; } = XRocketInvoiceExpiryUnit.Auto;
+
     /// <summary>Any address of the API; plain http only for loopback (the local sandbox).</summary>
     [Parameter]
     public Uri? BaseUri { get; set; }
@@ -78,6 +85,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
                 Environment = BaseUri is not null && !MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) ? null : Environment,
                 BaseUri = BaseUri,
                 Dialect = ApiDialect,
+                InvoiceExpiryUnit = InvoiceExpiryUnit,
                 Token = new XRocketApiToken(token),
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Retry = new XRocketRetryPolicy { MaxAttempts = MaxRetries + 1 },

@@ -1,10 +1,17 @@
 namespace XRocketPay.PowerShell.Commands.Invoices;
 
-/// <summary>Creates an invoice a Telegram user can pay (a fixed or an open amount).</summary>
-[Cmdlet(VerbsCommon.New, "XRocketInvoice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+/// <summary>
+/// Creates an invoice a Telegram user can pay: a fixed or an open amount of a crypto asset, or a fiat price
+/// turned into the asset at the current rate (the API itself refuses fiat prices).
+/// </summary>
+[Cmdlet(VerbsCommon.New, "XRocketInvoice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = AssetPriceSet)]
 [OutputType(typeof(Invoice))]
 public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
 {
+    private const string AssetPriceSet = "AssetPrice";
+    private const string FiatPriceSet = "FiatPrice";
+
+    /// <summary>The crypto asset the invoice is priced and paid in.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Asset", "PriceCurrency")]
     [AllowEmptyString]
@@ -12,13 +19,26 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
     public string Currency { get; set; } = "";
 
     /// <summary>The price; leave it out for an open-amount invoice.</summary>
-    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = AssetPriceSet, Position = 1, ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
     public AmountArgument? Amount { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = AssetPriceSet, ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
     public AmountArgument? MinPayment { get; set; }
+
+    /// <summary>The price in <see cref="Fiat"/>: the invoice asks for the asset amount worth it at the rate read now, rounded up.</summary>
+    [Parameter(ParameterSetName = FiatPriceSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [MoneyTransformation]
+    [AllowNull]
+    public AmountArgument? FiatAmount { get; set; }
+
+    /// <summary>Null or empty (a piped invoice priced in its asset, an empty cell) is this cmdlet's MissingParameter error, not a binding error.</summary>
+    [Parameter(ParameterSetName = FiatPriceSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [ArgumentCompleter(typeof(BaseCurrencyCompleter))]
+    public string? Fiat { get; set; }
 
     [Parameter]
     [ValidateRange(1, 1_000_000)]
@@ -33,6 +53,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Description { get; set; }
 
+    /// <summary>Sent in the unit this connection's server reads (Connect-XRocket -InvoiceExpiryUnit); the answer is checked.</summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
     public int? ExpiresInSec { get; set; }
@@ -43,6 +64,11 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
 
     [Parameter]
     public string? CallbackUrl { get; set; }
+
+    /// <summary>A hashtable or object (or its JSON text) sent as callback.payload and echoed in webhooks; at most 4 KB as JSON.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    public object? CallbackPayload { get; set; }
 
     [Parameter]
     public string? SuccessUrl { get; set; }
@@ -58,19 +84,24 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
         // An amount given but empty is MissingParameter, never an open-amount invoice (issue 14 item 6).
         var amountError = AmountArgument.Check(Amount, nameof(Amount), required: false, target, out var amount);
         var minPaymentError = AmountArgument.Check(MinPayment, nameof(MinPayment), required: false, target, out var minPayment);
+        var fiatAmountError = AmountArgument.Check(FiatAmount, nameof(FiatAmount), required: ParameterSetName == FiatPriceSet, target, out var fiatAmount);
 
-        // SOURCES §5.6: description ≤ 1000, URLs ≤ 500, clientInvoiceId ≤ 100 (§5.8); currencies from the list (§5.4).
+        // SOURCES §5.6: description ≤ 1000, URLs ≤ 500, clientInvoiceId ≤ 100 (§5.8); currencies from the list (§5.4);
+        // a crypto price only (SOURCES §8.2: production refuses fiat prices).
         var idError = ClientInvoiceId is { Length: > 0 } given && given.Trim().Length == 0
             ? InputRules.ClientId(ClientInvoiceId, nameof(ClientInvoiceId), target)
             : InputRules.Text(ClientInvoiceId?.Trim(), nameof(ClientInvoiceId), InputRules.MaxId, target);
+        var payloadError = InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target, out var payload);
         var ruleError = idError
-            ?? InputRules.Asset(ReferenceConnection, Currency, nameof(Currency), target, cryptoOnly: false)
+            ?? InputRules.Asset(ReferenceConnection, Currency, nameof(Currency), target, fiatHint: FiatHint())
+            ?? (ParameterSetName == FiatPriceSet ? InputRules.Fiat(ReferenceConnection, Fiat ?? "", nameof(Fiat), target) : null)
             ?? PayCurrency?.Select(c => InputRules.Asset(ReferenceConnection, c ?? "", nameof(PayCurrency), target)).FirstOrDefault(e => e is not null)
             ?? InputRules.Text(Description, nameof(Description), InputRules.MaxDescription, target)
             ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target)
+            ?? payloadError
             ?? InputRules.Url(SuccessUrl, nameof(SuccessUrl), target)
             ?? InputRules.Url(CancelUrl, nameof(CancelUrl), target);
-        if ((amountError ?? minPaymentError ?? ruleError) is { } error)
+        if ((amountError ?? minPaymentError ?? fiatAmountError ?? ruleError) is { } error)
         {
             WriteError(error);
             return;
@@ -78,6 +109,21 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
 
         var currency = Currency.Trim().ToUpperInvariant();
         var price = amount is { } a ? $"{XRocketMoney.Format(a)} {currency}" : $"an open amount of {currency}";
+        XRocketFiatPrice? fiatPrice = null;
+        if (fiatAmount is { } inFiat)
+        {
+            // A reference read, also under -WhatIf: the rate is read for this invoice alone, never from a cache.
+            Try(target, () => fiatPrice = Call((c, ct) => c.PriceInFiatAsync(currency, inFiat, Fiat!.Trim().ToUpperInvariant(), ct)));
+            if (fiatPrice is null)
+            {
+                return;
+            }
+
+            amount = fiatPrice.Amount;
+            price = $"{XRocketMoney.Format(fiatPrice.Amount)} {currency} ({XRocketMoney.Format(fiatPrice.FiatAmount)} {fiatPrice.Fiat} at " +
+                $"{XRocketMoney.Format(fiatPrice.Rate)} {fiatPrice.Fiat} per {currency}, read {fiatPrice.RateReadAt.ToString("HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}; rounded up to {fiatPrice.Decimals} decimals)";
+        }
+
         if (!ShouldProcess($"Invoice {clientId}", $"Create an invoice for {price}"))
         {
             return;
@@ -91,11 +137,16 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
             NumPayments = NumPayments,
             PayCurrencies = PayCurrency?.Select(c => c.ToUpperInvariant()).ToList(),
             Description = Description,
-            ExpiresIn = ExpiresInSec is { } seconds ? seconds * 1000L : null,
+            Expiry = ExpiresInSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             ClientInvoiceId = clientId,
-            Callback = CallbackUrl is null ? null : new Callback { CallbackUrl = CallbackUrl },
+            Callback = Callback.For(CallbackUrl, payload),
             Url = SuccessUrl is null && CancelUrl is null ? null : new RedirectUrls { SuccessUrl = SuccessUrl, CancelUrl = CancelUrl },
+            FiatPrice = fiatPrice,
         };
         WriteCreated(target, "Invoice", clientId, "", (client, ct) => client.CreateInvoiceAsync(request, ct));
     }
+
+    private string FiatHint() =>
+        $" xRocket Pay prices invoices in a crypto asset (it refuses fiat prices); to price in {Currency.Trim().ToUpperInvariant()}, use " +
+        $"-Currency <asset> -FiatAmount <amount> -Fiat {Currency.Trim().ToUpperInvariant()}: the asset amount is computed at the current rate and rounded up.";
 }

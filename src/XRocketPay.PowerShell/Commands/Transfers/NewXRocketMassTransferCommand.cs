@@ -61,7 +61,7 @@ public sealed class NewXRocketMassTransferCommand : PayoutRunCmdlet
             Amount = r.Amount,
             ClientTransferId = r.ClientTransferId,
             Description = r.Description,
-            Callback = r.CallbackUrl is null ? null : new Callback { CallbackUrl = r.CallbackUrl },
+            Callback = Callback.For(r.CallbackUrl, r.CallbackPayload),
         }).ToList();
 
         IReadOnlyList<MassTransferRowResult> results;

@@ -19,7 +19,7 @@ public sealed class NewXRocketTransferCommand : PayoutRunCmdlet
             Amount = row.Amount,
             Description = row.Description,
             ClientTransferId = row.ClientTransferId,
-            Callback = row.CallbackUrl is null ? null : new Callback { CallbackUrl = row.CallbackUrl },
+            Callback = Callback.For(row.CallbackUrl, row.CallbackPayload),
         };
         JournalIntents(new[] { row });
         TryWithLazyTarget(() => row.Target, () =>

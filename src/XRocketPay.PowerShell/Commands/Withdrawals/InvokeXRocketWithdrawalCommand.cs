@@ -13,13 +13,19 @@ public sealed class InvokeXRocketWithdrawalCommand : WithdrawalDestinationCmdlet
     [Parameter]
     public string? CallbackUrl { get; set; }
 
+    /// <summary>A hashtable or object (or its JSON text) sent as callback.payload and echoed in webhooks; at most 4 KB as JSON.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    public object? CallbackPayload { get; set; }
+
     protected override void ProcessRecord()
     {
         var clientId = ClientIds.Resolve(ClientWithdrawalId);
         var target = BoundTarget();
         target.Properties.Add(new PSNoteProperty("ResolvedClientWithdrawalId", clientId));
         // A blank or long id is refused, never replaced (SOURCES §5.22: clientWithdrawalId ≤ 50).
-        if (!Report(InputRules.ClientId(ClientWithdrawalId, nameof(ClientWithdrawalId), target) ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target)) ||
+        var payloadError = InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target, out var payload);
+        if (!Report(InputRules.ClientId(ClientWithdrawalId, nameof(ClientWithdrawalId), target) ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target) ?? payloadError) ||
             ReadDestination(target) is not var (network, address, asset, amount) ||
             !ShouldProcess($"{network} address {address}", $"Withdraw {XRocketMoney.Format(amount)} {asset} (client id {clientId})"))
         {
@@ -34,7 +40,7 @@ public sealed class InvokeXRocketWithdrawalCommand : WithdrawalDestinationCmdlet
             Asset = asset,
             Amount = amount,
             Comment = Comment,
-            Callback = CallbackUrl is null ? null : new Callback { CallbackUrl = CallbackUrl },
+            Callback = Callback.For(CallbackUrl, payload),
         };
         WriteCreated(target, "Withdrawal", clientId, ", nothing was sent again", (client, ct) => client.CreateWithdrawalAsync(request, ct));
     }

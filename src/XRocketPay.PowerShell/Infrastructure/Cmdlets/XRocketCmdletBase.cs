@@ -177,6 +177,11 @@ public abstract class XRocketCmdletBase : PSCmdlet, IDisposable
                 WriteWarning($"{what} with client id '{clientId}' already existed with the same data; returning it{nothingAgain}.");
             }
 
+            foreach (var warning in created.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
             WriteObject(created.Value);
         });
 }

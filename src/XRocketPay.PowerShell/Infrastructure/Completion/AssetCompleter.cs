@@ -4,8 +4,9 @@ using System.Management.Automation.Language;
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>
-/// Completes asset codes in context: crypto only, except where fiat is valid too (an invoice's price
-/// currency, Get-XRocketCurrency -Code narrowed by -Kind); narrowed to the -Network already given.
+/// Completes asset codes in context: crypto only (an invoice's price too: the API refuses fiat prices, which
+/// New-XRocketInvoice -Fiat takes), except where fiat is valid too (listing invoices,
+/// Get-XRocketCurrency -Code narrowed by -Kind); narrowed to the -Network already given.
 /// From the connection's currencies when connected, from the sandbox catalogue when not.
 /// </summary>
 public sealed class AssetCompleter : IArgumentCompleter
@@ -14,7 +15,6 @@ public sealed class AssetCompleter : IArgumentCompleter
     {
         var kind = commandName switch
         {
-            "New-XRocketInvoice" when parameterName is "Currency" or "Asset" or "PriceCurrency" => null,
             "Get-XRocketInvoice" => null,
             "Get-XRocketCurrency" => CompletionCatalog.Bound(fakeBoundParameters, "Kind"),
             _ => "crypto",

@@ -33,7 +33,7 @@ internal static class InputRules
     /// list wins, S4). <paramref name="cryptoOnly"/>: a fiat code is refused too. No list (not connected, or the
     /// read failed): only the server can tell, and nothing is refused here.
     /// </summary>
-    internal static ErrorRecord? Asset(XRocketConnection? connection, string code, string name, object? target, bool cryptoOnly = true)
+    internal static ErrorRecord? Asset(XRocketConnection? connection, string code, string name, object? target, bool cryptoOnly = true, string? fiatHint = null)
     {
         if (code.Trim().Length == 0)
         {
@@ -54,9 +54,51 @@ internal static class InputRules
         var known = string.Join(", ", usable.Select(c => c.Code));
         var isFiat = list.Any(c => string.Equals(c.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
         var message = isFiat
-            ? $"-{name} '{code.Trim()}' is a fiat currency; a crypto asset is needed here. Known assets: {known}."
+            ? $"-{name} '{code.Trim()}' is a fiat currency; a crypto asset is needed here.{fiatHint} Known assets: {known}."
             : $"-{name} '{Shorten(code)}' is not a known {(cryptoOnly ? "asset" : "currency")}. Known: {known}.";
         return ErrorRecords.Input(ModuleErrorIds.UnknownAsset, message + " Nothing was sent.", target);
+    }
+
+    /// <summary>A fiat currency code from the connection's currencies list (a crypto code is refused); no list: only the server can tell.</summary>
+    internal static ErrorRecord? Fiat(XRocketConnection? connection, string code, string name, object? target)
+    {
+        if (code.Trim().Length == 0)
+        {
+            return Missing(name, target);
+        }
+
+        var fiat = Currencies.Load(connection)?.Where(c => string.Equals(c.Kind, "fiat", StringComparison.OrdinalIgnoreCase)).Select(c => c.Code).ToList();
+        return fiat is null || fiat.Contains(code.Trim(), StringComparer.OrdinalIgnoreCase) ? null
+            : ErrorRecords.Input(UnknownAsset, $"-{name} '{Shorten(code)}' is not a known fiat currency. Known: {string.Join(", ", fiat)}. Nothing was sent.", target);
+    }
+
+    /// <summary>
+    /// A callback payload (SOURCES §8.3: a JSON object of at most 4 KB): a hashtable, an object, or the
+    /// JSON text of an object (a CSV column). Null or empty is "none".
+    /// </summary>
+    internal static ErrorRecord? CallbackPayload(object? value, string name, object? target, out System.Text.Json.JsonElement? payload)
+    {
+        payload = null;
+        var unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
+        if (unwrapped is null || (unwrapped is string text && text.Trim().Length == 0))
+        {
+            return null;
+        }
+
+        string? problem;
+        try
+        {
+            var json = JsonObjects.FromPSObject(value);
+            problem = Client.Models.Callback.PayloadProblem(json);
+            payload = problem is null ? json : null;
+        }
+        catch (FormatException ex)
+        {
+            problem = $"it cannot be sent as JSON: {ex.Message}.";
+        }
+
+        return problem is null ? null
+            : ErrorRecords.Input(ModuleErrorIds.InvalidParameter, $"-{name}: {problem} Nothing was sent.", target);
     }
 
     /// <summary>A network code: the networks of the currencies list, else the documented codes (SOURCES §2).</summary>

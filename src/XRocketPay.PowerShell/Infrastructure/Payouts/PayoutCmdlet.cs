@@ -56,6 +56,11 @@ public abstract class PayoutCmdlet : XRocketCmdlet
     [AllowNull]
     public string? CallbackUrl { get; set; }
 
+    /// <summary>A hashtable or object, or a column holding JSON text, sent as callback.payload and echoed in webhooks; at most 4 KB as JSON.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    public object? CallbackPayload { get; set; }
+
     /// <summary>The client ids of this call's rows (null before the first row).</summary>
     internal ClientIds? RowIds => _clientIds;
 
@@ -78,7 +83,13 @@ public abstract class PayoutCmdlet : XRocketCmdlet
             return null;
         }
 
-        return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, copyRow);
+        if (InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target: null, out var payload) is { } payloadError)
+        {
+            WriteError(ErrorRecords.WithTarget(payloadError, copyRow()));
+            return null;
+        }
+
+        return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, copyRow) { CallbackPayload = payload };
     }
 
     internal XRocketTransferResult Result(XRocketOutcome status, PayoutRow row, Client.Models.Transfer? transfer) =>

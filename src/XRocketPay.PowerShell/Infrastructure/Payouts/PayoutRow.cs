@@ -23,6 +23,9 @@ internal sealed class PayoutRow
     public string? CallbackUrl { get; }
     public PSObject? Input { get; }
 
+    /// <summary>The row's callback.payload (a JSON object), or null.</summary>
+    public System.Text.Json.JsonElement? CallbackPayload { get; set; }
+
     private readonly Func<PSObject> _copyRow;
 
     /// <summary>A copy of the row with ClientTransferId filled in: what error records carry, so failures re-run safely. Made when asked.</summary>

@@ -24,6 +24,7 @@ internal sealed class PayoutRunSpool : IDisposable
         Amount = row.Amount,
         Description = row.Description,
         CallbackUrl = row.CallbackUrl,
+        CallbackPayload = row.CallbackPayload,
     };
 
     public void Add(PayoutRow row)
@@ -45,7 +46,7 @@ internal sealed class PayoutRunSpool : IDisposable
             target.Properties.Add(new PSNoteProperty("Asset", line.Asset));
             target.Properties.Add(new PSNoteProperty("Description", line.Description));
             target.Properties.Add(new PSNoteProperty("ClientTransferId", line.ClientTransferId));
-            yield return new PayoutRow(line.Target ?? "", line.Asset ?? "", line.Amount ?? 0m, line.Description, line.ClientTransferId ?? "", line.CallbackUrl, null, () => target);
+            yield return new PayoutRow(line.Target ?? "", line.Asset ?? "", line.Amount ?? 0m, line.Description, line.ClientTransferId ?? "", line.CallbackUrl, null, () => target) { CallbackPayload = line.CallbackPayload };
         }
     }
 
