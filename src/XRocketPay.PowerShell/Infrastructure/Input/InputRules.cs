@@ -69,7 +69,7 @@ internal static class InputRules
 
         var fiat = Currencies.Load(connection)?.Where(c => string.Equals(c.Kind, "fiat", StringComparison.OrdinalIgnoreCase)).Select(c => c.Code).ToList();
         return fiat is null || fiat.Contains(code.Trim(), StringComparer.OrdinalIgnoreCase) ? null
-            : ErrorRecords.Input(UnknownAsset, $"-{name} '{Shorten(code)}' is not a known fiat currency. Known: {string.Join(", ", fiat)}. Nothing was sent.", target);
+            : ErrorRecords.Input(ModuleErrorIds.UnknownAsset, $"-{name} '{Shorten(code)}' is not a known fiat currency. Known: {string.Join(", ", fiat)}. Nothing was sent.", target);
     }
 
     /// <summary>
