@@ -26,6 +26,51 @@ Describe 'Webhooks' {
         Test-XRocketWebhookSignature -Body ($script:delivery.body + ' ') -Headers $script:headers -Secret $script:secret | Should -BeFalse
     }
 
+    It '-Headers takes any header collection a user holds, names in any case (issue 25 item 8)' {
+        $web = [System.Net.WebHeaderCollection]::new()
+        $values = [System.Collections.Specialized.NameValueCollection]::new()
+        $generic = [System.Collections.Generic.Dictionary[string, string]]::new()
+        foreach ($name in $script:headers.Keys) {
+            $web.Add($name.ToUpperInvariant(), $script:headers[$name])
+            $values.Add($name.ToLowerInvariant(), $script:headers[$name])
+            $generic.Add($name.ToLowerInvariant(), $script:headers[$name])
+        }
+
+        foreach ($collection in $web, $values, $generic, $script:delivery.headers) {
+            Test-XRocketWebhookSignature -Body $script:delivery.body -Headers $collection -Secret $script:secret | Should -BeTrue
+            (ConvertFrom-XRocketWebhook -Body $script:delivery.body -Headers $collection -Secret $script:secret).Type | Should -Be 'invoice'
+        }
+
+        $web.Set('SIGNATURE', ('0' * 64))
+        Test-XRocketWebhookSignature -Body $script:delivery.body -Headers $web -Secret $script:secret | Should -BeFalse
+    }
+
+    It '-Headers takes an HttpListenerRequest''s headers as they arrive' {
+        $port = Get-FreeTcpPort
+        $listener = [System.Net.HttpListener]::new()
+        $listener.Prefixes.Add("http://127.0.0.1:$port/")
+        $listener.Start()
+        $client = [System.Net.Http.HttpClient]::new()
+        try {
+            $content = [System.Net.Http.StringContent]::new($script:delivery.body, [System.Text.Encoding]::UTF8, 'application/json')
+            foreach ($name in $script:headers.Keys) {
+                $null = $content.Headers.TryAddWithoutValidation($name, $script:headers[$name])
+            }
+            $sending = $client.PostAsync("http://127.0.0.1:$port/", $content)
+            $context = $listener.GetContext()
+            $body = [System.IO.StreamReader]::new($context.Request.InputStream, [System.Text.Encoding]::UTF8).ReadToEnd()
+            $verdict = Test-XRocketWebhookSignature -Body $body -Headers $context.Request.Headers -Secret $script:secret
+            $context.Response.StatusCode = 200
+            $context.Response.Close()
+            $null = $sending.GetAwaiter().GetResult()
+            $verdict | Should -BeTrue
+        }
+        finally {
+            $client.Dispose()
+            $listener.Close()
+        }
+    }
+
     It 'ConvertFrom-XRocketWebhook verifies and parses the delivery' {
         $event = ConvertFrom-XRocketWebhook -Body $script:delivery.body -Headers $script:headers -Secret $script:secret
         $event.Type | Should -Be 'invoice'

@@ -11,6 +11,10 @@ internal static class InputErrorIds
     internal const string TokenNotFound = "TokenNotFound";
     internal const string WaitTimeout = "WaitTimeout";
     internal const string WithdrawalFailed = "WithdrawalFailed";
+    internal const string InvoiceNotPaid = "InvoiceNotPaid";
+    internal const string InvalidWebhookSignature = "InvalidWebhookSignature";
+    internal const string InvalidWebhookBody = "InvalidWebhookBody";
+    internal const string WebhookListenerFailed = "WebhookListenerFailed";
     internal const string OperationCancelled = "OperationCancelled";
     internal const string UnexpectedError = "UnexpectedError";
 }

@@ -13,6 +13,7 @@ public sealed class ConvertFromXRocketWebhookCommand : PSCmdlet
     public string Body { get; set; } = "";
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [WebhookHeadersTransformation]
     public IDictionary? Headers { get; set; }
 
     [Parameter]
@@ -29,7 +30,7 @@ public sealed class ConvertFromXRocketWebhookCommand : PSCmdlet
             var result = WebhookVerifier.Verify(Body, Headers ?? new Hashtable(), Secret, ToleranceSec);
             if (!result.IsValid)
             {
-                WriteError(new ErrorRecord(new SecurityException(result.Message), "InvalidWebhookSignature", ErrorCategory.SecurityError, Body));
+                WriteError(new ErrorRecord(new SecurityException(result.Message), InputErrorIds.InvalidWebhookSignature, ErrorCategory.SecurityError, Body));
                 return;
             }
         }
@@ -40,7 +41,7 @@ public sealed class ConvertFromXRocketWebhookCommand : PSCmdlet
         }
         catch (FormatException ex)
         {
-            WriteError(new ErrorRecord(ex, "InvalidWebhookBody", ErrorCategory.InvalidData, Body));
+            WriteError(new ErrorRecord(ex, InputErrorIds.InvalidWebhookBody, ErrorCategory.InvalidData, Body));
         }
     }
 }
