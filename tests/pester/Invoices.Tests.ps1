@@ -54,7 +54,7 @@ Describe 'Wait-XRocketInvoice' {
     BeforeAll {
         # The payer, in a thread of its own: it acts (pays or deletes) 2 s after the wait has read every
         # invoice once (seen in the sandbox's request log), so no start-up time is guessed.
-        function Start-Payer {
+        function Invoke-PayerLater {
             param(
                 [Parameter(Mandatory)] [string[]] $InvoiceId,
                 [string[]] $ReadAs = @($InvoiceId | ForEach-Object { "invoiceId=$_" }),
@@ -86,7 +86,7 @@ Describe 'Wait-XRocketInvoice' {
 
     It 'returns an invoice paid 2 s after the wait started, paid (by -ClientInvoiceId)' {
         $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2 -ClientInvoiceId 'wait-1'
-        $payer = Start-Payer -InvoiceId $invoice.Id -ReadAs 'clientInvoiceId=wait-1'
+        $payer = Invoke-PayerLater -InvoiceId $invoice.Id -ReadAs 'clientInvoiceId=wait-1'
         $paid = Wait-XRocketInvoice -ClientInvoiceId 'wait-1' -PollIntervalSec 1 -TimeoutSec 300 -ErrorVariable failed
         $payer | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
         $failed | Should -BeNullOrEmpty
@@ -97,7 +97,7 @@ Describe 'Wait-XRocketInvoice' {
     It 'waits for several piped invoices together and returns each paid' {
         $invoices = 1..3 | ForEach-Object { New-XRocketInvoice -Currency USDT -Amount $_ }
         Clear-SandboxRequest
-        $payer = Start-Payer -InvoiceId $invoices.Id
+        $payer = Invoke-PayerLater -InvoiceId $invoices.Id
         $paid = @($invoices | Wait-XRocketInvoice -PollIntervalSec 1 -TimeoutSec 300)
         $payer | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
         @($paid | Sort-Object InvoiceId).InvoiceId | Should -Be @($invoices | Sort-Object InvoiceId).InvoiceId
@@ -129,7 +129,7 @@ Describe 'Wait-XRocketInvoice' {
 
     It 'returns an invoice deleted while waited for as last read, with InvoiceNotPaid' {
         $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2
-        $deleter = Start-Payer -InvoiceId $invoice.Id -Method Delete -Path 'api/v1/invoice'
+        $deleter = Invoke-PayerLater -InvoiceId $invoice.Id -Method Delete -Path 'api/v1/invoice'
         $result = $invoice | Wait-XRocketInvoice -PollIntervalSec 1 -TimeoutSec 300 -ErrorVariable failed -ErrorAction SilentlyContinue
         $deleter | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
         $result.InvoiceId | Should -Be $invoice.Id

@@ -128,7 +128,7 @@ Describe 'Webhooks' {
 Describe 'Receive-XRocketWebhook' {
     BeforeAll {
         # A delivery signed as the sandbox signs (the test knows the sandbox's secret), with an envelope id of its choosing.
-        function New-SignedDelivery {
+        function Get-SignedDelivery {
             param(
                 [Parameter(Mandatory)] [string] $Id,
                 [long] $TimestampMs = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
@@ -144,7 +144,7 @@ Describe 'Receive-XRocketWebhook' {
 
         # Posts the deliveries in order, in a thread of its own, as soon as the receiver's port accepts a
         # connection (no guessed start-up time); outputs the status code of each answer.
-        function Start-WebhookSender {
+        function Send-WebhookDelivery {
             param([Parameter(Mandatory)] [int] $Port, [Parameter(Mandatory)] [object[]] $Delivery)
             Start-ThreadJob -ArgumentList $Port, $Delivery -ScriptBlock {
                 param($Port, $Delivery)
@@ -206,13 +206,13 @@ Describe 'Receive-XRocketWebhook' {
     }
 
     It 'refuses forged deliveries with 401 and an InvalidWebhookSignature error about the request; nothing shows the secret' {
-        $genuine = New-SignedDelivery -Id 'genuine-1'
+        $genuine = Get-SignedDelivery -Id 'genuine-1'
         $wrongSignature = @{ Body = $genuine.Body; Headers = $genuine.Headers.Clone() }
         $wrongSignature.Headers['signature'] = '0' * 64
-        $stale = New-SignedDelivery -Id 'stale-1' -TimestampMs ([DateTimeOffset]::UtcNow.AddHours(-1).ToUnixTimeMilliseconds())
+        $stale = Get-SignedDelivery -Id 'stale-1' -TimestampMs ([DateTimeOffset]::UtcNow.AddHours(-1).ToUnixTimeMilliseconds())
         $noHeaders = @{ Body = $genuine.Body; Headers = @{} }
         $oversized = @{ Body = $genuine.Body + (' ' * 1MB); Headers = $genuine.Headers }
-        $sender = Start-WebhookSender -Port $script:port -Delivery $wrongSignature, $stale, $noHeaders, $oversized, $genuine
+        $sender = Send-WebhookDelivery -Port $script:port -Delivery $wrongSignature, $stale, $noHeaders, $oversized, $genuine
 
         $all = Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 1 -TimeoutSec 300 -Verbose -ErrorVariable refused -ErrorAction SilentlyContinue 4>&1
         $answers = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
@@ -236,8 +236,8 @@ Describe 'Receive-XRocketWebhook' {
     }
 
     It 'drops a repeated delivery (same envelope id), answering it 200' {
-        $first = New-SignedDelivery -Id 'event-1'
-        $sender = Start-WebhookSender -Port $script:port -Delivery $first, $first, (New-SignedDelivery -Id 'event-2')
+        $first = Get-SignedDelivery -Id 'event-1'
+        $sender = Send-WebhookDelivery -Port $script:port -Delivery $first, $first, (Get-SignedDelivery -Id 'event-2')
         $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 2 -TimeoutSec 300)
         $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be @(200, 200, 200)
         $events.Id | Should -Be @('event-1', 'event-2')
@@ -252,7 +252,7 @@ Describe 'Receive-XRocketWebhook' {
     }
 
     It 'frees the port when the pipeline stops it (Select-Object -First)' {
-        $sender = Start-WebhookSender -Port $script:port -Delivery (New-SignedDelivery -Id 'first'), (New-SignedDelivery -Id 'second')
+        $sender = Send-WebhookDelivery -Port $script:port -Delivery (Get-SignedDelivery -Id 'first'), (Get-SignedDelivery -Id 'second')
         $event = Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -TimeoutSec 300 | Select-Object -First 1
         $event.Id | Should -Be 'first'
         Test-PrefixFree -Prefix $script:prefix | Should -BeTrue
