@@ -125,7 +125,8 @@ BeforeDiscovery {
             @('Get-XRocketInvoicePayment', 'InvoiceId'), @('Get-XRocketInvoicePayment', 'ClientInvoiceId'),
             @('Get-XRocketTransfer', 'Id'), @('Get-XRocketTransfer', 'ClientTransferId'),
             @('Get-XRocketWithdrawal', 'Id'), @('Get-XRocketWithdrawal', 'ClientWithdrawalId'),
-            @('Wait-XRocketWithdrawal', 'Id'), @('Wait-XRocketWithdrawal', 'ClientWithdrawalId')
+            @('Wait-XRocketWithdrawal', 'Id'), @('Wait-XRocketWithdrawal', 'ClientWithdrawalId'),
+            @('Wait-XRocketInvoice', 'Id'), @('Wait-XRocketInvoice', 'ClientInvoiceId')
         )) {
         Add-Case $pair[0] "$($pair[1]) blank" @{ $pair[1] = ' ' } 'MissingParameter'
     }
@@ -149,6 +150,8 @@ BeforeDiscovery {
     $key = [System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword
     Add-Case 'Connect-XRocket' 'proxy with plain http' @{ BaseUri = 'BASEURI'; Proxy = 'http://127.0.0.1:9'; ApiKey = $key } 'InvalidParameter' -Terminating
     Add-Case 'Connect-XRocket' 'plain http to a remote host' @{ BaseUri = 'http://example.com'; ApiKey = $key } 'InvalidParameter' -Terminating
+    $webhookSecret = [System.Net.NetworkCredential]::new('', 'sandbox-webhook-secret').SecurePassword
+    Add-Case 'Receive-XRocketWebhook' 'prefix not http' @{ Prefix = 'ftp://127.0.0.1:9/'; Secret = $webhookSecret; Count = 1 } 'InvalidParameter' -Terminating
     $script:Corpus = $cases
 }
 

@@ -33,8 +33,16 @@ public sealed class XRocketWebhookReceiver : IDisposable
         Prefix = prefix.Trim().EndsWith("/", StringComparison.Ordinal) ? prefix.Trim() : prefix.Trim() + "/";
         _secret = secret;
         _tolerance = tolerance;
-        _listener.Prefixes.Add(Prefix);
-        _listener.Start();
+        try
+        {
+            _listener.Prefixes.Add(Prefix);
+            _listener.Start();
+        }
+        catch
+        {
+            _listener.Close();
+            throw;
+        }
     }
 
     /// <summary>The prefix listened on (with its closing slash).</summary>

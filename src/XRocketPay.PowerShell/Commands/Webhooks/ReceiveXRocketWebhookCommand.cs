@@ -41,7 +41,12 @@ public sealed class ReceiveXRocketWebhookCommand : PSCmdlet, IDisposable
         {
             _receiver = new XRocketWebhookReceiver(Prefix, SecureStrings.ToPlainText(Secret!), TimeSpan.FromSeconds(ToleranceSec));
         }
-        catch (Exception ex) when (ex is HttpListenerException or ArgumentException or PlatformNotSupportedException)
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.Input(InputErrorIds.InvalidParameter,
+                $"-Prefix '{Prefix}' is not an HttpListener prefix ({ex.Message}); give one such as http://127.0.0.1:8080/xrocket/.", Prefix));
+        }
+        catch (Exception ex) when (ex is HttpListenerException or PlatformNotSupportedException)
         {
             ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
                 $"Cannot listen on '{Prefix}': {ex.Message} The port may be in use; on Windows a prefix other than http://localhost or http://127.0.0.1 needs a URL reservation (netsh http add urlacl url={Prefix} user=DOMAIN\\user) or an elevated session. See Get-Help Receive-XRocketWebhook.", ex),
