@@ -103,7 +103,7 @@ public sealed class ReceiveXRocketWebhookCommand : PSCmdlet, IDisposable
     {
         if (!delivery.Verification.IsValid)
         {
-            WriteError(new ErrorRecord(new SecurityException($"Refused a webhook delivery with 401: {delivery.Verification.Message}"),
+            WriteError(new ErrorRecord(new SecurityException($"Refused a webhook delivery from {delivery.RemoteAddress} with 401: {delivery.Verification.Message}"),
                 InputErrorIds.InvalidWebhookSignature, ErrorCategory.SecurityError, delivery));
             return false;
         }
