@@ -108,7 +108,10 @@ Describe 'Wait-XRocketInvoice' {
 
     It 'writes WaitTimeout with the invoice as TargetObject when it is still open at the timeout' {
         $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2
-        $result = $invoice | Wait-XRocketInvoice -PollIntervalSec 1 -TimeoutSec 1 -ErrorVariable failed -ErrorAction SilentlyContinue
+        # An interval far longer than the timeout: the wait still ends at the timeout, not after the interval.
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $result = $invoice | Wait-XRocketInvoice -PollIntervalSec 3600 -TimeoutSec 1 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 1800 -Because 'the last pause ends at the timeout (half the injected interval is generous)'
         $result | Should -BeNullOrEmpty
         $failed.Count | Should -Be 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'WaitTimeout,*'

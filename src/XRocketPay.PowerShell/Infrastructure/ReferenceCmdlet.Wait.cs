@@ -112,7 +112,9 @@ public abstract partial class ReferenceCmdlet
                     Progress(WaitRecord(activity, $"{done} of {of} final; {described}", done, of));
                     WriteVerbose($"{how.Noun} {how.Id(current)} is {how.Status(current)}; checking again in {pollIntervalSec} s.");
                 });
-                await Task.Delay(TimeSpan.FromSeconds(pollIntervalSec), StopToken).ConfigureAwait(false);
+                // The last pause ends at the timeout, so a long interval never stretches the wait past it.
+                var pause = Math.Min(pollIntervalSec, Math.Max(0, timeoutSec - clock.Elapsed.TotalSeconds));
+                await Task.Delay(TimeSpan.FromSeconds(pause), StopToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is XRocketException or ArgumentException || (ex is OperationCanceledException && !StopToken.IsCancellationRequested))
