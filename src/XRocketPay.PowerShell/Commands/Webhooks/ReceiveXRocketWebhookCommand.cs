@@ -27,8 +27,9 @@ public sealed class ReceiveXRocketWebhookCommand : PSCmdlet, IDisposable
     [ValidateRange(1, int.MaxValue)]
     public int Count { get; set; }
 
+    /// <summary>At most about 23 days (a cancellation timer's limit); leave it out to listen until Ctrl+C.</summary>
     [Parameter]
-    [ValidateRange(1, int.MaxValue)]
+    [ValidateRange(1, 2_000_000)]
     public int TimeoutSec { get; set; }
 
     [Parameter]
@@ -37,9 +38,15 @@ public sealed class ReceiveXRocketWebhookCommand : PSCmdlet, IDisposable
 
     protected override void EndProcessing()
     {
+        var secret = SecureStrings.ToPlainText(Secret!);
+        if (secret.Length == 0)
+        {
+            ThrowTerminatingError(ErrorRecords.Input(InputErrorIds.MissingParameter, "-Secret is empty: give your app's Webhook Token (the sandbox's is sandbox-webhook-secret).", Prefix));
+        }
+
         try
         {
-            _receiver = new XRocketWebhookReceiver(Prefix, SecureStrings.ToPlainText(Secret!), TimeSpan.FromSeconds(ToleranceSec));
+            _receiver = new XRocketWebhookReceiver(Prefix, secret, TimeSpan.FromSeconds(ToleranceSec));
         }
         catch (ArgumentException ex)
         {
