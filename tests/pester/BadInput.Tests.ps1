@@ -151,8 +151,8 @@ BeforeDiscovery {
     Add-Case 'Connect-XRocket' 'proxy with plain http' @{ BaseUri = 'BASEURI'; Proxy = 'http://127.0.0.1:9'; ApiKey = $key } 'InvalidParameter' -Terminating
     Add-Case 'Connect-XRocket' 'plain http to a remote host' @{ BaseUri = 'http://example.com'; ApiKey = $key } 'InvalidParameter' -Terminating
     $webhookSecret = [System.Net.NetworkCredential]::new('', 'sandbox-webhook-secret').SecurePassword
-    Add-Case 'Receive-XRocketWebhook' 'secret empty' @{ Prefix = 'http://127.0.0.1:9/'; Secret = [System.Security.SecureString]::new(); Count = 1 } 'MissingParameter' -Terminating
-    Add-Case 'Receive-XRocketWebhook' 'prefix not http' @{ Prefix = 'ftp://127.0.0.1:9/'; Secret = $webhookSecret; Count = 1 } 'InvalidParameter' -Terminating
+    Add-Case -Cmdlet 'Receive-XRocketWebhook' -Name 'secret empty' -Params @{ Prefix = 'http://127.0.0.1:9/'; Secret = [System.Security.SecureString]::new(); Count = 1 } -ErrorId 'MissingParameter' -Terminating
+    Add-Case -Cmdlet 'Receive-XRocketWebhook' -Name 'prefix not http' -Params @{ Prefix = 'ftp://127.0.0.1:9/'; Secret = $webhookSecret; Count = 1 } -ErrorId 'InvalidParameter' -Terminating
     $script:Corpus = $cases
 }
 
