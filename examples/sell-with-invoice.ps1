@@ -67,7 +67,8 @@ if ($BaseUri) {
     }
 }
 
-# 1. The invoice, with the order id on it and, when listening, the callback URL.
+# 1. The invoice, with the order id on it (its client id, and in its description for the payer to see) and,
+#    when listening, the callback URL.
 $order = @{
     Currency        = $Currency
     Amount          = $Amount
@@ -119,5 +120,5 @@ if ($paid.Status -ne 'paid') {
 
 # 4. Deliver (here: say so).
 $payment = Get-XRocketInvoicePayment -InvoiceId $paid.InvoiceId | Select-Object -First 1
-"Delivered order $($paid.ClientInvoiceId): paid $($payment.PayAmount) $($payment.PayCurrency) ($($paid.Description))."
+"Delivered order $($paid.ClientInvoiceId): paid $($payment.PayAmount) $($payment.PayCurrency)."
 exit 0
