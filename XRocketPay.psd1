@@ -32,6 +32,7 @@
         'Get-XRocketInvoicePayment'
         'New-XRocketInvoicePaymentAddress'
         'Invoke-XRocketInvoicePayment'
+        'Wait-XRocketInvoice'
         'Invoke-XRocketWithdrawal'
         'Get-XRocketWithdrawal'
         'Wait-XRocketWithdrawal'
@@ -39,6 +40,7 @@
         'Get-XRocketWithdrawalQuota'
         'Test-XRocketWebhookSignature'
         'ConvertFrom-XRocketWebhook'
+        'Receive-XRocketWebhook'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -125,7 +125,8 @@ BeforeDiscovery {
             @('Get-XRocketInvoicePayment', 'InvoiceId'), @('Get-XRocketInvoicePayment', 'ClientInvoiceId'),
             @('Get-XRocketTransfer', 'Id'), @('Get-XRocketTransfer', 'ClientTransferId'),
             @('Get-XRocketWithdrawal', 'Id'), @('Get-XRocketWithdrawal', 'ClientWithdrawalId'),
-            @('Wait-XRocketWithdrawal', 'Id'), @('Wait-XRocketWithdrawal', 'ClientWithdrawalId')
+            @('Wait-XRocketWithdrawal', 'Id'), @('Wait-XRocketWithdrawal', 'ClientWithdrawalId'),
+            @('Wait-XRocketInvoice', 'Id'), @('Wait-XRocketInvoice', 'ClientInvoiceId')
         )) {
         Add-Case $pair[0] "$($pair[1]) blank" @{ $pair[1] = ' ' } 'MissingParameter'
     }
@@ -149,6 +150,9 @@ BeforeDiscovery {
     $key = [System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword
     Add-Case 'Connect-XRocket' 'proxy with plain http' @{ BaseUri = 'BASEURI'; Proxy = 'http://127.0.0.1:9'; ApiKey = $key } 'InvalidParameter' -Terminating
     Add-Case 'Connect-XRocket' 'plain http to a remote host' @{ BaseUri = 'http://example.com'; ApiKey = $key } 'InvalidParameter' -Terminating
+    $webhookSecret = [System.Net.NetworkCredential]::new('', 'sandbox-webhook-secret').SecurePassword
+    Add-Case -Cmdlet 'Receive-XRocketWebhook' -Name 'secret empty' -Params @{ Prefix = 'http://127.0.0.1:9/'; Secret = [System.Security.SecureString]::new(); Count = 1 } -ErrorId 'MissingParameter' -Terminating
+    Add-Case -Cmdlet 'Receive-XRocketWebhook' -Name 'prefix not http' -Params @{ Prefix = 'ftp://127.0.0.1:9/'; Secret = $webhookSecret; Count = 1 } -ErrorId 'InvalidParameter' -Terminating
     $script:Corpus = $cases
 }
 

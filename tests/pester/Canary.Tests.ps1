@@ -40,6 +40,7 @@ Describe 'The canary token leaks nowhere (issue 14 item 2)' {
             { Get-XRocketInvoice -ClientInvoiceId canary-i | Get-XRocketInvoicePayment }
             { New-XRocketInvoicePaymentAddress -ClientInvoiceId canary-i -Network TON }
             { Invoke-XRocketInvoicePayment -ClientInvoiceId canary-i }
+            { Wait-XRocketInvoice -ClientInvoiceId canary-i -TimeoutSec 2 -PollIntervalSec 1 }
             { Wait-XRocketWithdrawal -ClientWithdrawalId canary-w -TimeoutSec 5 -PollIntervalSec 1 }
             { Get-XRocketCheque -ClientChequeId canary-c | Remove-XRocketCheque }
             { Remove-XRocketInvoice -ClientInvoiceId canary-i }
@@ -50,6 +51,7 @@ Describe 'The canary token leaks nowhere (issue 14 item 2)' {
             { Invoke-XRocketWithdrawal -Network TON -Address 'bad' -Asset TONCOIN -Amount 1 }
             { ConvertFrom-XRocketWebhook -Body 'not json' }
             { Test-XRocketWebhookSignature -Body '{}' -Headers @{} -Secret $key }
+            { Receive-XRocketWebhook -Prefix "http://127.0.0.1:$(Get-FreeTcpPort)/" -Secret $key -Count 1 -TimeoutSec 1 }
             { Get-XRocketConnection }
         )
         $faulted = @(

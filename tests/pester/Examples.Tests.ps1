@@ -10,6 +10,28 @@ BeforeAll {
         $script:exampleOutput = & $pwsh -NoProfile -NonInteractive -File (Join-Path $script:RepoRoot "examples/$Name") @ArgumentList 2>&1 | Out-String
         $LASTEXITCODE
     }
+
+    # The customer, in a thread of its own: pays the first active invoice once it exists (and, with -Port,
+    # once the example listens there); outputs the invoice's status after paying.
+    function Invoke-CustomerLater {
+        param([int] $Port)
+        Start-ThreadJob -ArgumentList $script:StagedManifest, $script:BaseUri, $Port -ScriptBlock {
+            param($Manifest, $BaseUri, $Port)
+            Import-Module $Manifest
+            Connect-XRocket -Environment Sandbox -BaseUri $BaseUri
+            $deadline = [DateTime]::UtcNow.AddMinutes(5)
+            do {
+                if ([DateTime]::UtcNow -gt $deadline) { throw 'The example never created its invoice.' }
+                Start-Sleep -Milliseconds 200
+                $invoice = Get-XRocketInvoice -Status active | Select-Object -First 1
+            } until ($invoice)
+            while ($Port) {
+                try { $probe = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $Port); $probe.Dispose(); break }
+                catch { if ([DateTime]::UtcNow -gt $deadline) { throw }; Start-Sleep -Milliseconds 50 }
+            }
+            ($invoice | Invoke-XRocketInvoicePayment -Confirm:$false).Status
+        }
+    }
 }
 
 AfterAll {
@@ -71,5 +93,29 @@ Describe 'The examples, end to end against the sandbox' {
         finally {
             Remove-Item Env:XROCKET_API_KEY
         }
+    }
+
+    It 'sell-with-invoice.ps1 waits for the payment by polling, re-reads the invoice and delivers' {
+        $payer = Invoke-CustomerLater
+        $exit = Invoke-Example -Name sell-with-invoice.ps1 -ArgumentList '-BaseUri', $script:BaseUri, '-OrderId', 'pester-poll', '-TimeoutSec', '300'
+        $paid = $payer | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+        $exit | Should -Be 0 -Because $script:exampleOutput
+        $script:exampleOutput | Should -BeLike '*https://t.me/*'
+        $script:exampleOutput | Should -BeLike '*Delivered order pester-poll: paid 2.5 TONCOIN*'
+        $paid | Should -Be 'paid'
+        Get-SandboxBalance -Asset TONCOIN | Should -Be 10002.5
+    }
+
+    It 'sell-with-invoice.ps1 waits for the sandbox''s signed webhook when given a prefix, then delivers' {
+        $port = Get-FreeTcpPort
+        $payer = Invoke-CustomerLater -Port $port
+        $arguments = '-BaseUri', $script:BaseUri, '-OrderId', 'pester-hook', '-TimeoutSec', '300', '-ListenPrefix', "http://127.0.0.1:$port/shop/"
+        $exit = Invoke-Example -Name sell-with-invoice.ps1 -ArgumentList $arguments
+        $null = $payer | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+        $exit | Should -Be 0 -Because $script:exampleOutput
+        $script:exampleOutput | Should -BeLike '*Webhook *: invoice * is paid.*'
+        $script:exampleOutput | Should -BeLike '*Delivered order pester-hook: paid 2.5 TONCOIN*'
+        $delivery = @((Invoke-SandboxAdmin -Path webhooks).items) | Where-Object type -EQ 'invoice'
+        $delivery.status | Should -Be '200'
     }
 }

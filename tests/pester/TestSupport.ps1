@@ -100,3 +100,10 @@ function Connect-TestSandbox {
     $key = [System.Net.NetworkCredential]::new('', $Token).SecurePassword
     Connect-XRocket -BaseUri $script:BaseUri -ApiKey $key
 }
+
+# A loopback TCP port free at the time of asking (for a listener a test starts).
+function Get-FreeTcpPort {
+    $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $probe.Start()
+    try { $probe.LocalEndpoint.Port } finally { $probe.Stop() }
+}

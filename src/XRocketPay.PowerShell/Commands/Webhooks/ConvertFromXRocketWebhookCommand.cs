@@ -13,6 +13,7 @@ public sealed class ConvertFromXRocketWebhookCommand : PSCmdlet
     public string Body { get; set; } = "";
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [WebhookHeadersTransformation]
     public IDictionary? Headers { get; set; }
 
     [Parameter]

@@ -14,6 +14,7 @@ public sealed class TestXRocketWebhookSignatureCommand : PSCmdlet
     public string Body { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [WebhookHeadersTransformation]
     public IDictionary Headers { get; set; } = new Hashtable();
 
     [Parameter(Mandatory = true)]

@@ -4,7 +4,7 @@ namespace XRocketPay.PowerShell.Infrastructure;
 /// A cmdlet that names one object by server id (set ById) or by client id (set ByClientId). Each resource
 /// declares the pair once, under its own names, in a base in <c>Infrastructure/Cmdlets/References/</c>.
 /// </summary>
-public abstract class ReferenceCmdlet : XRocketCmdlet
+public abstract partial class ReferenceCmdlet : XRocketCmdlet
 {
     private protected abstract string? ServerId { get; }
 

@@ -27,10 +27,12 @@ internal static class ModuleErrorIds
     // Webhooks.
     internal const string InvalidWebhookSignature = "InvalidWebhookSignature";
     internal const string InvalidWebhookBody = "InvalidWebhookBody";
+    internal const string WebhookListenerFailed = "WebhookListenerFailed";
 
     // Waiting, stopping and the unforeseen.
     internal const string WaitTimeout = "WaitTimeout";
     internal const string WithdrawalFailed = "WithdrawalFailed";
+    internal const string InvoiceNotPaid = "InvoiceNotPaid";
     internal const string OperationCancelled = "OperationCancelled";
     internal const string UnexpectedError = "UnexpectedError";
 }

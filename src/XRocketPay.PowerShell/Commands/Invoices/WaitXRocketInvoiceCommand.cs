@@ -1,0 +1,68 @@
+namespace XRocketPay.PowerShell.Commands.Invoices;
+
+/// <summary>
+/// Waits until invoices are paid (or, with -Until AnyPayment, have a payment) and returns each as soon as
+/// its wait is over. Piped invoices are waited for together (<see cref="ReferenceCmdlet.WaitForAll{T}"/>).
+/// An invoice that ends unpaid (expired, cancelled, deleted) is returned as last read and also reported as an
+/// InvoiceNotPaid error, so scripts notice; one still open at the timeout gets a WaitTimeout error.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Wait, "XRocketInvoice", DefaultParameterSetName = ParameterSets.ById)]
+[OutputType(typeof(Invoice))]
+public sealed class WaitXRocketInvoiceCommand : InvoiceReferenceCmdlet
+{
+    /// <summary>The -Until value that also ends the wait at the first payment of a multi-payment invoice.</summary>
+    internal const string AnyPayment = "AnyPayment";
+
+    [Parameter]
+    [ValidateSet("Paid", AnyPayment)]
+    public string Until { get; set; } = "Paid";
+
+    [Parameter]
+    [ValidateRange(1, 86_400)]
+    public int TimeoutSec { get; set; } = 900;
+
+    [Parameter]
+    [ValidateRange(1, 3_600)]
+    public int PollIntervalSec { get; set; } = 5;
+
+    protected override void ProcessRecord() => AddToWait();
+
+    protected override void EndProcessing() =>
+        WaitForAll(new FinalStateWait<Invoice>("Invoice", (client, reference, ct) => client.GetInvoiceAsync(reference, ct), i => i.Id, i => i.Status)
+        {
+            IsDone = IsDoneAsync,
+            EndError = invoice => invoice.Status is InvoiceStatus.Expired or InvoiceStatus.Cancelled
+                ? NotPaid(invoice, $"ended {invoice.Status}", ErrorCategory.InvalidResult)
+                : null,
+            Gone = (invoice, failure) => failure.ProblemCode.Kind == XRocketProblemKind.NotFound
+                ? NotPaid(invoice, "was deleted", ErrorCategory.ObjectNotFound)
+                : null,
+        }, TimeoutSec, PollIntervalSec);
+
+    /// <summary>
+    /// Paid, expired and cancelled are final. With -Until AnyPayment an active invoice is also done once it
+    /// has a payment (one more read, of its first payment): a multi-payment invoice stays active until its
+    /// last payment.
+    /// </summary>
+    private async Task<bool> IsDoneAsync(XRocketClient client, Invoice invoice, CancellationToken cancellationToken)
+    {
+        if (invoice.Status is InvoiceStatus.Paid or InvoiceStatus.Expired or InvoiceStatus.Cancelled)
+        {
+            return true;
+        }
+
+        if (Until != AnyPayment || invoice.Status != InvoiceStatus.Active)
+        {
+            return false;
+        }
+
+        var payments = await client.ListInvoicePaymentsPageAsync(XRocketRef.ById(invoice.Id), null, 1, cancellationToken).ConfigureAwait(false);
+        return payments.Items.Count > 0;
+    }
+
+    private static ErrorRecord NotPaid(Invoice invoice, string what, ErrorCategory category)
+    {
+        var price = invoice.PriceAmount is { } amount ? $" of {XRocketMoney.Format(XRocketMoney.Normalize(amount))} {invoice.PriceCurrency}" : "";
+        return new ErrorRecord(new InvalidOperationException($"Invoice {invoice.Id}{price} {what}: it was not paid."), ModuleErrorIds.InvoiceNotPaid, category, invoice);
+    }
+}
