@@ -100,7 +100,7 @@ try {
             throw "No webhook about invoice $($invoice.InvoiceId) came within $TimeoutSec s."
         }
 
-        "Webhook $($event.Id): invoice $($event.Invoice.InvoiceId) is $($event.Invoice.Status)."
+        "Webhook $($event.Id) for order $($event.CallbackPayload.orderId): invoice $($event.Invoice.InvoiceId) is $($event.Invoice.Status)."
     }
     else {
         "Waiting for the payment (polling, at most $TimeoutSec s) ..."
