@@ -1,5 +1,12 @@
 namespace XRocketPay.Client.Models;
 
+/// <summary>A transfer's (payout's) status: settled inside the create, so finished or failed (EVIDENCE §4).</summary>
+public static class TransferStatus
+{
+    public const string Finished = "finished";
+    public const string Failed = "failed";
+}
+
 public sealed class Transfer
 {
     [JsonPropertyName(Fields.TransferId)] public string TransferId { get; init; } = "";

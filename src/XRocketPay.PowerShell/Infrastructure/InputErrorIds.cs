@@ -13,4 +13,7 @@ internal static class InputErrorIds
     internal const string WithdrawalFailed = "WithdrawalFailed";
     internal const string OperationCancelled = "OperationCancelled";
     internal const string UnexpectedError = "UnexpectedError";
+
+    /// <summary>A state change needed a confirmation that this host cannot ask for (non-interactive, or standard input redirected).</summary>
+    internal const string ConfirmationUnavailable = "ConfirmationUnavailable";
 }

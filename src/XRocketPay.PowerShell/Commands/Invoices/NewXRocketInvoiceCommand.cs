@@ -14,11 +14,11 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
     /// <summary>The price; leave it out for an open-amount invoice.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
-    public AmountArgument? Amount { get; set; }
+    public XRocketAmount? Amount { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
-    public AmountArgument? MinPayment { get; set; }
+    public XRocketAmount? MinPayment { get; set; }
 
     [Parameter]
     [ValidateRange(1, 1_000_000)]
@@ -57,8 +57,8 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
         var target = BoundTarget();
         target.Properties.Add(new PSNoteProperty("ResolvedClientInvoiceId", clientId));
         // An amount given but empty is MissingParameter, never an open-amount invoice (issue 14 item 6).
-        var amountError = AmountArgument.Check(Amount, nameof(Amount), required: false, target, out var amount);
-        var minPaymentError = AmountArgument.Check(MinPayment, nameof(MinPayment), required: false, target, out var minPayment);
+        var amountError = InputRules.Amount(Amount, nameof(Amount), required: false, target, out var amount);
+        var minPaymentError = InputRules.Amount(MinPayment, nameof(MinPayment), required: false, target, out var minPayment);
 
         // EVIDENCE §5.6: description ≤ 1000, URLs ≤ 500, clientInvoiceId ≤ 100 (§5.8); currencies from the list (§5.4).
         var idError = ClientInvoiceId is { Length: > 0 } given && given.Trim().Length == 0
@@ -79,7 +79,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
 
         var currency = Currency.Trim().ToUpperInvariant();
         var price = amount is { } a ? $"{XRocketMoney.Format(a)} {currency}" : $"an open amount of {currency}";
-        if (!ShouldProcess($"Invoice {clientId}", $"Create an invoice for {price}"))
+        if (!Confirmed($"Invoice {clientId}", $"Create an invoice for {price}"))
         {
             return;
         }

@@ -21,7 +21,7 @@ public sealed class InvokeXRocketWithdrawalCommand : WithdrawalDestinationCmdlet
         // A blank or long id is refused, never replaced (EVIDENCE §5.22: clientWithdrawalId ≤ 50).
         if (!Report(InputRules.ClientId(ClientWithdrawalId, nameof(ClientWithdrawalId), target) ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target)) ||
             ReadDestination(target) is not var (network, address, asset, amount) ||
-            !ShouldProcess($"{network} address {address}", $"Withdraw {XRocketMoney.Format(amount)} {asset} (client id {clientId})"))
+            !Confirmed($"{network} address {address}", $"Withdraw {XRocketMoney.Format(amount)} {asset} (client id {clientId})"))
         {
             return;
         }

@@ -81,7 +81,7 @@ public sealed class WaitXRocketWithdrawalCommand : WithdrawalReferenceCmdlet
                         if (withdrawal.Status == WithdrawalStatus.Fail)
                         {
                             WriteError(new ErrorRecord(
-                                new InvalidOperationException($"Withdrawal {withdrawal.WithdrawalId} of {XRocketMoney.Format(XRocketMoney.Normalize(withdrawal.Amount))} {withdrawal.Asset} to {withdrawal.Network} address {withdrawal.Address} ended {WithdrawalStatus.Fail}: it was not paid out."),
+                                new InvalidOperationException($"Withdrawal {withdrawal.WithdrawalId} of {XRocketMoney.Format(withdrawal.Amount)} {withdrawal.Asset} to {withdrawal.Network} address {withdrawal.Address} ended {WithdrawalStatus.Fail}: it was not paid out."),
                                 InputErrorIds.WithdrawalFailed, ErrorCategory.InvalidResult, withdrawal));
                         }
                     });
