@@ -125,11 +125,13 @@ Describe 'Every row error names its row (item 4)' {
         $bad[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAmount*'
     }
 
-    It 'a row refused by the API is named too' {
+    It 'a row refused by the API is named too; a call with parameters names its recipient' {
         $null = [pscustomobject]@{ TelegramUserId = '3003'; Amount = '99999999'; Asset = 'USDT' } |
             New-XRocketTransfer -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue
         $refused.Count | Should -Be 1
         $refused[0].ToString() | Should -BeLike "Row 1 (TelegramUserId 3003, client id $($refused[0].TargetObject.ClientTransferId)): *"
+        $null = New-XRocketTransfer 3005 USDT 99999999 -ClientTransferId own-3005 -Confirm:$false -ErrorVariable single -ErrorAction SilentlyContinue
+        $single[0].ToString() | Should -BeLike 'TelegramUserId 3005 (client id own-3005): *'
     }
 
     It 'a row without the required columns lists the columns it has and the names each parameter accepts' {
@@ -153,6 +155,7 @@ Describe 'Connection errors name the address (item 5)' {
         $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
         $failure = { Connect-XRocket -Environment Sandbox -BaseUri "http://127.0.0.1:$port" -MaxRetries 0 } | Should -Throw -PassThru
         "$failure" | Should -Match "http://127\.0\.0\.1:$port/"
+        "$failure" | Should -Match '\w\. No sandbox answered'
         "$failure" | Should -Match '-BaseUri'
     }
 

@@ -70,7 +70,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         // Asked before anything is checked or confirmed: every row, refused or not, carries its id.
         _clientIds ??= new ClientIds(BatchId);
         var clientId = _clientIds.ForRow(ClientTransferId, user);
-        var position = ++_position;
+        var position = MyInvocation.ExpectingInput ? ++_position : 0;
         // The copy of the row that error records carry is made only when one is written (issue 15: a paid row
         // costs no copy); the rules check without it, and a refusal gets it here, named in the message too.
         var copyRow = RowCopier(clientId);

@@ -24,14 +24,18 @@ internal sealed class PayoutRow
     public string? CallbackUrl { get; }
     public PSObject? Input { get; }
 
-    /// <summary>The row's place in the pipeline (1: the first row); 0 when not known.</summary>
+    /// <summary>The row's place in the pipeline (1: the first piped row); 0 when not piped or not known.</summary>
     public int Position { get; }
 
     /// <summary>How an error message names this row: its place, recipient and client id.</summary>
     public string Name => RowName(Position, TelegramUserId, ClientTransferId);
 
-    internal static string RowName(int position, string telegramUserId, string clientTransferId) =>
-        $"{(position > 0 ? $"Row {position}" : "Row")} (TelegramUserId {(telegramUserId.Length == 0 ? "missing" : telegramUserId)}, client id {clientTransferId})";
+    /// <summary>"Row 3 (TelegramUserId 1002, client id …)" for a piped row; "TelegramUserId 1002 (client id …)" when its place is not known.</summary>
+    internal static string RowName(int position, string telegramUserId, string clientTransferId)
+    {
+        var user = $"TelegramUserId {(telegramUserId.Length == 0 ? "missing" : telegramUserId)}";
+        return position > 0 ? $"Row {position} ({user}, client id {clientTransferId})" : $"{user} (client id {clientTransferId})";
+    }
 
     private readonly Func<PSObject> _copyRow;
 

@@ -114,7 +114,12 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
         catch (XRocketException ex)
         {
             var error = ErrorRecords.From(ex, client.BaseUri);
-            error.ErrorDetails = new ErrorDetails(ex.Message + Afterword(ex, client.BaseUri));
+            var afterword = Afterword(ex, client.BaseUri);
+            if (afterword.Length > 0)
+            {
+                error.ErrorDetails = new ErrorDetails(ex.Message.TrimEnd().TrimEnd('.') + "." + afterword);
+            }
+
             ThrowTerminatingError(error);
         }
     }
