@@ -194,6 +194,11 @@ Describe 'Lists a user can audit (item 6)' {
         (Get-XRocketTransfer -BatchId audit).Target | Should -Be '4001'
     }
 
+    It 'an unknown -Status is a warning naming the known ones' {
+        $null = Get-XRocketTransfer -Status finshed -WarningVariable typo -WarningAction SilentlyContinue
+        "$typo" | Should -BeLike '*known: finished, failed*used as given*'
+    }
+
     It '-Status is completed by Tab' {
         $line = 'Get-XRocketTransfer -Status '
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('failed', 'finished')

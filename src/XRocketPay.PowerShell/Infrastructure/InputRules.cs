@@ -179,7 +179,7 @@ internal static class InputRules
     /// <summary>A status filter: an unknown value is a warning naming the known ones (statuses stay extensible: it is still sent).</summary>
     internal static string? StatusWarning(string? value, string name, IReadOnlyCollection<string> known, bool ignoreCase = false) =>
         value is null || known.Contains(value, ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal) ? null
-            : $"-{name} '{Shorten(value)}' is not a known value (known: {string.Join(", ", known)}); it is sent as given, and may match nothing.";
+            : $"-{name} '{Shorten(value)}' is not a known value (known: {string.Join(", ", known)}); it is used as given, and may match nothing.";
 
     internal static ErrorRecord Missing(string name, object? target) =>
         ErrorRecords.Input(InputErrorIds.MissingParameter, $"-{name} is empty. Nothing was sent.", target);
