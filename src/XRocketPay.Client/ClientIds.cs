@@ -4,8 +4,8 @@ namespace XRocketPay.Client;
 
 /// <summary>
 /// Where every client id is made: the caller's own, a random <c>xrp-</c> id, or one derived from a batch id
-/// and the row. Made once per logical call, before anything is confirmed or sent, and reused by every
-/// retry, so the id is on the output and on every error.
+/// and the row's identity. Made once per logical call, before anything is confirmed or sent, and reused by
+/// every retry, so the id is on the output and on every error.
 /// </summary>
 public sealed class ClientIds
 {
@@ -15,18 +15,27 @@ public sealed class ClientIds
     public const string RandomPrefix = "xrp-";
     public const string BatchPrefix = "b-";
 
-    // Keyed by a 64-bit hash of the row (8 bytes, not the row's text): a collision only numbers a row's
-    // occurrence differently, the same way on every run, so ids stay unique and stable.
+    /// <summary>At most this many characters of the batch id are shown at the front of its ids.</summary>
+    public const int MaxLabelLength = 16;
+
+    private const int BatchHashDigits = 8;
+    private const int RowHashDigits = 20;
+
+    // Keyed by a 64-bit hash of the recipient (8 bytes, not its text): a collision only numbers an occurrence
+    // differently, the same way on every run, so ids stay unique and stable.
     private readonly Dictionary<ulong, int> _occurrences = new();
     private readonly SHA256 _sha = SHA256.Create();
 
     /// <summary>Ids for the rows of one run; with a <paramref name="batchId"/>, re-running the same rows gives the same ids.</summary>
-    public ClientIds(string? batchId = null) => BatchId = string.IsNullOrEmpty(batchId) ? null : batchId;
+    public ClientIds(string? batchId = null)
+    {
+        BatchId = string.IsNullOrEmpty(batchId) ? null : batchId;
+        _batchPrefix = BatchId is null ? null : PrefixOf(BatchId);
+    }
+
+    private readonly string? _batchPrefix;
 
     public string? BatchId { get; }
-
-    /// <summary>The occurrence the last derived id counted (1: the first such row; above 1: a duplicate row); 0 when not derived.</summary>
-    public int LastOccurrence { get; private set; }
 
     /// <summary>A new random id: <c>xrp-</c> and 32 hex digits.</summary>
     public static string NewRandom() => RandomPrefix + Guid.NewGuid().ToString("N");
@@ -35,44 +44,65 @@ public sealed class ClientIds
     public static string Resolve(string? given) => string.IsNullOrWhiteSpace(given) ? NewRandom() : given!.Trim();
 
     /// <summary>
-    /// The id of one payout row: the row's own id when given (always honoured); with a batch id, one derived
-    /// from batch + recipient + asset + amount + description + the row's occurrence among identical rows (two
-    /// identical rows stay two payouts, and the same rows re-run give the same ids); else a random one.
-    /// <paramref name="amountText"/> is <see cref="XRocketAmount.Text"/>: normalised when valid.
+    /// What every id derived from <paramref name="batchId"/> starts with: <c>b-</c>, the batch id as a person
+    /// reads it (letters, digits, '.', '_' and '-'; others as '_'; at most <see cref="MaxLabelLength"/>), and 8
+    /// hex digits of the whole batch id, so two batches that read alike still have prefixes of their own.
     /// </summary>
-    public string ForRow(string? given, string target, string asset, string amountText, string? description)
+    public static string PrefixOf(string batchId)
     {
-        LastOccurrence = 0;
+        var label = new StringBuilder();
+        foreach (var c in batchId.Trim())
+        {
+            if (label.Length == MaxLabelLength)
+            {
+                break;
+            }
+
+            label.Append(c < 128 && (char.IsLetterOrDigit(c) || c is '.' or '_' or '-') ? c : '_');
+        }
+
+        using var sha = SHA256.Create();
+        return BatchPrefix + label + "-" + Hex(sha.ComputeHash(Encoding.UTF8.GetBytes(batchId)), BatchHashDigits) + "-";
+    }
+
+    /// <summary>
+    /// The id of one payout row: the row's own id when given (always honoured); with a batch id, one derived
+    /// from the batch and the row's identity: its recipient and which of that recipient's rows it is in the
+    /// batch (first, second, …). The amount, asset and description are not part of it, so a row fixed after
+    /// it was refused (or paid) keeps its id, and the API answers a changed row with a conflict instead of
+    /// paying again. Else a random id.
+    /// </summary>
+    public string ForRow(string? given, string target)
+    {
         if (!string.IsNullOrWhiteSpace(given))
         {
             return given!.Trim();
         }
 
-        if (BatchId is null)
+        if (_batchPrefix is null)
         {
             return NewRandom();
         }
 
-        var key = string.Join("\u001f", BatchId, target, asset, amountText, description ?? "");
-        var compact = CompactId.Of(key);
+        var key = string.Join("\u001f", BatchId, target);
         lock (_occurrences)
         {
+            var compact = CompactId.Of(key);
             _occurrences.TryGetValue(compact, out var seen);
             _occurrences[compact] = ++seen;
-            LastOccurrence = seen;
             var hash = _sha.ComputeHash(Encoding.UTF8.GetBytes(key + "\u001f" + seen.ToString(CultureInfo.InvariantCulture)));
-            return BatchPrefix + Hex(hash, 20);
+            return _batchPrefix + Hex(hash, RowHashDigits);
         }
     }
 
-    private static string Hex(byte[] bytes, int count)
+    private static string Hex(byte[] bytes, int digits)
     {
-        const string digits = "0123456789abcdef";
-        var chars = new char[count * 2];
-        for (var i = 0; i < count; i++)
+        const string alphabet = "0123456789abcdef";
+        var chars = new char[digits];
+        for (var i = 0; i < digits; i++)
         {
-            chars[2 * i] = digits[bytes[i] >> 4];
-            chars[(2 * i) + 1] = digits[bytes[i] & 0xF];
+            var b = bytes[i / 2];
+            chars[i] = alphabet[i % 2 == 0 ? b >> 4 : b & 0xF];
         }
 
         return new string(chars);

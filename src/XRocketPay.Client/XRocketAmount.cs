@@ -10,9 +10,10 @@ public sealed class XRocketAmount
     {
         Raw = raw;
         IsMissing = isMissing;
-        Value = value;
+        // Normalised once, here: every property that carries a user's amount shows it tidy (1.50 → 1.5), not only views.
+        Value = XRocketMoney.Normalize(value);
         Error = error;
-        Text = error is null ? XRocketMoney.Format(XRocketMoney.Normalize(value)) : raw.Trim();
+        Text = error is null ? XRocketMoney.Format(value) : raw.Trim();
     }
 
     /// <summary>What was given, as invariant text ("" for nothing).</summary>
@@ -23,7 +24,7 @@ public sealed class XRocketAmount
 
     public bool IsValid => Error is null;
 
-    /// <summary>The amount; zero unless <see cref="IsValid"/>.</summary>
+    /// <summary>The amount, without trailing zeros; zero unless <see cref="IsValid"/>.</summary>
     public decimal Value { get; }
 
     /// <summary>Normalised invariant text when valid (<c>007.50</c> → <c>7.5</c>); the trimmed input otherwise.</summary>

@@ -125,7 +125,7 @@ public sealed partial class XRocketClient
             return fetch(cursor).GetAwaiter().GetResult();
         }, take: maxItems is { } max ? (ulong)Math.Max(0, max) : null);
 
-    private static string Amount(decimal value) => XRocketMoney.Format(XRocketMoney.Normalize(value));
+    private static string Amount(decimal value) => XRocketMoney.Format(value);
 
     private static IReadOnlyList<string> Differences(params (string Field, string? Existing, string? Requested)[] pairs) =>
         pairs.Where(p => p.Existing is not null && !string.Equals(p.Existing, p.Requested, StringComparison.Ordinal)).Select(p => p.Field).ToList();

@@ -27,5 +27,8 @@ internal static partial class Money
 
     public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>An amount in the sandbox's own messages: without trailing zeros (9994, not 9994.0).</summary>
+    public static string Text(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+
     public static decimal Round(decimal value) => Math.Round(value, 9, MidpointRounding.ToZero);
 }

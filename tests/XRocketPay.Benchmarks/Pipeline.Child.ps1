@@ -111,9 +111,9 @@ switch ($Mode) {
             $journal = Join-Path ([System.IO.Path]::GetTempPath()) "xrocketpay-bench-$([guid]::NewGuid().ToString('N')).jsonl"
             $ids = [XRocketPay.Client.ClientIds]::new('bench-memory')
             $writer = [System.IO.StreamWriter]::new($journal)
-            $writer.WriteLine('{"type":"run","at":"2026-01-01T00:00:00.000Z","batchId":"bench-memory","command":"New-XRocketMassTransfer","version":1}')
+            $writer.WriteLine('{"type":"run","at":"2026-01-01T00:00:00.000Z","batchId":"bench-memory","command":"New-XRocketMassTransfer","version":2}')
             foreach ($index in 1..$Rows) {
-                $id = $ids.ForRow($null, [string](100000 + $index), 'TRX', '0.5', $null)
+                $id = $ids.ForRow($null, [string](100000 + $index))
                 $writer.WriteLine('{"type":"intent","at":"2026-01-01T00:00:00.000Z","clientTransferId":"' + $id + '","target":"' + (100000 + $index) + '","asset":"TRX","amount":"0.5"}')
                 $writer.WriteLine('{"type":"outcome","at":"2026-01-01T00:00:00.000Z","clientTransferId":"' + $id + '","status":"Sent"}')
             }

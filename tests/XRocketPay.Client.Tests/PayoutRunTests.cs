@@ -66,16 +66,34 @@ public sealed class PayoutRunTests : IDisposable
     }
 
     [Fact]
-    public void Derived_client_ids_count_duplicate_rows()
+    public void Derived_client_ids_count_a_recipients_rows_and_ignore_the_amount()
     {
         var ids = new ClientIds("batch");
-        var first = ids.ForRow(null, "7", "TRX", "1", null);
-        Assert.Equal(1, ids.LastOccurrence);
-        var second = ids.ForRow(null, "7", "TRX", "1", null);
-        Assert.Equal(2, ids.LastOccurrence);
+        var first = ids.ForRow(null, "7");
+        var second = ids.ForRow(null, "7");
         Assert.NotEqual(first, second);
-        Assert.Equal(first, new ClientIds("batch").ForRow(null, "7", "TRX", "1", null));
-        ids.ForRow("own", "7", "TRX", "1", null);
-        Assert.Equal(0, ids.LastOccurrence);
+        Assert.Equal(first, new ClientIds("batch").ForRow(null, "7"));
+        Assert.Equal("own", ids.ForRow("own", "7"));
+    }
+
+    [Fact]
+    public void A_journal_written_before_identity_ids_is_refused_with_a_reason()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"xrp-old-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllLines(path, new[]
+        {
+            "{\"type\":\"run\",\"at\":\"2026-01-01T00:00:00.000Z\",\"batchId\":\"nov\",\"command\":\"New-XRocketTransfer\",\"version\":1}",
+            "{\"type\":\"intent\",\"at\":\"2026-01-01T00:00:00.000Z\",\"clientTransferId\":\"b-0123456789abcdef0123456789abcdef01234567\",\"target\":\"7\",\"asset\":\"TRX\",\"amount\":\"1\"}",
+        });
+        try
+        {
+            var refused = Assert.Throws<ArgumentException>(() => PayoutJournal.Open(path, "nov", forWriting: false));
+            Assert.Contains("earlier XRocketPay", refused.Message);
+            Assert.Contains("included the amount", refused.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -103,7 +103,18 @@ public sealed class ConventionTests : IDisposable
     }
 
     [Fact]
-    public void Every_money_parameter_goes_through_the_strict_parser()
+    public void Every_confirmation_goes_through_the_base_cmdlet()
+    {
+        // Confirmed(...) refuses clearly where the host cannot ask (issue 25 item 3); ShouldProcess itself would not.
+        var direct = Directory.GetFiles(TestPaths.InRepo("src/XRocketPay.PowerShell"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.EndsWith("XRocketCmdletBase.cs", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("ShouldProcess(", StringComparison.Ordinal))
+            .ToList();
+        Assert.Empty(direct);
+    }
+
+    [Fact]
+    public void Every_money_parameter_uses_the_strict_money_transformation()
     {
         var moneyNames = new[] { "Amount", "MinPayment" };
         var checkedCount = 0;
@@ -112,14 +123,14 @@ public sealed class ConventionTests : IDisposable
             foreach (var property in cmdlet.ImplementingType.GetProperties())
             {
                 var isParameter = property.GetCustomAttributes<ParameterAttribute>().Any();
-                var isMoneyType = property.PropertyType.Name == "AmountArgument";
+                var isMoneyType = property.PropertyType.FullName == "XRocketPay.Client.XRocketAmount";
                 if (!isParameter || !(isMoneyType || moneyNames.Contains(property.Name)))
                 {
                     continue;
                 }
 
                 checkedCount++;
-                Assert.True(isMoneyType, $"{cmdlet.Name} -{property.Name} must be an AmountArgument");
+                Assert.True(isMoneyType, $"{cmdlet.Name} -{property.Name} must be the core's XRocketAmount");
                 Assert.Contains(property.GetCustomAttributes(), a => a.GetType().Name == "MoneyTransformationAttribute");
             }
         }

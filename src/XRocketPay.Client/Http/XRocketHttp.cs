@@ -113,12 +113,12 @@ internal sealed class XRocketHttp
             catch (OperationCanceledException ex)
             {
                 Trace(method, path, null, stopwatch.Elapsed, attempt, "timeout", body, null);
-                failure = new XRocketTransportException(XRocketProblemCodes.Timeout, $"{method} /{path} got no answer within {_options.Timeout.TotalSeconds:0.#} s.", ex);
+                failure = new XRocketTransportException(XRocketProblemCodes.Timeout, $"{method} {Address(path)} got no answer within {_options.Timeout.TotalSeconds:0.#} s.", ex);
             }
             catch (HttpRequestException ex)
             {
                 Trace(method, path, null, stopwatch.Elapsed, attempt, "connection failed", body, null);
-                failure = new XRocketTransportException(XRocketProblemCodes.ConnectionFailed, $"{method} /{path} failed: {_redactor.SafeMessage(ex)}", ex);
+                failure = new XRocketTransportException(XRocketProblemCodes.ConnectionFailed, $"{method} {Address(path)} failed: {_redactor.SafeMessage(ex)}", ex);
             }
 
             // A timeout, a drop or a 5xx may come after the work was done; a 429 or a 4xx never executed anything.
@@ -133,6 +133,9 @@ internal sealed class XRocketHttp
             await Task.Delay(_options.Retry.Delay(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Where a request went, without its query: a failure to reach the server names the address (issue 25 item 5).</summary>
+    private string Address(string path) => new Uri(_baseUri, path).GetLeftPart(UriPartial.Path);
 
     private XRocketTransportException Redirected(HttpMethod method, string path, HttpResponseMessage response, bool earlierMayHaveSucceeded)
     {

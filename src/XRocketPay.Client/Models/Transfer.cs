@@ -1,5 +1,15 @@
 namespace XRocketPay.Client.Models;
 
+/// <summary>A transfer's (payout's) status: settled inside the create, so finished or failed (SOURCES §4).</summary>
+public static class TransferStatus
+{
+    public const string Finished = "finished";
+    public const string Failed = "failed";
+
+    /// <summary>Every status a transfer list may be filtered by.</summary>
+    public static IReadOnlyList<string> Known { get; } = new[] { Finished, Failed };
+}
+
 public sealed class Transfer
 {
     [JsonPropertyName(Fields.TransferId)] public string TransferId { get; init; } = "";

@@ -11,7 +11,8 @@ namespace XRocketPay.Client;
 /// </summary>
 public sealed class PayoutJournal : IDisposable
 {
-    public const int FormatVersion = 1;
+    /// <summary>2: client ids derived from the row's identity, not its amount (issue 25). Older journals are refused.</summary>
+    public const int FormatVersion = 2;
     public const string JournalBatchPrefix = "j-";
 
     private readonly HashSet<(ulong, ulong)> _paid = new();
@@ -43,6 +44,8 @@ public sealed class PayoutJournal : IDisposable
     {
         var journal = new PayoutJournal(System.IO.Path.GetFullPath(path));
         string? recorded = null;
+        int? version = null;
+        var rows = false;
         if (File.Exists(journal.Path))
         {
             foreach (var line in PayoutJournalLine.ReadAll(journal.Path))
@@ -51,9 +54,11 @@ public sealed class PayoutJournal : IDisposable
                 {
                     case PayoutJournalLine.Run:
                         recorded ??= line.BatchId;
+                        version ??= line.Version;
                         journal.PreviousRuns++;
                         break;
                     case PayoutJournalLine.Intent:
+                        rows = true;
                         var key = Key(line.ClientTransferId);
                         if (!journal._paid.Contains(key))
                         {
@@ -66,6 +71,11 @@ public sealed class PayoutJournal : IDisposable
                         break;
                 }
             }
+        }
+
+        if (rows && (version ?? 1) < FormatVersion)
+        {
+            throw new ArgumentException($"The journal '{path}' was written by an earlier XRocketPay, whose -BatchId client ids included the amount: resumed now, its rows would get other ids and could be paid again. Finish that run with the version that wrote it, or start a new journal and re-run only the rows it does not show as paid (Get-XRocketJournal -Path '{path}').");
         }
 
         if (recorded is not null && batchId is not null && !string.Equals(recorded, batchId, StringComparison.Ordinal))

@@ -112,7 +112,7 @@ public sealed class PayoutJournalLine
             Optional(json, "clientTransferId", ClientTransferId);
             Optional(json, "target", Target);
             Optional(json, "asset", Asset);
-            Optional(json, "amount", Amount is { } amount ? XRocketMoney.Format(XRocketMoney.Normalize(amount)) : null);
+            Optional(json, "amount", Amount is { } amount ? XRocketMoney.Format(amount) : null);
             Optional(json, "description", Description);
             Optional(json, "callbackUrl", CallbackUrl);
             if (CallbackPayload is { } callbackPayload)

@@ -151,7 +151,7 @@ internal sealed partial class SandboxState
                 : invoice.PriceAmount ?? throw Problem.Validation("This invoice has an open amount: give 'amount'.");
             if (invoice.MinPayment is { } min && priceAmount < min)
             {
-                throw Problem.Business("amount_less_than_minimum", "Amount too small", $"The minimum payment is {Money.Format(min)} {invoice.PriceCurrency}.");
+                throw Problem.Business("amount_less_than_minimum", "Amount too small", $"The minimum payment is {Money.Text(min)} {invoice.PriceCurrency}.");
             }
 
             var payAmount = pay.Code == price.Code ? priceAmount : Money.Round(priceAmount * price.UsdPrice / pay.UsdPrice);

@@ -46,7 +46,7 @@ internal sealed partial class SandboxState
         if (row.Available < amount)
         {
             throw Problem.Business("amount_more_than_app_balance", "Not enough funds",
-                $"Available {Money.Format(row.Available)} {asset} is less than {Money.Format(amount)} {asset}.");
+                $"Available {Money.Text(row.Available)} {asset} is less than {Money.Text(amount)} {asset}.");
         }
 
         return row;

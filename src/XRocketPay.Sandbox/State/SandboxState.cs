@@ -75,7 +75,7 @@ internal sealed partial class SandboxState
     {
         if (amount < minimum)
         {
-            throw Problem.Business("amount_less_than_minimum", "Amount less than minimum", $"The minimum amount is {Money.Format(minimum)}.");
+            throw Problem.Business("amount_less_than_minimum", "Amount less than minimum", $"The minimum amount is {Money.Text(minimum)}.");
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
-    public AmountArgument? Amount { get; set; }
+    public XRocketAmount? Amount { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Description { get; set; }
@@ -51,7 +51,7 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
         var payloadError = InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target, out var payload);
         var error = InputRules.ClientId(ClientChequeId, nameof(ClientChequeId), target)
             ?? InputRules.Asset(ReferenceConnection, Asset, nameof(Asset), target)
-            ?? AmountArgument.Check(Amount, nameof(Amount), required: true, target, out amount)
+            ?? InputRules.Amount(Amount, nameof(Amount), required: true, target, out amount)
             ?? InputRules.Text(Description, nameof(Description), InputRules.MaxDescription, target)
             ?? (Password is { Length: > InputRules.MaxPassword } ? InputRules.Text(new string('*', Password.Length), nameof(Password), InputRules.MaxPassword, target) : null)
             ?? (string.IsNullOrWhiteSpace(TelegramUserId) ? null : InputRules.TelegramUserId(TelegramUserId, nameof(TelegramUserId), target))
@@ -66,7 +66,7 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
         var asset = Asset.Trim().ToUpperInvariant();
         var recipient = string.IsNullOrWhiteSpace(TelegramUserId) ? null : TelegramUserId!.Trim();
         var forWhom = TelegramUserId is { Length: > 0 } user ? $" for Telegram user {user}" : "";
-        if (!ShouldProcess($"Cheque {clientId}", $"Create a cheque of {XRocketMoney.Format(amount!.Value)} {asset}{forWhom} (the amount is held)"))
+        if (!Confirmed($"Cheque {clientId}", $"Create a cheque of {XRocketMoney.Format(amount!.Value)} {asset}{forWhom} (the amount is held)"))
         {
             return;
         }

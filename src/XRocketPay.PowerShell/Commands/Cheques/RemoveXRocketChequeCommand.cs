@@ -11,7 +11,7 @@ public sealed class RemoveXRocketChequeCommand : ChequeReferenceCmdlet
             return;
         }
 
-        if (ShouldProcess($"Cheque {reference}", "Delete the cheque (its held funds are released)"))
+        if (Confirmed($"Cheque {reference}", "Delete the cheque (its held funds are released)"))
         {
             Try(ReferenceTarget, () => Call((client, ct) => client.DeleteChequeAsync(reference, ct)));
         }

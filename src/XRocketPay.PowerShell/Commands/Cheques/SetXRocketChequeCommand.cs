@@ -17,7 +17,7 @@ public sealed class SetXRocketChequeCommand : ChequeReferenceCmdlet
         }
 
         // SOURCES §5.13: description ≤ 1000.
-        if (Report(InputRules.Text(Description, nameof(Description), InputRules.MaxDescription, ReferenceTarget)) && ShouldProcess($"Cheque {reference}", "Set the description"))
+        if (Report(InputRules.Text(Description, nameof(Description), InputRules.MaxDescription, ReferenceTarget)) && Confirmed($"Cheque {reference}", "Set the description"))
         {
             Try(ReferenceTarget, () => WriteObject(Call((client, ct) => client.UpdateChequeAsync(reference, Description, ct))));
         }

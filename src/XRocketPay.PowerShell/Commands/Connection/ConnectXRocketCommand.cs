@@ -11,6 +11,7 @@ namespace XRocketPay.PowerShell.Commands.Connection;
 public sealed class ConnectXRocketCommand : XRocketCmdletBase
 {
     private XRocketConnection? _candidate;
+    private XRocketConnection? _dropped;
 
     private const string ApiKeySet = "ApiKey";
     private const string CredentialSet = "Credential";
@@ -74,6 +75,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
     protected override void EndProcessing()
     {
         // A failed re-connect must not leave the old account connected (issue 14 item 5): forget it first.
+        _dropped = ConnectionStore.Current;
         ConnectionStore.Current = null;
         var token = ResolveToken();
         XRocketClient client;
@@ -120,8 +122,32 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
         }
         catch (XRocketException ex)
         {
-            ThrowTerminatingError(ErrorRecords.From(ex, client.BaseUri));
+            var error = ErrorRecords.From(ex, client.BaseUri);
+            var afterword = Afterword(ex, client.BaseUri);
+            if (afterword.Length > 0)
+            {
+                error.ErrorDetails = new ErrorDetails(ex.Message.TrimEnd().TrimEnd('.') + "." + afterword);
+            }
+
+            ThrowTerminatingError(error);
         }
+    }
+
+    /// <summary>What a failed connect adds to the error (issue 25 item 5): the sandbox's -BaseUri, and the connection it dropped.</summary>
+    private string Afterword(XRocketException failure, Uri address)
+    {
+        var text = "";
+        if (failure is XRocketTransportException && Environment == XRocketEnvironment.Sandbox)
+        {
+            text += $" No sandbox answered at {address}: start one (Import-Module ./tools/XRocketSandbox.psm1; $s = Start-XRocketSandbox) and pass its address with -BaseUri $s.BaseUri.";
+        }
+
+        if (_dropped is not null)
+        {
+            text += $" The earlier connection ({_dropped.Environment}, {_dropped.BaseUri}) was dropped: this session is not connected now.";
+        }
+
+        return text;
     }
 
     /// <summary>The connection being verified: calls go through it before it is stored.</summary>

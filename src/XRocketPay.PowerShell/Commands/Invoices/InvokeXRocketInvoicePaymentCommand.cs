@@ -13,7 +13,7 @@ public sealed class InvokeXRocketInvoicePaymentCommand : InvoicePaymentCmdlet
     /// <summary>For open-amount invoices.</summary>
     [Parameter]
     [MoneyTransformation]
-    public AmountArgument? Amount { get; set; }
+    public XRocketAmount? Amount { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -24,13 +24,13 @@ public sealed class InvokeXRocketInvoicePaymentCommand : InvoicePaymentCmdlet
 
         decimal? amount = null;
         var payCurrencyError = PayCurrency is null ? null : InputRules.Asset(ReferenceConnection, PayCurrency, nameof(PayCurrency), BoundTarget());
-        if ((payCurrencyError ?? AmountArgument.Check(Amount, nameof(Amount), required: false, BoundTarget(), out amount)) is { } error)
+        if ((payCurrencyError ?? InputRules.Amount(Amount, nameof(Amount), required: false, BoundTarget(), out amount)) is { } error)
         {
             WriteError(error);
             return;
         }
 
-        if (!ShouldProcess($"Invoice {reference}", "Pay the invoice with test funds"))
+        if (!Confirmed($"Invoice {reference}", "Pay the invoice with test funds"))
         {
             return;
         }

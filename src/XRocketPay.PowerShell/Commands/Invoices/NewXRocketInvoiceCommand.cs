@@ -21,17 +21,17 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
     /// <summary>The price; leave it out for an open-amount invoice.</summary>
     [Parameter(ParameterSetName = AssetPriceSet, Position = 1, ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
-    public AmountArgument? Amount { get; set; }
+    public XRocketAmount? Amount { get; set; }
 
     [Parameter(ParameterSetName = AssetPriceSet, ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
-    public AmountArgument? MinPayment { get; set; }
+    public XRocketAmount? MinPayment { get; set; }
 
     /// <summary>The price in <see cref="Fiat"/>: the invoice asks for the asset amount worth it at the rate read now, rounded up.</summary>
     [Parameter(ParameterSetName = FiatPriceSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
     [AllowNull]
-    public AmountArgument? FiatAmount { get; set; }
+    public XRocketAmount? FiatAmount { get; set; }
 
     /// <summary>Null or empty (a piped invoice priced in its asset, an empty cell) is this cmdlet's MissingParameter error, not a binding error.</summary>
     [Parameter(ParameterSetName = FiatPriceSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -82,9 +82,9 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
         var target = BoundTarget();
         target.Properties.Add(new PSNoteProperty("ResolvedClientInvoiceId", clientId));
         // An amount given but empty is MissingParameter, never an open-amount invoice (issue 14 item 6).
-        var amountError = AmountArgument.Check(Amount, nameof(Amount), required: false, target, out var amount);
-        var minPaymentError = AmountArgument.Check(MinPayment, nameof(MinPayment), required: false, target, out var minPayment);
-        var fiatAmountError = AmountArgument.Check(FiatAmount, nameof(FiatAmount), required: ParameterSetName == FiatPriceSet, target, out var fiatAmount);
+        var amountError = InputRules.Amount(Amount, nameof(Amount), required: false, target, out var amount);
+        var minPaymentError = InputRules.Amount(MinPayment, nameof(MinPayment), required: false, target, out var minPayment);
+        var fiatAmountError = InputRules.Amount(FiatAmount, nameof(FiatAmount), required: ParameterSetName == FiatPriceSet, target, out var fiatAmount);
 
         // SOURCES §5.6: description ≤ 1000, URLs ≤ 500, clientInvoiceId ≤ 100 (§5.8); currencies from the list (§5.4);
         // a crypto price only (SOURCES §8.2: production refuses fiat prices).
@@ -124,7 +124,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
                 $"{XRocketMoney.Format(fiatPrice.Rate)} {fiatPrice.Fiat} per {currency}, read {fiatPrice.RateReadAt.ToString("HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}; rounded up to {fiatPrice.Decimals} decimals)";
         }
 
-        if (!ShouldProcess($"Invoice {clientId}", $"Create an invoice for {price}"))
+        if (!Confirmed($"Invoice {clientId}", $"Create an invoice for {price}"))
         {
             return;
         }

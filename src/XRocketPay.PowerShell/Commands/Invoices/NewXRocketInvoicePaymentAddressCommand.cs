@@ -22,7 +22,7 @@ public sealed class NewXRocketInvoicePaymentAddressCommand : InvoicePaymentCmdle
             return;
         }
 
-        if (ShouldProcess($"Invoice {reference}", $"Create a {network} payment address"))
+        if (Confirmed($"Invoice {reference}", $"Create a {network} payment address"))
         {
             Try(ReferenceTarget, () => WriteObject(Call((client, ct) => client.CreateInvoicePaymentAddressAsync(reference, network, ct))));
         }

@@ -11,7 +11,7 @@ public sealed class RemoveXRocketInvoiceCommand : InvoiceReferenceCmdlet
             return;
         }
 
-        if (ShouldProcess($"Invoice {reference}", "Delete the invoice"))
+        if (Confirmed($"Invoice {reference}", "Delete the invoice"))
         {
             Try(ReferenceTarget, () => Call((client, ct) => client.DeleteInvoiceAsync(reference, ct)));
         }

@@ -62,7 +62,7 @@ public sealed class WaitXRocketInvoiceCommand : InvoiceReferenceCmdlet
 
     private static ErrorRecord NotPaid(Invoice invoice, string what, ErrorCategory category)
     {
-        var price = invoice.PriceAmount is { } amount ? $" of {XRocketMoney.Format(XRocketMoney.Normalize(amount))} {invoice.PriceCurrency}" : "";
+        var price = invoice.PriceAmount is { } amount ? $" of {XRocketMoney.Format(amount)} {invoice.PriceCurrency}" : "";
         return new ErrorRecord(new InvalidOperationException($"Invoice {invoice.Id}{price} {what}: it was not paid."), ModuleErrorIds.InvoiceNotPaid, category, invoice);
     }
 }

@@ -49,7 +49,7 @@ public sealed class NewXRocketMassTransferCommand : PayoutRunCmdlet
     private void Send(string asset, List<PayoutRow> rows)
     {
         var total = XRocketMoney.Normalize(rows.Sum(r => r.Amount));
-        if (!ShouldProcess($"{rows.Count} Telegram user(s)", $"Mass transfer of {XRocketMoney.Format(total)} {asset} in {rows.Count} transfer(s)"))
+        if (!Confirmed($"{rows.Count} Telegram user(s)", $"Mass transfer of {XRocketMoney.Format(total)} {asset} in {rows.Count} transfer(s)"))
         {
             return;
         }

@@ -7,7 +7,7 @@ public sealed class NewXRocketTransferCommand : PayoutRunCmdlet
 {
     internal override void Pay(PayoutRow row)
     {
-        if (!ShouldProcess($"Telegram user {row.TelegramUserId}", $"Transfer {XRocketMoney.Format(row.Amount)} {row.Asset} (client id {row.ClientTransferId})"))
+        if (!Confirmed($"Telegram user {row.TelegramUserId}", $"Transfer {XRocketMoney.Format(row.Amount)} {row.Asset} (client id {row.ClientTransferId})"))
         {
             return;
         }

@@ -27,7 +27,7 @@ public sealed class InvokeXRocketWithdrawalCommand : WithdrawalDestinationCmdlet
         var payloadError = InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target, out var payload);
         if (!Report(InputRules.ClientId(ClientWithdrawalId, nameof(ClientWithdrawalId), target) ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target) ?? payloadError) ||
             ReadDestination(target) is not var (network, address, asset, amount) ||
-            !ShouldProcess($"{network} address {address}", $"Withdraw {XRocketMoney.Format(amount)} {asset} (client id {clientId})"))
+            !Confirmed($"{network} address {address}", $"Withdraw {XRocketMoney.Format(amount)} {asset} (client id {clientId})"))
         {
             return;
         }

@@ -9,7 +9,7 @@ public sealed class NewXRocketWithdrawalLinkCommand : WithdrawalDestinationCmdle
     {
         var target = BoundTarget();
         if (ReadDestination(target) is not var (network, address, asset, amount) ||
-            !ShouldProcess($"{network} address {address}", $"Create a withdrawal link for {XRocketMoney.Format(amount)} {asset}"))
+            !Confirmed($"{network} address {address}", $"Create a withdrawal link for {XRocketMoney.Format(amount)} {asset}"))
         {
             return;
         }

@@ -24,7 +24,7 @@ public sealed class WaitXRocketWithdrawalCommand : WithdrawalReferenceCmdlet
         {
             IsDone = (_, withdrawal, _) => Task.FromResult(withdrawal.IsFinal),
             EndError = withdrawal => withdrawal.Status != WithdrawalStatus.Fail ? null : new ErrorRecord(
-                new InvalidOperationException($"Withdrawal {withdrawal.WithdrawalId} of {XRocketMoney.Format(XRocketMoney.Normalize(withdrawal.Amount))} {withdrawal.Asset} to {withdrawal.Network} address {withdrawal.Address} ended {WithdrawalStatus.Fail}: it was not paid out."),
+                new InvalidOperationException($"Withdrawal {withdrawal.WithdrawalId} of {XRocketMoney.Format(withdrawal.Amount)} {withdrawal.Asset} to {withdrawal.Network} address {withdrawal.Address} ended {WithdrawalStatus.Fail}: it was not paid out."),
                 ModuleErrorIds.WithdrawalFailed, ErrorCategory.InvalidResult, withdrawal),
         }, TimeoutSec, PollIntervalSec);
 }

@@ -20,7 +20,7 @@ public abstract class WithdrawalDestinationCmdlet : XRocketCmdlet
 
     [Parameter(Mandatory = true, Position = 3, ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
-    public AmountArgument? Amount { get; set; }
+    public XRocketAmount? Amount { get; set; }
 
     /// <summary>Memo or tag; at most 50 characters.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -35,7 +35,7 @@ public abstract class WithdrawalDestinationCmdlet : XRocketCmdlet
         var error = InputRules.Network(ReferenceConnection, Network, nameof(Network), target)
             ?? (Address.Trim().Length == 0 ? InputRules.Missing(nameof(Address), target) : null)
             ?? InputRules.Asset(ReferenceConnection, Asset, nameof(Asset), target)
-            ?? AmountArgument.Check(Amount, nameof(Amount), required: true, target, out amount)
+            ?? InputRules.Amount(Amount, nameof(Amount), required: true, target, out amount)
             ?? InputRules.Text(Comment, nameof(Comment), InputRules.MaxComment, target);
         if (error is not null)
         {

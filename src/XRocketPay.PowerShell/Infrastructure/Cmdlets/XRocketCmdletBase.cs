@@ -122,6 +122,30 @@ public abstract class XRocketCmdletBase : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// ShouldProcess for every state change: true to go on. When it would have to ask and the host cannot
+    /// (<see cref="Confirmation"/>), a terminating error says what would have been done and how to run
+    /// unattended; nothing is sent, and no later row is asked either.
+    /// </summary>
+    protected bool Confirmed(string target, string action)
+    {
+        if (Confirmation.WouldAsk(this) && Confirmation.WhyHostCannotAsk(Host) is { } why)
+        {
+            ThrowTerminatingError(Confirmation.Unavailable(MyInvocation.MyCommand.Name, target, action, why));
+        }
+
+        try
+        {
+            return ShouldProcess(target, action);
+        }
+        catch (PSInvalidOperationException ex)
+        {
+            // A host that turned out unable to ask (another host run non-interactively).
+            ThrowTerminatingError(Confirmation.Unavailable(MyInvocation.MyCommand.Name, target, action, ex.Message.TrimEnd('.')));
+            return false;
+        }
+    }
+
     /// <summary>Writes a failed call as a non-terminating error about <paramref name="target"/>; the pipeline goes on.</summary>
     protected void WriteFailure(Exception exception, object? target)
     {
@@ -157,7 +181,7 @@ public abstract class XRocketCmdletBase : PSCmdlet, IDisposable
         {
             if (pair.Value is not System.Security.SecureString && pair.Key != "Connection")
             {
-                target.Properties.Add(new PSNoteProperty(pair.Key, pair.Value is AmountArgument a ? a.RawText : pair.Value));
+                target.Properties.Add(new PSNoteProperty(pair.Key, pair.Value is XRocketAmount a ? a.Raw : pair.Value));
             }
         }
 

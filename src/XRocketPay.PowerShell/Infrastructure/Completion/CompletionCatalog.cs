@@ -8,7 +8,7 @@ namespace XRocketPay.PowerShell.Infrastructure;
 internal static class CompletionCatalog
 {
     /// <summary>Offered when not connected: the assets and networks of the sandbox and of the public API.</summary>
-    private static readonly Currency[] Offline =
+    internal static readonly IReadOnlyList<Currency> Offline = new[]
     {
         Crypto("TONCOIN", "TON"), Crypto("USDT", "TON", "TRX", "ETH", "BSC"), Crypto("BTC", "BTC"), Crypto("ETH", "ETH"),
         Crypto("TRX", "TRX"), Crypto("SOL", "SOL"), Crypto("BNB", "BSC"), Crypto("NOT", "TON"),

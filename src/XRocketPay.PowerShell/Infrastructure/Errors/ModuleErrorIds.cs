@@ -33,6 +33,7 @@ internal static class ModuleErrorIds
     internal const string WaitTimeout = "WaitTimeout";
     internal const string WithdrawalFailed = "WithdrawalFailed";
     internal const string InvoiceNotPaid = "InvoiceNotPaid";
+    internal const string ConfirmationUnavailable = "ConfirmationUnavailable";
     internal const string OperationCancelled = "OperationCancelled";
     internal const string UnexpectedError = "UnexpectedError";
 }

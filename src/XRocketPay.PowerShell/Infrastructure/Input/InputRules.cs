@@ -29,9 +29,33 @@ internal static class InputRules
     internal const int MaxId = 100;
 
     /// <summary>
+    /// A money parameter or column named <paramref name="name"/>, as the core read it: the error record to write
+    /// when it is not usable (about <paramref name="target"/>), else null with the amount (null for an optional
+    /// amount left out). Given but empty is MissingParameter for every cmdlet; given but not money is InvalidAmount.
+    /// </summary>
+    internal static ErrorRecord? Amount(XRocketAmount? given, string name, bool required, object? target, out decimal? amount)
+    {
+        amount = null;
+        if (given is null || given.IsMissing)
+        {
+            return given is null && !required ? null
+                : ErrorRecords.Input(ModuleErrorIds.MissingParameter, $"-{name} is {(given is null ? "required" : "empty")}. {(required ? "" : "Leave it out for none. ")}Nothing was sent.", target);
+        }
+
+        if (!given.IsValid)
+        {
+            return ErrorRecords.Input(ModuleErrorIds.InvalidAmount, $"-{name}: {given.Error} Nothing was sent.", target);
+        }
+
+        amount = given.Value;
+        return null;
+    }
+
+    /// <summary>
     /// An asset or currency code checked against the connection's currencies list (SOURCES §5.4: the runtime
-    /// list wins, S4). <paramref name="cryptoOnly"/>: a fiat code is refused too. No list (not connected, or the
-    /// read failed): only the server can tell, and nothing is refused here.
+    /// list wins, S4). <paramref name="cryptoOnly"/>: a fiat code is refused too, and when not connected (a
+    /// -WhatIf run) the code is checked against the offline catalogue, and the message says so. Connected but the
+    /// read failed: only the server can tell, and nothing is refused here.
     /// </summary>
     internal static ErrorRecord? Asset(XRocketConnection? connection, string code, string name, object? target, bool cryptoOnly = true, string? fiatHint = null)
     {
@@ -40,7 +64,8 @@ internal static class InputRules
             return Missing(name, target);
         }
 
-        if (Currencies.Load(connection) is not { } list)
+        var offline = cryptoOnly && (connection ?? ConnectionStore.Current) is null;
+        if ((offline ? CompletionCatalog.Offline : Currencies.Load(connection)) is not { } list)
         {
             return null;
         }
@@ -56,7 +81,8 @@ internal static class InputRules
         var message = isFiat
             ? $"-{name} '{code.Trim()}' is a fiat currency; a crypto asset is needed here.{fiatHint} Known assets: {known}."
             : $"-{name} '{Shorten(code)}' is not a known {(cryptoOnly ? "asset" : "currency")}. Known: {known}.";
-        return ErrorRecords.Input(ModuleErrorIds.UnknownAsset, message + " Nothing was sent.", target);
+        var source = offline ? " (Not connected: checked against the offline catalogue; Connect-XRocket checks the live list.)" : "";
+        return ErrorRecords.Input(ModuleErrorIds.UnknownAsset, message + source + " Nothing was sent.", target);
     }
 
     /// <summary>A fiat currency code from the connection's currencies list (a crypto code is refused); no list: only the server can tell.</summary>

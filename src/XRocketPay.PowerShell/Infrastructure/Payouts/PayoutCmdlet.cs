@@ -10,6 +10,7 @@ namespace XRocketPay.PowerShell.Infrastructure;
 public abstract class PayoutCmdlet : XRocketCmdlet
 {
     private ClientIds? _clientIds;
+    private int _position;
 
     /// <summary>The pipeline row (for example from Import-Csv); used for error targets.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -24,7 +25,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
     [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
     [MoneyTransformation]
     [AllowNull]
-    public AmountArgument? Amount { get; set; }
+    public XRocketAmount? Amount { get; set; }
 
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("Currency")]
@@ -73,13 +74,15 @@ public abstract class PayoutCmdlet : XRocketCmdlet
 
         // Asked before anything is checked or confirmed: every row, refused or not, carries its id.
         _clientIds ??= new ClientIds(BatchId);
-        var clientId = _clientIds.ForRow(ClientTransferId, user, asset, Amount?.Reading.Text ?? "", description);
+        var clientId = _clientIds.ForRow(ClientTransferId, user);
+        var position = MyInvocation.ExpectingInput ? ++_position : 0;
         // The copy of the row that error records carry is made only when one is written (issue 15: a paid row
-        // costs no copy); the rules check without it, and a refusal gets it here.
+        // costs no copy); the rules check without it, and a refusal gets it here, named in the message too.
         var copyRow = RowCopier(clientId);
-        if (Refusal(user, asset, clientId, target: null, out var amount) is { } refusal)
+        var amount = 0m;
+        if ((MissingColumns(user, asset) ?? Refusal(user, asset, clientId, target: null, out amount)) is { } refusal)
         {
-            WriteError(ErrorRecords.WithTarget(refusal, copyRow()));
+            WriteError(ErrorRecords.WithTarget(refusal, ErrorRecords.NameRow(copyRow(), PayoutRow.RowName(position, user, clientId))));
             return null;
         }
 
@@ -89,20 +92,42 @@ public abstract class PayoutCmdlet : XRocketCmdlet
             return null;
         }
 
-        return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, copyRow) { CallbackPayload = payload };
+        return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, copyRow, position) { CallbackPayload = payload };
     }
 
     internal XRocketTransferResult Result(XRocketOutcome status, PayoutRow row, Client.Models.Transfer? transfer) =>
         new(status, row.ClientTransferId, row.TelegramUserId, row.Asset, row.Amount, row.Description, transfer, row.Input);
 
-    /// <summary>The columns that bind to one parameter (its name and aliases): a row may carry one of each group.</summary>
+    /// <summary>The columns that bind to one parameter (its name and its aliases, read from the parameter): a row may carry one of each group.</summary>
     private static readonly string[][] s_aliasGroups =
+        new[] { nameof(TelegramUserId), nameof(Asset), nameof(Amount), nameof(Description), nameof(ClientTransferId) }.Select(ColumnNames).ToArray();
+
+    private static string[] ColumnNames(string parameter) =>
+        new[] { parameter }.Concat(typeof(PayoutCmdlet).GetProperty(parameter)!.GetCustomAttributes(typeof(AliasAttribute), false).Cast<AliasAttribute>().SelectMany(a => a.AliasNames)).ToArray();
+
+    /// <summary>
+    /// A pipeline row (an object with columns) without a value for a required parameter: one MissingParameter
+    /// error naming every missing one, the columns the row has, and the names each missing parameter accepts.
+    /// </summary>
+    private ErrorRecord? MissingColumns(string user, string asset)
     {
-        new[] { nameof(TelegramUserId), "UserId", "user_id", "tg_user_id", "Target", "TelegramId", "telegram_user_id" },
-        new[] { nameof(Asset), "Currency" },
-        new[] { nameof(Description), "Comment" },
-        new[] { nameof(ClientTransferId), "client_transfer_id" },
-    };
+        if (InputObject?.BaseObject is null or string)
+        {
+            return null;
+        }
+
+        var missing = new[] { (nameof(TelegramUserId), user.Length == 0), (nameof(Amount), Amount is null), (nameof(Asset), asset.Length == 0) }
+            .Where(p => p.Item2).Select(p => p.Item1).ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var columns = string.Join(", ", InputObject.Properties.Select(p => p.Name));
+        var accepted = string.Join("; ", missing.Select(m => $"{m} from a column named {string.Join(", ", s_aliasGroups.First(g => g[0] == m))}"));
+        return ErrorRecords.Input(ModuleErrorIds.MissingParameter,
+            $"The row has no {string.Join(", no ", missing)}. Its columns: {(columns.Length == 0 ? "none" : columns)}. Accepted: {accepted}. Nothing was sent for this row.", null);
+    }
 
     /// <summary>Two columns that bind to one parameter with different values: which one wins is not the user's choice, so neither does (issue 14 item 6).</summary>
     private ErrorRecord? ConflictingColumns(object? target)
@@ -142,21 +167,21 @@ public abstract class PayoutCmdlet : XRocketCmdlet
 
         if (user.Length == 0)
         {
-            problem = "TelegramUserId is required (a column named TelegramUserId, UserId, user_id, tg_user_id or Target).";
+            problem = $"TelegramUserId is required (a column named {string.Join(", ", s_aliasGroups[0])}).";
         }
         else if (InputRules.TelegramUserId(user, nameof(TelegramUserId), target) is { } userError)
         {
             return userError;
         }
-        else if (AmountArgument.Check(Amount, nameof(Amount), required: true, target, out var parsed) is { } amountError)
+        else if (InputRules.Amount(Amount, nameof(Amount), required: true, target, out var parsed) is { } amountError)
         {
             return Amount is { IsValid: false, IsMissing: false } && XRocketMoney.Read(Asset).IsValid
-                ? ErrorRecords.Input(ModuleErrorIds.InvalidAmount, $"-Amount '{Amount.RawText}' is not an amount, and -Asset '{Asset}' looks like one: by position the order is <TelegramUserId> <Asset> <Amount> (New-XRocketTransfer 87209764 USDT 5). Nothing was sent for this row.", target)
+                ? ErrorRecords.Input(ModuleErrorIds.InvalidAmount, $"-Amount '{Amount.Raw}' is not an amount, and -Asset '{Asset}' looks like one: by position the order is <TelegramUserId> <Asset> <Amount> (New-XRocketTransfer 87209764 USDT 5). Nothing was sent for this row.", target)
                 : amountError;
         }
         else if (asset.Length == 0)
         {
-            problem = "Asset is required (a column named Asset or Currency, such as TONCOIN or USDT).";
+            problem = $"Asset is required (a column named {string.Join(" or ", s_aliasGroups[1])}, such as TONCOIN or USDT).";
         }
         else if (clientId.Length > ClientIds.MaxLength)
         {
@@ -182,7 +207,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
     private Func<PSObject> RowCopier(string clientId)
     {
         var input = InputObject?.BaseObject is not null && InputObject.BaseObject is not string ? InputObject : null;
-        var (user, amount, asset, description) = (TelegramUserId, Amount?.RawText, Asset, Description);
+        var (user, amount, asset, description) = (TelegramUserId, Amount?.Raw, Asset, Description);
         return () =>
         {
             var copy = new PSObject();

@@ -22,10 +22,7 @@ internal sealed class PayoutPreflight
             return;
         }
 
-        // With a batch id, the client ids already count each row's occurrence: no second set.
-        var duplicate = ids?.BatchId is not null && !clientIdGiven
-            ? ids.LastOccurrence > 1
-            : !_contents.Add(CompactId.Of(string.Join("\u001f", row.TelegramUserId, row.Asset, XRocketMoney.Format(XRocketMoney.Normalize(row.Amount)), row.Description ?? "")));
+        var duplicate = !_contents.Add(CompactId.Of(string.Join("\u001f", row.TelegramUserId, row.Asset, XRocketMoney.Format(row.Amount), row.Description ?? "")));
         if (duplicate)
         {
             _duplicates++;
@@ -69,7 +66,7 @@ internal sealed class PayoutPreflight
             }
             else if (balances is not null && (available ?? 0m) < pair.Value.Amount)
             {
-                problems.Add($"{pair.Key}: the total {XRocketMoney.Format(XRocketMoney.Normalize(pair.Value.Amount))} exceeds the available balance {XRocketMoney.Format(XRocketMoney.Normalize(available ?? 0m))}.");
+                problems.Add($"{pair.Key}: the total {XRocketMoney.Format(pair.Value.Amount)} exceeds the available balance {XRocketMoney.Format(available ?? 0m)}.");
             }
 
             totals.Add(new XRocketPayoutTotal(pair.Key, XRocketMoney.Normalize(pair.Value.Amount), pair.Value.Rows, balances is null ? null : XRocketMoney.Normalize(available ?? 0m)));

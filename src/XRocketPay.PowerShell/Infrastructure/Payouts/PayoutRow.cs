@@ -3,7 +3,7 @@ namespace XRocketPay.PowerShell.Infrastructure;
 /// <summary>One validated payout row, ready to send.</summary>
 internal sealed class PayoutRow
 {
-    public PayoutRow(string telegramUserId, string asset, decimal amount, string? description, string clientTransferId, string? callbackUrl, PSObject? input, Func<PSObject> copyRow)
+    public PayoutRow(string telegramUserId, string asset, decimal amount, string? description, string clientTransferId, string? callbackUrl, PSObject? input, Func<PSObject> copyRow, int position = 0)
     {
         TelegramUserId = telegramUserId;
         Asset = asset;
@@ -13,6 +13,7 @@ internal sealed class PayoutRow
         CallbackUrl = callbackUrl;
         Input = input;
         _copyRow = copyRow;
+        Position = position;
     }
 
     public string TelegramUserId { get; }
@@ -25,9 +26,21 @@ internal sealed class PayoutRow
 
     /// <summary>The row's callback.payload (a JSON object), or null.</summary>
     public System.Text.Json.JsonElement? CallbackPayload { get; set; }
+    /// <summary>The row's place in the pipeline (1: the first piped row); 0 when not piped or not known.</summary>
+    public int Position { get; }
+
+    /// <summary>How an error message names this row: its place, recipient and client id.</summary>
+    public string Name => RowName(Position, TelegramUserId, ClientTransferId);
+
+    /// <summary>"Row 3 (TelegramUserId 1002, client id …)" for a piped row; "TelegramUserId 1002 (client id …)" when its place is not known.</summary>
+    internal static string RowName(int position, string telegramUserId, string clientTransferId)
+    {
+        var user = $"TelegramUserId {(telegramUserId.Length == 0 ? "missing" : telegramUserId)}";
+        return position > 0 ? $"Row {position} ({user}, client id {clientTransferId})" : $"{user} (client id {clientTransferId})";
+    }
 
     private readonly Func<PSObject> _copyRow;
 
     /// <summary>A copy of the row with ClientTransferId filled in: what error records carry, so failures re-run safely. Made when asked.</summary>
-    public object Target => _copyRow();
+    public object Target => ErrorRecords.NameRow(_copyRow(), Name);
 }

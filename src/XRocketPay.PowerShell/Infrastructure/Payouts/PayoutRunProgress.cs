@@ -103,7 +103,7 @@ internal sealed class PayoutRunProgress
     private string Status()
     {
         var seconds = Math.Max(0.001, _clock.Elapsed.TotalSeconds);
-        var sent = _sent.Count == 0 ? "nothing sent yet" : "sent " + string.Join(", ", _sent.Select(p => XRocketMoney.Format(XRocketMoney.Normalize(p.Value)) + " " + p.Key));
+        var sent = _sent.Count == 0 ? "nothing sent yet" : "sent " + string.Join(", ", _sent.Select(p => XRocketMoney.Format(p.Value) + " " + p.Key));
         return string.Format(CultureInfo.InvariantCulture, "{0} of {1} row(s); {2}; {3:0.0} rows/s",
             _done, Total >= 0 ? Total.ToString(CultureInfo.InvariantCulture) : "?", sent, _done / seconds);
     }
