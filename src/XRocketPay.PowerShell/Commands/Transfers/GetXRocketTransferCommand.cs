@@ -2,7 +2,7 @@ namespace XRocketPay.PowerShell.Commands.Transfers;
 
 /// <summary>
 /// Gets a transfer by id or client id, or lists transfers (newest first, streamed page by page). The API's
-/// list takes only dates (EVIDENCE §5.19): -Status, -Asset, -TelegramUserId and -BatchId filter here, page by page.
+/// list takes only dates (SOURCES §5.19): -Status, -Asset, -TelegramUserId and -BatchId filter here, page by page.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "XRocketTransfer", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
 [OutputType(typeof(Transfer))]
