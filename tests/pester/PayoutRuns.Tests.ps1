@@ -41,7 +41,7 @@ BeforeAll {
     # Waits (bounded) until $Condition holds, then kills the child process hard.
     function Stop-ChildWhen {
         [CmdletBinding(SupportsShouldProcess)]
-        param([System.Diagnostics.Process] $Child, [scriptblock] $Condition, [int] $TimeoutSec = 60)
+        param([System.Diagnostics.Process] $Child, [scriptblock] $Condition, [int] $TimeoutSec = 600)
         if (-not $PSCmdlet.ShouldProcess("process $($Child.Id)", 'Kill when the condition holds')) { return }
         $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
         while (-not (& $Condition)) {
