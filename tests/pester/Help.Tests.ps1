@@ -52,6 +52,23 @@ Describe 'The Pester suite' {
     }
 }
 
+Describe 'Help fits 80 columns' {
+    # Get-Help shows about topics as written and indents example code by 4: longer lines break mid-word.
+    It '<_.Name> fits 80 columns' -ForEach @(Get-ChildItem -Path (Join-Path $PSScriptRoot '../../docs/en-US') -Filter '*.md') {
+        $isTopic = $_.BaseName -like 'about_*'
+        $inExamples = $false; $inFence = $false; $number = 0
+        $tooLong = foreach ($line in Get-Content -LiteralPath $_.FullName) {
+            $number++
+            if ($line -like '## *') { $inExamples = $line -eq '## EXAMPLES' }
+            if ($line.StartsWith('```')) { $inFence = -not $inFence; continue }
+            $limit = if ($isTopic) { 80 } elseif ($inExamples -and $inFence) { 76 } else { [int]::MaxValue }
+            if ($line.Length -gt $limit) { "line ${number}: $($line.Length) characters" }
+        }
+
+        $tooLong | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'About topics follow the platyPS 0.14.2 about-topic conventions' {
     It '<_> has the topic and lookup headers, the sections in order, fenced code and one paragraph per list item' -ForEach @('about_XRocketPay', 'about_XRocketPay_Automation') {
         $lines = Get-Content -LiteralPath (Join-Path $script:RepoRoot "docs/en-US/$_.md")
@@ -71,8 +88,13 @@ Describe 'About topics follow the platyPS 0.14.2 about-topic conventions' {
 
             if ($inFence) { continue }
             $line | Should -Not -Match '^(    |\t)\S' -Because "line $($i + 1) is indented code outside a fence: platyPS renders it as prose"
-            if ($line -like '- *' -and $i + 1 -lt $lines.Count) {
-                $lines[$i + 1] | Should -BeNullOrEmpty -Because "list item on line $($i + 1) must be its own paragraph, or platyPS merges the items"
+            if ($line -like '- *') {
+                # An item may go on over lines indented under it; then a blank line.
+                $next = $i + 1
+                while ($next -lt $lines.Count -and $lines[$next] -match '^  \S') { $next++ }
+                if ($next -lt $lines.Count) {
+                    $lines[$next] | Should -BeNullOrEmpty -Because "list item on line $($i + 1) must be its own paragraph, or platyPS merges the items"
+                }
             }
         }
 

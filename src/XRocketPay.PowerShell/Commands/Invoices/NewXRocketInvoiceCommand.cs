@@ -59,6 +59,10 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
         // An amount given but empty is MissingParameter, never an open-amount invoice (issue 14 item 6).
         var amountError = AmountArgument.Check(Amount, nameof(Amount), required: false, target, out var amount);
         var minPaymentError = AmountArgument.Check(MinPayment, nameof(MinPayment), required: false, target, out var minPayment);
+        // The API needs a price or a minimum payment; say so in this cmdlet's words, before anything is sent.
+        minPaymentError ??= Amount is null && MinPayment is null
+            ? ErrorRecords.Input(InputErrorIds.MissingParameter, "Give -Amount for a fixed price, or -MinPayment (the least a payer may pay) for an open amount. Nothing was sent.", target)
+            : null;
 
         // EVIDENCE §5.6: description ≤ 1000, URLs ≤ 500, clientInvoiceId ≤ 100 (§5.8); currencies from the list (§5.4).
         var idError = ClientInvoiceId is { Length: > 0 } given && given.Trim().Length == 0
