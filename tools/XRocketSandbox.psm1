@@ -26,6 +26,7 @@ function Start-XRocketSandbox {
         [string[]] $ArgumentList = @()
     )
 
+    $arguments = [System.Collections.Generic.List[string]]::new()
     if ($FilePath) {
         $startInfo = [System.Diagnostics.ProcessStartInfo]::new($FilePath)
     }
@@ -42,17 +43,20 @@ function Start-XRocketSandbox {
         }
 
         $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-        $startInfo.ArgumentList.Add($dll)
+        $arguments.Add($dll)
     }
 
     if (-not $PSCmdlet.ShouldProcess('127.0.0.1', 'Start the XRocketPay sandbox')) {
         return
     }
 
-    $startInfo.ArgumentList.Add('--urls')
-    $startInfo.ArgumentList.Add('http://127.0.0.1:0')
-    foreach ($argument in $ArgumentList) {
-        $startInfo.ArgumentList.Add($argument)
+    $arguments.AddRange([string[]] (@('--urls', 'http://127.0.0.1:0') + $ArgumentList))
+    # Windows PowerShell 5.1 (.NET Framework) has no ArgumentList: one quoted string there.
+    if ($startInfo.PSObject.Properties['ArgumentList']) {
+        foreach ($argument in $arguments) { $startInfo.ArgumentList.Add($argument) }
+    }
+    else {
+        $startInfo.Arguments = ($arguments | ForEach-Object { '"' + $_ + '"' }) -join ' '
     }
 
     $startInfo.RedirectStandardOutput = $true

@@ -60,7 +60,7 @@ Describe 'The examples, end to end against the sandbox' {
     It 'Payouts.Tests.ps1, the Pester example of about_XRocketPay_Testing, passes against the built sandbox' {
         # A user's run: a fresh pwsh that finds XRocketPay by name, Pester, and the sandbox command given as data.
         $child = Join-Path $TestDrive 'run-user-tests.ps1'
-        $sandboxDll = $script:Sandbox.Process.StartInfo.ArgumentList[0]
+        $sandboxDll = @($script:Sandbox.Process.StartInfo.ArgumentList)[0]
         Set-Content -LiteralPath $child -Value @"
 `$env:PSModulePath = '$(Join-Path $script:RepoRoot 'out')' + [IO.Path]::PathSeparator + `$env:PSModulePath
 Import-Module '$((Get-Module Pester).Path)'

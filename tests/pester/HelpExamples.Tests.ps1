@@ -100,7 +100,8 @@ BeforeAll {
             $null = $Shell.AddScript($Code).Invoke()
         }
         catch {
-            $problem = "stopped: $($_.Exception.InnerException.Message ?? $_.Exception.Message)"
+            $reason = if ($_.Exception.InnerException) { $_.Exception.InnerException } else { $_.Exception }
+            $problem = "stopped: $($reason.Message)"
         }
         finally {
             $Shell.Commands.Clear()
