@@ -71,7 +71,7 @@ BeforeAll {
     $env:PSModulePath = (Join-Path $script:RepoRoot 'out') + [IO.Path]::PathSeparator + $env:PSModulePath
 
     # A runspace as a reader's session: the module, the sandbox connection, a folder with payouts.csv.
-    function New-ExampleSession {
+    function Open-ExampleSession {
         $folder = Join-Path $TestDrive ([guid]::NewGuid().ToString('n'))
         $null = New-Item -ItemType Directory -Path $folder
         Copy-Item -LiteralPath (Join-Path $script:RepoRoot 'examples/payouts.csv') -Destination $folder
@@ -126,7 +126,7 @@ AfterAll {
 Describe 'Help examples run as written against the sandbox' {
     It '<Page>: <Name>' -ForEach @($script:Examples | Where-Object { -not $_.Live -and -not $_.Topic }) {
         Clear-SandboxState
-        $shell = New-ExampleSession
+        $shell = Open-ExampleSession
         try {
             Invoke-Example -Shell $shell -Code $Code | Should -BeNullOrEmpty -Because $Code
         }
@@ -139,7 +139,7 @@ Describe 'Help examples run as written against the sandbox' {
         # A topic is read top to bottom in one session: a block may use what an earlier one made.
         if (-not $script:Topics.ContainsKey($Page)) {
             Clear-SandboxState
-            $script:Topics[$Page] = New-ExampleSession
+            $script:Topics[$Page] = Open-ExampleSession
         }
 
         Invoke-Example -Shell $script:Topics[$Page] -Code $Code | Should -BeNullOrEmpty -Because $Code
