@@ -7,12 +7,19 @@ Builds, tests, documents, packages and demonstrates the XRocketPay module.
 .DESCRIPTION
 Build   : dotnet build (stages the importable module in out/XRocketPay), then MAML help when platyPS 0.14.2
           is available (one line says so when it is not).
-Test    : every test: xunit (dotnet test), then the Pester suite (tests/pester) under this pwsh, then
-          PSScriptAnalyzer where installed. Ends with one line "N passed, N failed, N skipped".
-Docs    : platyPS markdown (docs/en-US) to MAML help in out/XRocketPay/en-US.
-Package : Docs (platyPS required), then out/XRocketPay-<version>.zip and a .nupkg published with
-          Publish-PSResource to a local folder repository (out/feed), offline.
-Demo    : Build, start the sandbox on a free loopback port, run examples/quickstart.ps1, stop it.
+Test    : after Build. Every test: xunit (dotnet test), the Pester suite (tests/pester, twice: one pass per
+          sandbox flavour, run by tools/PesterTest.ps1), and PSScriptAnalyzer (PSGallery settings, every
+          severity) over every .ps1/.psm1/.psd1 of the repository, one test per file, where installed.
+          Ends with one line "N passed, N failed, N skipped".
+Docs    : after Build. platyPS markdown (docs/en-US) to MAML help in out/XRocketPay/en-US.
+Package : after Docs. out/XRocketPay-<version>.zip, XRocketPay.<version>.nupkg published with
+          Publish-PSResource to a local folder repository (out/feed), and the sandbox as a .NET tool
+          (XRocketPay.Sandbox.<version>.nupkg, command xrocket-sandbox) in the same folder, offline.
+Demo    : after Build. Start the sandbox on a free loopback port, run examples/quickstart.ps1, stop it.
+Bench   : Release build, then the benchmark table (out/bench/results.md).
+
+Each task declares the tasks it needs ($taskGraph); they run first, once per invocation.
+-Configuration defaults to Release when Package is asked for, Debug otherwise: one build per invocation.
 
 Tools are found or restored, never assumed: Pester 5.5+ installed, else Pester 5.9.1 restored from NuGet
 (tools/restore/PowerShellTools.proj); platyPS and PSScriptAnalyzer are not on NuGet, so their absence is
@@ -31,8 +38,9 @@ param(
     [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo', 'Bench')]
     [string[]] $Task = 'Build',
 
+    # Default: Release when -Task includes Package, else Debug.
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug',
+    [string] $Configuration,
 
     # Where TRX and Pester result files go (Test).
     [string] $ResultsDirectory = (Join-Path $PSScriptRoot 'out/test-results'),
@@ -46,7 +54,12 @@ Set-StrictMode -Version Latest
 
 $root = $PSScriptRoot
 $staged = Join-Path $root 'out/XRocketPay'
+$feed = Join-Path $root 'out/feed'
 $platyPSInstall = 'Install-PSResource platyPS -Version 0.14.2'
+$analyzerInstall = 'Install-PSResource PSScriptAnalyzer -Version 1.25.0'
+if (-not $Configuration) {
+    $Configuration = if ($Task -contains 'Package') { 'Release' } else { 'Debug' }
+}
 
 function Invoke-Native {
     param(
@@ -95,35 +108,16 @@ function Find-Pester {
     $manifest
 }
 
-# One Pester pass in a pwsh of its own, so passes against different sandboxes run side by side.
-function Start-PesterPass {
+# One Pester pass (tools/PesterTest.ps1) in a pwsh of its own, so passes against different sandboxes run side
+# by side. Returns the pass and its process; Receive-PesterPass collects it.
+function Invoke-PesterPass {
     param(
         [Parameter(Mandatory)] [string] $Name,
         [Parameter(Mandatory)] [string] $PesterManifest,
         [string] $SandboxArguments = ''
     )
 
-    $runner = Join-Path $ResultsDirectory 'run-pester.ps1'
-    Set-Content -LiteralPath $runner -Value @'
-param($PesterManifest, $Name, $ResultsDirectory, [string[]] $Path)
-Set-StrictMode -Version Latest
-Import-Module $PesterManifest
-$configuration = New-PesterConfiguration
-$configuration.Run.Path = $Path
-$configuration.Run.PassThru = $true
-$configuration.Output.Verbosity = 'Detailed'
-$configuration.TestResult.Enabled = $true
-$configuration.TestResult.OutputFormat = 'NUnitXml'
-$configuration.TestResult.OutputPath = Join-Path $ResultsDirectory "pester-$Name.xml"
-$result = Invoke-Pester -Configuration $configuration
-[pscustomobject]@{
-    Passed  = $result.PassedCount
-    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-    Skipped = $result.SkippedCount
-    Total   = $result.TotalCount
-} | ConvertTo-Json | Set-Content -LiteralPath (Join-Path $ResultsDirectory "pester-$Name.json")
-'@
-
+    $runner = Join-Path $root 'tools/PesterTest.ps1'
     $arguments = @('-NoProfile', '-NonInteractive', '-File', $runner, '-PesterManifest', $PesterManifest, '-Name', $Name, '-ResultsDirectory', $ResultsDirectory, '-Path') + $PesterPath
     $env:XROCKET_TEST_SANDBOX_ARGS = $SandboxArguments
     try {
@@ -186,6 +180,7 @@ function Invoke-BuildTask {
 
 function Build-Help {
     $null = New-ExternalHelp -Path (Join-Path $root 'docs/en-US') -OutputPath (Join-Path $staged 'en-US') -Force
+    $script:helpBuilt = $true
     Write-BuildLine "Help built in $(Join-Path $staged 'en-US')."
 }
 
@@ -206,8 +201,8 @@ function Invoke-TestTask {
     Remove-Item -LiteralPath $ResultsDirectory -Recurse -Force -ErrorAction SilentlyContinue
     $null = New-Item -ItemType Directory -Path $ResultsDirectory -Force
 
-    # xunit: it builds the solution (and so stages the module the Pester suite imports).
-    & dotnet test (Join-Path $root 'XRocketPay.sln') -c $Configuration --nologo --results-directory $ResultsDirectory --blame-hang-timeout 4m
+    # xunit, over what Build built and staged (the module the Pester suite imports too).
+    & dotnet test (Join-Path $root 'XRocketPay.sln') -c $Configuration --no-build --nologo --results-directory $ResultsDirectory --blame-hang-timeout 4m
     $xunitExit = $LASTEXITCODE
 
     # The client suite again, against the sandbox's strict evidence shape: nothing in the client may depend on
@@ -233,9 +228,11 @@ function Invoke-TestTask {
     # dialect in the strict evidence shape, so nothing depends on a dialect or on a field no source shows.
     $pesterManifest = Find-Pester
     $passes = @(
-        Start-PesterPass -Name 'transfers' -PesterManifest $pesterManifest
-        Start-PesterPass -Name 'payouts-evidence' -PesterManifest $pesterManifest -SandboxArguments '--dialect payouts --shape evidence'
+        Invoke-PesterPass -Name 'transfers' -PesterManifest $pesterManifest
+        Invoke-PesterPass -Name 'payouts-evidence' -PesterManifest $pesterManifest -SandboxArguments '--dialect payouts --shape evidence'
     )
+    # The analyzer runs here while both passes run in their own processes.
+    $analyzer = Invoke-ScriptAnalysis
     $pester = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
     foreach ($pass in $passes) {
         $counts = Receive-PesterPass $pass
@@ -244,76 +241,99 @@ function Invoke-TestTask {
         $pester.Skipped += $counts.Skipped
     }
 
-    $analyzerFailed = 0
-    if (Get-Module -ListAvailable -Name PSScriptAnalyzer) {
-        Import-Module PSScriptAnalyzer
-        $paths = @('build.ps1', 'examples', 'tests/pester', 'tools') | ForEach-Object { Join-Path $root $_ }
-        $findings = @(foreach ($path in $paths) {
-                Invoke-ScriptAnalyzer -Path $path -Recurse -Settings PSGallery -Severity Warning, Error
-            })
-        if ($findings) {
-            Write-BuildLine ($findings | Format-Table -AutoSize | Out-String -Width 200)
-            $analyzerFailed = 1
-        }
-    }
-    else {
-        Write-BuildLine 'PSScriptAnalyzer is not installed: script analysis skipped (Install-PSResource PSScriptAnalyzer).'
-    }
-
-    $passed = $xunit.Passed + $pester.Passed
-    $failed = $xunit.Failed + $pester.Failed + $analyzerFailed
-    $skipped = $xunit.Skipped + $pester.Skipped
-    Write-BuildLine "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester (both passes): $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    $passed = $xunit.Passed + $pester.Passed + $analyzer.Passed
+    $failed = $xunit.Failed + $pester.Failed + $analyzer.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped + $analyzer.Skipped
+    Write-BuildLine "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester (both passes): $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped; PSScriptAnalyzer (one test per file): $($analyzer.Passed) passed, $($analyzer.Failed) failed, $($analyzer.Skipped) skipped"
     Write-BuildLine "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0) {
         exit 1
     }
 }
 
+# PSScriptAnalyzer with the PSGallery settings, every severity, over every .ps1/.psm1/.psd1 of the repository:
+# one test per file, each finding shown as file:line: rule: message. Without the analyzer: one skipped test.
+function Invoke-ScriptAnalysis {
+    $counts = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $module = Get-Module -ListAvailable -Name PSScriptAnalyzer | Where-Object Version -GE ([version]'1.25.0') | Select-Object -First 1
+    if (-not $module) {
+        Write-BuildLine "PSScriptAnalyzer 1.25.0+ is not installed: script analysis skipped ($analyzerInstall)."
+        $counts.Skipped = 1
+        return $counts
+    }
+
+    Import-Module $module
+    $generated = '[\\/](out|bin|obj|\.git|\.ci-results)[\\/]'
+    $files = Get-ChildItem -Path $root -Recurse -File -Include '*.ps1', '*.psm1', '*.psd1' |
+        Where-Object { $_.FullName.Substring($root.Length) -notmatch $generated } |
+        Sort-Object FullName
+    Write-BuildLine "== PSScriptAnalyzer $($module.Version) (PSGallery settings, every severity): $(@($files).Count) files"
+    foreach ($file in $files) {
+        $relative = [System.IO.Path]::GetRelativePath($root, $file.FullName) -replace '\\', '/'
+        try {
+            $findings = @(Invoke-ScriptAnalyzer -Path $file.FullName -Settings PSGallery -ErrorAction Stop)
+            $problems = @($findings | ForEach-Object { "${relative}:$($_.Line): $($_.RuleName) ($($_.Severity)): $($_.Message)" })
+        }
+        catch {
+            $problems = @("${relative}: the analyzer stopped: $($_.Exception.Message)")
+        }
+
+        if ($problems) {
+            $counts.Failed++
+            $problems | ForEach-Object { Write-BuildLine "  [-] $_" }
+        }
+        else {
+            $counts.Passed++
+        }
+    }
+
+    Write-BuildLine "PSScriptAnalyzer: $($counts.Passed) files clean, $($counts.Failed) with findings."
+    $counts
+}
+
 function Invoke-DocsTask {
-    if (-not (Import-PlatyPS)) {
-        throw "platyPS 0.14.2 is not installed, so help cannot be built. Install it with: $platyPSInstall"
+    # Build builds the help whenever platyPS is there; Assert-TaskTool stopped the run before Build otherwise.
+    if (-not $script:helpBuilt) {
+        Build-Help
     }
-
-    if (-not (Test-Path -LiteralPath (Join-Path $staged 'XRocketPay.psd1'))) {
-        Invoke-Native -FilePath 'dotnet' -ArgumentList @('build', (Join-Path $root 'XRocketPay.sln'), '-c', $Configuration, '--nologo')
-    }
-
-    Build-Help
 }
 
 function Invoke-PackageTask {
-    # A package without help is not one we ship: stop before anything is built.
-    if (-not (Import-PlatyPS)) {
-        throw "Package needs help, and platyPS 0.14.2 is not installed. Install it with: $platyPSInstall"
-    }
-
-    Invoke-Native -FilePath 'dotnet' -ArgumentList @('build', (Join-Path $root 'XRocketPay.sln'), '-c', 'Release', '--nologo')
-    Build-Help
-    Build-ModulePackage
+    $version = (Import-PowerShellDataFile -Path (Join-Path $staged 'XRocketPay.psd1')).ModuleVersion
+    $null = New-Item -ItemType Directory -Path $feed -Force
+    Build-ModulePackage -Version $version
+    Build-SandboxToolPackage -Version $version
 }
 
 function Build-ModulePackage {
-    $version = (Import-PowerShellDataFile -Path (Join-Path $staged 'XRocketPay.psd1')).ModuleVersion
-    $zip = Join-Path $root "out/XRocketPay-$version.zip"
+    param([Parameter(Mandatory)] [string] $Version)
+    $zip = Join-Path $root "out/XRocketPay-$Version.zip"
     Compress-Archive -Path $staged -DestinationPath $zip -Force
     Write-BuildLine "Packaged $zip"
 
-    $feed = Join-Path $root 'out/feed'
-    $null = New-Item -ItemType Directory -Path $feed -Force
+    Remove-Item -Path (Join-Path $feed "XRocketPay.$Version.nupkg") -ErrorAction SilentlyContinue
     $repository = "XRocketPayLocal-$PID"
     Register-PSResourceRepository -Name $repository -Uri $feed -Trusted
     try {
         Publish-PSResource -Path $staged -Repository $repository -SkipDependenciesCheck
-        Get-ChildItem -Path $feed -Filter "XRocketPay.$version.nupkg" | ForEach-Object { Write-BuildLine "Packaged $($_.FullName)" }
+        Get-ChildItem -Path $feed -Filter "XRocketPay.$Version.nupkg" | ForEach-Object { Write-BuildLine "Packaged $($_.FullName)" }
     }
     finally {
         Unregister-PSResourceRepository -Name $repository
     }
 }
 
+# The sandbox as a .NET tool (dotnet tool install XRocketPay.Sandbox; command xrocket-sandbox), with the
+# module's version: users of one version get the emulator of that version.
+function Build-SandboxToolPackage {
+    param([Parameter(Mandatory)] [string] $Version)
+    Remove-Item -Path (Join-Path $feed "XRocketPay.Sandbox.$Version.nupkg") -ErrorAction SilentlyContinue
+    $project = Join-Path $root 'src/XRocketPay.Sandbox/XRocketPay.Sandbox.csproj'
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('pack', $project, '-c', $Configuration, '--no-build', '--nologo', '-v', 'q', '-o', $feed, "-p:PackageVersion=$Version")
+    Write-BuildLine "Packaged $(Join-Path $feed "XRocketPay.Sandbox.$Version.nupkg")"
+}
+
 function Invoke-DemoTask {
-    Invoke-BuildTask
     Import-Module (Join-Path $root 'tools/XRocketSandbox.psm1') -Force
     $sandbox = Start-XRocketSandbox -Configuration $Configuration
     try {
@@ -375,18 +395,43 @@ function Invoke-BenchTask {
     Write-BuildLine "Table written to $results; Bench took $($clock.Elapsed.ToString('m\:ss', [cultureinfo]::InvariantCulture))."
 }
 
+# What each task needs first (run once per invocation, before it) and the modules it cannot do without.
+$taskGraph = [ordered]@{
+    Build   = @{ DependsOn = @(); Action = { Invoke-BuildTask } }
+    Docs    = @{ DependsOn = @('Build'); Action = { Invoke-DocsTask }; Needs = 'platyPS' }
+    Package = @{ DependsOn = @('Docs'); Action = { Invoke-PackageTask } }
+    Test    = @{ DependsOn = @('Build'); Action = { Invoke-TestTask } }
+    Demo    = @{ DependsOn = @('Build'); Action = { Invoke-DemoTask } }
+    Bench   = @{ DependsOn = @(); Action = { Invoke-BenchTask } }
+}
+
+# The tasks to run, dependencies first, each once.
+function Resolve-TaskOrder {
+    param([Parameter(Mandatory)] [string[]] $Name, [System.Collections.Generic.List[string]] $Order = [System.Collections.Generic.List[string]]::new())
+    foreach ($each in $Name) {
+        if ($Order.Contains($each)) { continue }
+        $dependencies = $taskGraph[$each].DependsOn
+        if ($dependencies) { $null = Resolve-TaskOrder -Name $dependencies -Order $Order }
+        $Order.Add($each)
+    }
+
+    , $Order
+}
+
 # One clear line for a failed task, not a stack trace; the exit code says it failed.
 try {
-    foreach ($name in $Task) {
-        Write-BuildLine "== $name"
-        switch ($name) {
-            'Build' { Invoke-BuildTask }
-            'Test' { Invoke-TestTask }
-            'Docs' { Invoke-DocsTask }
-            'Package' { Invoke-PackageTask }
-            'Demo' { Invoke-DemoTask }
-            'Bench' { Invoke-BenchTask }
+    $order = Resolve-TaskOrder -Name $Task
+    # A task that cannot be done stops the run before anything is built (a package without help is not shipped).
+    if ($order | Where-Object { $taskGraph[$_]['Needs'] -eq 'platyPS' } | Select-Object -First 1) {
+        if (-not (Import-PlatyPS)) {
+            throw "$($Task -join ',') needs help, and platyPS 0.14.2 is not installed. Install it with: $platyPSInstall"
         }
+    }
+
+    $script:helpBuilt = $false
+    foreach ($name in $order) {
+        Write-BuildLine "== $name"
+        & $taskGraph[$name].Action
     }
 }
 catch {

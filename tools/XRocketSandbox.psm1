@@ -1,43 +1,62 @@
-# Starts and stops the built XRocketPay sandbox on a free loopback port (used by build.ps1 and the Pester tests).
+# Starts and stops the XRocketPay sandbox on a free loopback port (used by build.ps1 and the Pester tests): the
+# one built in this repository, or an installed `xrocket-sandbox` tool.
 
 function Start-XRocketSandbox {
     <#
     .SYNOPSIS
-    Starts the built sandbox on a free loopback port and returns its process, address and token.
+    Starts the sandbox on a free loopback port and returns its process, address and token.
     #>
-    [CmdletBinding(SupportsShouldProcess)]
+    [CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'Built')]
     [OutputType([pscustomobject])]
     param(
-        # Default: whichever build exists, Debug first.
+        # Default: the most recent build of the repository's sandbox.
+        [Parameter(ParameterSetName = 'Built')]
         [ValidateSet('Debug', 'Release')]
         [string] $Configuration,
 
+        # An installed sandbox command instead (dotnet tool install XRocketPay.Sandbox: xrocket-sandbox).
+        [Parameter(Mandatory, ParameterSetName = 'Installed')]
+        [string] $FilePath,
+
         [ValidateRange(1, 600)]
-        [int] $TimeoutSec = 60,
+        # An upper bound only (a busy machine starts it slowly); a healthy start returns at once.
+        [int] $TimeoutSec = 180,
 
         # More sandbox options, as on its command line: '--dialect', 'payouts', '--rate-limit', '600', ...
         [string[]] $ArgumentList = @()
     )
 
-    $candidates = if ($Configuration) { @($Configuration) } else { @('Debug', 'Release') }
-    $dll = $candidates |
-        ForEach-Object { Join-Path $PSScriptRoot "../src/XRocketPay.Sandbox/bin/$_/net10.0/XRocketPay.Sandbox.dll" } |
-        Where-Object { Test-Path -LiteralPath $_ } |
-        Select-Object -First 1
-    if (-not $dll) {
-        throw "The sandbox is not built: run ./build.ps1 -Task Build first."
+    $arguments = [System.Collections.Generic.List[string]]::new()
+    if ($FilePath) {
+        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($FilePath)
+    }
+    else {
+        # Both configurations may be built (Test builds Debug, Package Release): the newest is the current code.
+        $candidates = if ($Configuration) { @($Configuration) } else { @('Debug', 'Release') }
+        $dll = $candidates |
+            ForEach-Object { Join-Path $PSScriptRoot "../src/XRocketPay.Sandbox/bin/$_/net10.0/XRocketPay.Sandbox.dll" } |
+            Where-Object { Test-Path -LiteralPath $_ } |
+            Sort-Object { (Get-Item -LiteralPath $_).LastWriteTimeUtc } -Descending |
+            Select-Object -First 1
+        if (-not $dll) {
+            throw "The sandbox is not built: run ./build.ps1 -Task Build first."
+        }
+
+        $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        $arguments.Add($dll)
     }
 
     if (-not $PSCmdlet.ShouldProcess('127.0.0.1', 'Start the XRocketPay sandbox')) {
         return
     }
 
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $startInfo.ArgumentList.Add($dll)
-    $startInfo.ArgumentList.Add('--urls')
-    $startInfo.ArgumentList.Add('http://127.0.0.1:0')
-    foreach ($argument in $ArgumentList) {
-        $startInfo.ArgumentList.Add($argument)
+    $arguments.AddRange([string[]] (@('--urls', 'http://127.0.0.1:0') + $ArgumentList))
+    # Windows PowerShell 5.1 (.NET Framework) has no ArgumentList: one quoted string there.
+    if ($startInfo.PSObject.Properties['ArgumentList']) {
+        foreach ($argument in $arguments) { $startInfo.ArgumentList.Add($argument) }
+    }
+    else {
+        $startInfo.Arguments = ($arguments | ForEach-Object { '"' + $_ + '"' }) -join ' '
     }
 
     $startInfo.RedirectStandardOutput = $true

@@ -47,7 +47,7 @@ function Get-Median([double[]] $Values) {
     if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
 }
 
-function Format-Ms([double] $Milliseconds) {
+function Format-Duration([double] $Milliseconds) {
     if ($Milliseconds -ge 1000) { ($Milliseconds / 1000).ToString('0.00', $invariant) + ' s' }
     elseif ($Milliseconds -ge 10) { $Milliseconds.ToString('0', $invariant) + ' ms' }
     else { $Milliseconds.ToString('0.00', $invariant) + ' ms' }
@@ -71,6 +71,7 @@ function Format-MiB([double] $Bytes) {
 }
 
 function New-Row {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Builds a table row in memory; changes no state.')]
     param(
         [Parameter(Mandatory)] [string] $Measurement,
         [string] $Measured = '',
@@ -153,10 +154,10 @@ try {
     $auth = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $token)
     $headers = @{ Authorization = "Bearer $token" }
 
-    function Reset-Sandbox { $null = Invoke-RestMethod "$admin/reset" -Method Post }
+    function Clear-SandboxState { $null = Invoke-RestMethod "$admin/reset" -Method Post }
     function Clear-RequestLog { $null = Invoke-RestMethod "$admin/requests" -Method Delete }
     function Get-ApiRequest { @((Invoke-RestMethod "$admin/requests").items | Where-Object { $_.path -like '/api/*' }) }
-    function Format-Requests($Requests) {
+    function Format-RequestSummary($Requests) {
         $groups = @($Requests | Group-Object { "$($_.method) $($_.path)" } | Sort-Object Name)
         if (-not $groups) { return '0' }
         "$(@($Requests).Count): " + (($groups | ForEach-Object { "$($_.Count) $($_.Name -replace '/api/v1/', '')" }) -join ', ')
@@ -182,16 +183,16 @@ try {
     $balanceBlocks = [ordered]@{
         Module        = { for ($i = 0; $i -lt $Calls; $i++) { $null = Get-XRocketBalance } }
         RestMethod    = { for ($i = 0; $i -lt $Calls; $i++) { $null = (Invoke-RestMethod "$base/api/v1/balances" -Headers $headers).balances } }
-        HttpClient    = { for ($i = 0; $i -lt $Calls; $i++) { $null = (Invoke-Http Get 'api/v1/balances').balances } }
+        HttpClient    = { for ($i = 0; $i -lt $Calls; $i++) { $null = (Invoke-Http -Method Get -Path 'api/v1/balances').balances } }
     }
     foreach ($block in $balanceBlocks.Values) { $null = & $block }   # warm-up, untimed
     $balance = Measure-SideBySide -Blocks $balanceBlocks
     $perCall = { param($name) $balance.Median[$name] / $Calls }
     $ratio = $balance.Median.Module / $balance.Median.RestMethod
-    $rows.Add((New-Row -Measurement '`Get-XRocketBalance` vs `Invoke-RestMethod`' -Measured "$(Format-Ms (& $perCall Module))/call" -Baseline "$(Format-Ms (& $perCall RestMethod))/call" `
+    $rows.Add((New-Row -Measurement '`Get-XRocketBalance` vs `Invoke-RestMethod`' -Measured "$(Format-Duration (& $perCall Module))/call" -Baseline "$(Format-Duration (& $perCall RestMethod))/call" `
                 -Ratio (Format-RatioRange $balance.Times.Module $balance.Times.RestMethod) -Target '≤ 0.50× (keep)' -Met ($ratio -le 0.5)))
     $ratio = $balance.Median.Module / $balance.Median.HttpClient
-    $rows.Add((New-Row -Measurement '`Get-XRocketBalance` vs `[HttpClient]` + `ConvertFrom-Json` from PowerShell' -Measured "$(Format-Ms (& $perCall Module))/call" -Baseline "$(Format-Ms (& $perCall HttpClient))/call" `
+    $rows.Add((New-Row -Measurement '`Get-XRocketBalance` vs `[HttpClient]` + `ConvertFrom-Json` from PowerShell' -Measured "$(Format-Duration (& $perCall Module))/call" -Baseline "$(Format-Duration (& $perCall HttpClient))/call" `
                 -Ratio (Format-RatioRange $balance.Times.Module $balance.Times.HttpClient) -Target '≤ 1.00×' -Met ($ratio -le 1.0)))
 
     # ---- -WhatIf, host output to a file (a child pwsh whose stdout is a file) ------------------------
@@ -206,7 +207,7 @@ try {
     $ratio = $moduleMs / $functionMs
     $rate = ($WhatIfRows / ($moduleMs / 1000)).ToString('N0', $invariant)
     $rows.Add((New-Row -Measurement "``New-XRocketTransfer -WhatIf``, $($WhatIfRows.ToString('N0', $invariant)) rows, host output to a file, vs an advanced function doing the same binding and ShouldProcess" `
-                -Measured "$(Format-Ms $moduleMs) ($rate rows/s)" -Baseline (Format-Ms $functionMs) -Ratio (Format-RatioRange $whatIf.ModuleMs $whatIf.FunctionMs) -Target '≤ 1.50× the function' -Met ($ratio -le 1.5)))
+                -Measured "$(Format-Duration $moduleMs) ($rate rows/s)" -Baseline (Format-Duration $functionMs) -Ratio (Format-RatioRange $whatIf.ModuleMs $whatIf.FunctionMs) -Target '≤ 1.50× the function' -Met ($ratio -le 1.5)))
 
     # ---- payouts: module vs raw mass requests ----------------------------------------------------------
     $payout = foreach ($index in 1..$PayoutRows) { [pscustomobject]@{ user_id = [string](200000 + $index); amount = '0.01'; asset = 'TONCOIN' } }
@@ -217,26 +218,26 @@ try {
                 @{ target = $row.user_id; targetType = 'telegram_user_id'; amount = $row.amount; clientTransferId = 'raw-' + [guid]::NewGuid().ToString('N') }
             }
             $body = @{ asset = 'TONCOIN'; transfers = @($items) } | ConvertTo-Json -Depth 4 -Compress
-            (Invoke-Http Post 'api/v1/mass-transfers' $body).successTransfers
+            (Invoke-Http -Method Post -Path 'api/v1/mass-transfers' -Json $body).successTransfers
         }
     }
 
     Write-Step "New-XRocketMassTransfer vs raw mass requests from PowerShell, $PayoutRows rows"
-    $mass = Measure-SideBySide -Count $HeavyRuns -BeforeEach { Reset-Sandbox } -Blocks ([ordered]@{
+    $mass = Measure-SideBySide -Count $HeavyRuns -BeforeEach { Clear-SandboxState } -Blocks ([ordered]@{
             Module = { $payout | New-XRocketMassTransfer -Confirm:$false }
             Raw    = $rawMass
         })
-    Reset-Sandbox; Clear-RequestLog
+    Clear-SandboxState; Clear-RequestLog
     $null = $payout | New-XRocketMassTransfer -Confirm:$false
     $moduleRequests = Get-ApiRequest
-    Reset-Sandbox; Clear-RequestLog
+    Clear-SandboxState; Clear-RequestLog
     $null = & $rawMass
     $rawRequests = Get-ApiRequest
     $ratio = $mass.Median.Module / $mass.Median.Raw
     $rate = ($PayoutRows / ($mass.Median.Module / 1000)).ToString('N0', $invariant)
     $rows.Add((New-Row -Measurement "``New-XRocketMassTransfer`` vs raw mass requests (``[HttpClient]`` + ``ConvertTo-Json``/``ConvertFrom-Json``, 100-row chunks), $($PayoutRows.ToString('N0', $invariant)) rows" `
-                -Measured "$(Format-Ms $mass.Median.Module) ($rate rows/s)" -Baseline (Format-Ms $mass.Median.Raw) -Ratio (Format-RatioRange $mass.Times.Module $mass.Times.Raw) -Target '≤ 1.20×' -Met ($ratio -le 1.2) `
-                -Requests "module $(Format-Requests $moduleRequests); raw $(Format-Requests $rawRequests)"))
+                -Measured "$(Format-Duration $mass.Median.Module) ($rate rows/s)" -Baseline (Format-Duration $mass.Median.Raw) -Ratio (Format-RatioRange $mass.Times.Module $mass.Times.Raw) -Target '≤ 1.20×' -Met ($ratio -le 1.2) `
+                -Requests "module $(Format-RequestSummary $moduleRequests); raw $(Format-RequestSummary $rawRequests)"))
 
     # ---- re-runs with -BatchId ------------------------------------------------------------------------
     # Each run: fresh sandbox, the first run timed, then the same input and -BatchId again (all rows done).
@@ -246,7 +247,7 @@ try {
         $again = [System.Collections.Generic.List[double]]::new()
         $firstRequests = $null; $againRequests = $null
         for ($run = 0; $run -lt $Count; $run++) {
-            Reset-Sandbox; Clear-RequestLog
+            Clear-SandboxState; Clear-RequestLog
             $batch = "$Prefix-$run"
             $journalFile = if ($Journal) { Join-Path $work "$batch.journal.jsonl" } else { $null }
             if ($journalFile) { Remove-Item -LiteralPath $journalFile -ErrorAction SilentlyContinue }
@@ -277,9 +278,9 @@ try {
     $reRun = Measure-ReRun -Count $HeavyRuns -Prefix 'mass' -Send { param($batch) $payout | New-XRocketMassTransfer -BatchId $batch -Confirm:$false }
     $ratio = $reRun.Again / $reRun.First
     $rows.Add((New-Row -Measurement "mass ``-BatchId`` re-run of $($PayoutRows.ToString('N0', $invariant)) done rows (no journal), time vs the first run" `
-                -Measured (Format-Ms $reRun.Again) -Baseline "first run $(Format-Ms $reRun.First)" -Ratio $reRun.Ratio `
+                -Measured (Format-Duration $reRun.Again) -Baseline "first run $(Format-Duration $reRun.First)" -Ratio $reRun.Ratio `
                 -Target 'look-ups concurrent (bounded); ≤ 1.50× the first run' -Met ($ratio -le 1.5) `
-                -Requests "re-run $(Format-Requests $reRun.AgainRequests); first run $(Format-Requests $reRun.FirstRequests)"))
+                -Requests "re-run $(Format-RequestSummary $reRun.AgainRequests); first run $(Format-RequestSummary $reRun.FirstRequests)"))
 
     $massCommand = Get-Command New-XRocketMassTransfer
     if ($massCommand.Parameters.ContainsKey('Journal')) {
@@ -287,9 +288,9 @@ try {
         $journalRun = Measure-ReRun -Count $HeavyRuns -Prefix 'journal' -Journal -Send { param($batch, $journal) $payout | New-XRocketMassTransfer -BatchId $batch -Journal $journal -Confirm:$false }
         $reference = '^GET /api/v1/(currencies|balances|rates|app-info)'
         $perRow = @($journalRun.AgainRequests | Where-Object { "$($_.method) $($_.path)" -notmatch $reference })
-        $rows.Add((New-Row -Measurement 'the same with a journal (payout-runs issue)' -Measured (Format-Ms $journalRun.Again) -Baseline "first run $(Format-Ms $journalRun.First)" `
+        $rows.Add((New-Row -Measurement 'the same with a journal (payout-runs issue)' -Measured (Format-Duration $journalRun.Again) -Baseline "first run $(Format-Duration $journalRun.First)" `
                     -Ratio $journalRun.Ratio -Target 'no request per known row' -Met ($perRow.Count -eq 0) `
-                    -Requests "re-run $(Format-Requests $journalRun.AgainRequests) ($($perRow.Count) beyond reference reads)"))
+                    -Requests "re-run $(Format-RequestSummary $journalRun.AgainRequests) ($($perRow.Count) beyond reference reads)"))
     }
     else {
         $rows.Add((New-Row -Measurement 'the same with a journal (payout-runs issue)' -Measured 'not measured: `-Journal` does not exist yet (issue 13)' -Target 'no request per known row' -Met $null))
@@ -300,8 +301,8 @@ try {
     $ratio = $single.Again / $single.First
     $rate = ($PayoutRows / ($single.First / 1000)).ToString('N0', $invariant)
     $rows.Add((New-Row -Measurement "one-by-one ``-BatchId`` re-run (``New-XRocketTransfer``) of $($PayoutRows.ToString('N0', $invariant)) done rows, time vs the first run" `
-                -Measured (Format-Ms $single.Again) -Baseline "first run $(Format-Ms $single.First) ($rate rows/s)" -Ratio $single.Ratio -Target '≤ 1.20×' -Met ($ratio -le 1.2) `
-                -Requests "re-run $(Format-Requests $single.AgainRequests); first run $(Format-Requests $single.FirstRequests)"))
+                -Measured (Format-Duration $single.Again) -Baseline "first run $(Format-Duration $single.First) ($rate rows/s)" -Ratio $single.Ratio -Target '≤ 1.20×' -Met ($ratio -le 1.2) `
+                -Requests "re-run $(Format-RequestSummary $single.AgainRequests); first run $(Format-RequestSummary $single.FirstRequests)"))
 
     # ---- memory: 100,000 rows, each sink in a fresh child pwsh ------------------------------------------
     $memory = [ordered]@{}
@@ -363,7 +364,7 @@ try {
     $each = for ($i = 0; $i -lt $startup.Times.Bare.Count; $i++) { $startup.Times.Import[$i] - $startup.Times.Bare[$i] }
     $spread = "runs $(($each | Measure-Object -Minimum).Minimum.ToString('+0;-0', $invariant)) to $(($each | Measure-Object -Maximum).Maximum.ToString('+0;-0', $invariant)) ms"
     $rows.Add((New-Row -Measurement '`Import-Module` added to pwsh start' -Measured "$($added.ToString('+0;-0', $invariant)) ms ($spread)" `
-                -Baseline "pwsh start $(Format-Ms $startup.Median.Bare), with import $(Format-Ms $startup.Median.Import)" -Ratio (Format-Ratio ($startup.Median.Import / $startup.Median.Bare)) -Target '≤ 60 ms' -Met ($added -le 60)))
+                -Baseline "pwsh start $(Format-Duration $startup.Median.Bare), with import $(Format-Duration $startup.Median.Import)" -Ratio (Format-Ratio ($startup.Median.Import / $startup.Median.Bare)) -Target '≤ 60 ms' -Met ($added -le 60)))
 }
 finally {
     Disconnect-XRocket -ErrorAction SilentlyContinue

@@ -64,7 +64,10 @@ public sealed class DocumentationTests : IDisposable
     [Fact]
     public void About_topics_exist()
     {
-        foreach (var topic in new[] { "about_XRocketPay", "about_XRocketPay_Automation" })
+        var topics = new[] { "about_XRocketPay", "about_XRocketPay_Automation", "about_XRocketPay_Testing" }
+            .Concat(Directory.GetFiles(TestPaths.InRepo("docs", "en-US"), "about_*.md").Select(Path.GetFileNameWithoutExtension))
+            .Distinct();
+        foreach (var topic in topics.Select(t => t!))
         {
             var path = TestPaths.InRepo("docs", "en-US", topic + ".md");
             Assert.True(File.Exists(path), path);

@@ -33,6 +33,16 @@ public sealed class PackagingTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public void The_root_manifest_is_valid_where_it_stands()
+    {
+        // The manifest at the root names its views beside it: Test-ModuleManifest (and the analyzer) read it there.
+        using var session = PowerShellSession.Create(importModule: false);
+        var manifest = session.Run("Test-ModuleManifest -Path $p", ("p", TestPaths.InRepo("XRocketPay.psd1")));
+        manifest.AssertNoErrors();
+        Assert.Equal("XRocketPay", manifest.Single<PSModuleInfo>().Name);
+    }
+
+    [Fact]
     public void The_staged_folder_holds_exactly_the_allow_list_and_never_SMA()
     {
         var root = Directory.GetFiles(TestPaths.ModuleDirectory).Select(Path.GetFileName).OrderBy(f => f);

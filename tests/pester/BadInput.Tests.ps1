@@ -46,7 +46,7 @@ BeforeDiscovery {
     )
     foreach ($cmdlet in 'New-XRocketTransfer', 'New-XRocketMassTransfer') {
         foreach ($row in $payoutRows) {
-            Add-Case $cmdlet $row[0] (& $user $row[1]) $row[2] -Pipe
+            Add-Case -Cmdlet $cmdlet -Name $row[0] -Params (& $user $row[1]) -ErrorId $row[2] -Pipe
         }
     }
 
@@ -66,8 +66,8 @@ BeforeDiscovery {
             ,@('recipient 00042', @{ TelegramUserId = '00042' }, 'InvalidParameter')
             ,@('client id blank', @{ ClientChequeId = ' ' }, 'InvalidParameter')
             ,@('client id 200', @{ ClientChequeId = (& $long 200) }, 'InvalidParameter')
-        )) { Add-Case 'New-XRocketCheque' $c[0] (Merge $cheque $c[1]) $c[2] -Pipe }
-    Add-Case 'New-XRocketCheque' 'callback not a url' (Merge $cheque @{ CallbackUrl = 'not a url' }) 'InvalidParameter'
+        )) { Add-Case -Cmdlet 'New-XRocketCheque' -Name $c[0] -Params (Merge $cheque $c[1]) -ErrorId $c[2] -Pipe }
+    Add-Case -Cmdlet 'New-XRocketCheque' -Name 'callback not a url' -Params (Merge $cheque @{ CallbackUrl = 'not a url' }) -ErrorId 'InvalidParameter'
 
     $invoice = @{ Currency = 'USDT'; Amount = '1' }
     foreach ($c in @(
@@ -87,7 +87,7 @@ BeforeDiscovery {
             ,@('cancel url relative', @{ CancelUrl = '/cancel' }, 'InvalidParameter')
             ,@('client id blank', @{ ClientInvoiceId = ' ' }, 'InvalidParameter')
             ,@('client id 101', @{ ClientInvoiceId = (& $long 101) }, 'InvalidParameter')
-        )) { Add-Case 'New-XRocketInvoice' $c[0] (Merge $invoice $c[1]) $c[2] }
+        )) { Add-Case -Cmdlet 'New-XRocketInvoice' -Name $c[0] -Params (Merge $invoice $c[1]) -ErrorId $c[2] }
 
     $withdrawal = @{ Network = 'TON'; Address = '0:ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12'; Asset = 'TONCOIN'; Amount = '1' }
     foreach ($c in @(
@@ -104,8 +104,8 @@ BeforeDiscovery {
             ,@('comment 51', @{ Comment = (& $long 51) }, 'InvalidParameter')
             ,@('client id blank', @{ ClientWithdrawalId = ' ' }, 'InvalidParameter')
             ,@('client id 51', @{ ClientWithdrawalId = (& $long 51) }, 'InvalidParameter')
-        )) { Add-Case 'Invoke-XRocketWithdrawal' $c[0] (Merge $withdrawal $c[1]) $c[2] -Pipe }
-    Add-Case 'Invoke-XRocketWithdrawal' 'callback not a url' (Merge $withdrawal @{ CallbackUrl = 'not a url' }) 'InvalidParameter'
+        )) { Add-Case -Cmdlet 'Invoke-XRocketWithdrawal' -Name $c[0] -Params (Merge $withdrawal $c[1]) -ErrorId $c[2] -Pipe }
+    Add-Case -Cmdlet 'Invoke-XRocketWithdrawal' -Name 'callback not a url' -Params (Merge $withdrawal @{ CallbackUrl = 'not a url' }) -ErrorId 'InvalidParameter'
 
     foreach ($c in @(
             ,@('network MARS', @{ Network = 'MARS' }, 'UnknownNetwork')
@@ -113,11 +113,11 @@ BeforeDiscovery {
             ,@('asset XYZ', @{ Asset = 'XYZ' }, 'UnknownAsset')
             ,@('amount empty', @{ Amount = '' }, 'MissingParameter')
             ,@('comment 51', @{ Comment = (& $long 51) }, 'InvalidParameter')
-        )) { Add-Case 'New-XRocketWithdrawalLink' $c[0] (Merge $withdrawal $c[1]) $c[2] -Pipe }
+        )) { Add-Case -Cmdlet 'New-XRocketWithdrawalLink' -Name $c[0] -Params (Merge $withdrawal $c[1]) -ErrorId $c[2] -Pipe }
 
-    Add-Case 'Get-XRocketWithdrawalQuota' 'network MARS' @{ Network = 'MARS'; Asset = 'TONCOIN' } 'UnknownNetwork' -Pipe
-    Add-Case 'Get-XRocketWithdrawalQuota' 'asset XYZ' @{ Network = 'TON'; Asset = 'XYZ' } 'UnknownAsset' -Pipe
-    Add-Case 'Get-XRocketWithdrawalQuota' 'network empty' @{ Network = ''; Asset = 'TONCOIN' } 'MissingParameter' -Pipe
+    Add-Case -Cmdlet 'Get-XRocketWithdrawalQuota' -Name 'network MARS' -Params @{ Network = 'MARS'; Asset = 'TONCOIN' } -ErrorId 'UnknownNetwork' -Pipe
+    Add-Case -Cmdlet 'Get-XRocketWithdrawalQuota' -Name 'asset XYZ' -Params @{ Network = 'TON'; Asset = 'XYZ' } -ErrorId 'UnknownAsset' -Pipe
+    Add-Case -Cmdlet 'Get-XRocketWithdrawalQuota' -Name 'network empty' -Params @{ Network = ''; Asset = 'TONCOIN' } -ErrorId 'MissingParameter' -Pipe
 
     foreach ($pair in @(
             @('Get-XRocketCheque', 'Id'), @('Get-XRocketCheque', 'ClientChequeId'), @('Remove-XRocketCheque', 'Id'), @('Remove-XRocketCheque', 'ClientChequeId'),
@@ -128,28 +128,28 @@ BeforeDiscovery {
             @('Wait-XRocketWithdrawal', 'Id'), @('Wait-XRocketWithdrawal', 'ClientWithdrawalId'),
             @('Wait-XRocketInvoice', 'Id'), @('Wait-XRocketInvoice', 'ClientInvoiceId')
         )) {
-        Add-Case $pair[0] "$($pair[1]) blank" @{ $pair[1] = ' ' } 'MissingParameter'
+        Add-Case -Cmdlet $pair[0] -Name "$($pair[1]) blank" -Params @{ $pair[1] = ' ' } -ErrorId 'MissingParameter'
     }
-    Add-Case 'Get-XRocketCheque' 'Id 101' @{ Id = (& $long 101) } 'InvalidParameter'
-    Add-Case 'Set-XRocketCheque' 'Id blank' @{ Id = ' '; Description = 'x' } 'MissingParameter'
-    Add-Case 'Set-XRocketCheque' 'description 1001' @{ Id = '1'; Description = (& $long 1001) } 'InvalidParameter'
-    Add-Case 'Get-XRocketInvoice' 'asset XYZ' @{ Asset = 'XYZ' } 'UnknownAsset'
-    Add-Case 'New-XRocketInvoicePaymentAddress' 'invoice id blank' @{ InvoiceId = ' '; Network = 'TON' } 'MissingParameter'
-    Add-Case 'New-XRocketInvoicePaymentAddress' 'network MARS' @{ InvoiceId = '1'; Network = 'MARS' } 'UnknownNetwork'
-    Add-Case 'Invoke-XRocketInvoicePayment' 'invoice id blank' @{ InvoiceId = ' ' } 'MissingParameter'
-    Add-Case 'Invoke-XRocketInvoicePayment' 'pay currency empty' @{ InvoiceId = '1'; PayCurrency = '' } 'MissingParameter'
-    Add-Case 'Invoke-XRocketInvoicePayment' 'pay currency XYZ' @{ InvoiceId = '1'; PayCurrency = 'XYZ' } 'UnknownAsset'
-    Add-Case 'Invoke-XRocketInvoicePayment' 'amount 1,5' @{ InvoiceId = '1'; Amount = '1,5' } 'InvalidAmount'
-    Add-Case 'Get-XRocketBalance' 'asset typo' @{ Asset = 'TONCION' } 'UnknownAsset'
-    Add-Case 'Get-XRocketBalance' 'asset ton coin' @{ Asset = 'ton coin' } 'UnknownAsset'
-    Add-Case 'Get-XRocketCurrency' 'code XYZ' @{ Code = 'XYZ' } 'UnknownAsset'
-    Add-Case 'Get-XRocketRate' 'asset XYZ' @{ Asset = 'XYZ' } 'UnknownAsset'
-    Add-Case 'ConvertFrom-XRocketWebhook' 'body not json' @{ Body = 'not json' } 'InvalidWebhookBody' 'InvalidData' -Pipe
-    Add-Case 'ConvertFrom-XRocketWebhook' 'body an array' @{ Body = '[1]' } 'InvalidWebhookBody' 'InvalidData' -Pipe
-    Add-Case 'Get-XRocketJournal' 'no such journal' @{ Path = '/nonexistent/xrocket-journal.jsonl' } 'JournalNotFound' 'ObjectNotFound' -Pipe
+    Add-Case -Cmdlet 'Get-XRocketCheque' -Name 'Id 101' -Params @{ Id = (& $long 101) } -ErrorId 'InvalidParameter'
+    Add-Case -Cmdlet 'Set-XRocketCheque' -Name 'Id blank' -Params @{ Id = ' '; Description = 'x' } -ErrorId 'MissingParameter'
+    Add-Case -Cmdlet 'Set-XRocketCheque' -Name 'description 1001' -Params @{ Id = '1'; Description = (& $long 1001) } -ErrorId 'InvalidParameter'
+    Add-Case -Cmdlet 'Get-XRocketInvoice' -Name 'asset XYZ' -Params @{ Asset = 'XYZ' } -ErrorId 'UnknownAsset'
+    Add-Case -Cmdlet 'New-XRocketInvoicePaymentAddress' -Name 'invoice id blank' -Params @{ InvoiceId = ' '; Network = 'TON' } -ErrorId 'MissingParameter'
+    Add-Case -Cmdlet 'New-XRocketInvoicePaymentAddress' -Name 'network MARS' -Params @{ InvoiceId = '1'; Network = 'MARS' } -ErrorId 'UnknownNetwork'
+    Add-Case -Cmdlet 'Invoke-XRocketInvoicePayment' -Name 'invoice id blank' -Params @{ InvoiceId = ' ' } -ErrorId 'MissingParameter'
+    Add-Case -Cmdlet 'Invoke-XRocketInvoicePayment' -Name 'pay currency empty' -Params @{ InvoiceId = '1'; PayCurrency = '' } -ErrorId 'MissingParameter'
+    Add-Case -Cmdlet 'Invoke-XRocketInvoicePayment' -Name 'pay currency XYZ' -Params @{ InvoiceId = '1'; PayCurrency = 'XYZ' } -ErrorId 'UnknownAsset'
+    Add-Case -Cmdlet 'Invoke-XRocketInvoicePayment' -Name 'amount 1,5' -Params @{ InvoiceId = '1'; Amount = '1,5' } -ErrorId 'InvalidAmount'
+    Add-Case -Cmdlet 'Get-XRocketBalance' -Name 'asset typo' -Params @{ Asset = 'TONCION' } -ErrorId 'UnknownAsset'
+    Add-Case -Cmdlet 'Get-XRocketBalance' -Name 'asset ton coin' -Params @{ Asset = 'ton coin' } -ErrorId 'UnknownAsset'
+    Add-Case -Cmdlet 'Get-XRocketCurrency' -Name 'code XYZ' -Params @{ Code = 'XYZ' } -ErrorId 'UnknownAsset'
+    Add-Case -Cmdlet 'Get-XRocketRate' -Name 'asset XYZ' -Params @{ Asset = 'XYZ' } -ErrorId 'UnknownAsset'
+    Add-Case -Cmdlet 'ConvertFrom-XRocketWebhook' -Name 'body not json' -Params @{ Body = 'not json' } -ErrorId 'InvalidWebhookBody' -Category 'InvalidData' -Pipe
+    Add-Case -Cmdlet 'ConvertFrom-XRocketWebhook' -Name 'body an array' -Params @{ Body = '[1]' } -ErrorId 'InvalidWebhookBody' -Category 'InvalidData' -Pipe
+    Add-Case -Cmdlet 'Get-XRocketJournal' -Name 'no such journal' -Params @{ Path = '/nonexistent/xrocket-journal.jsonl' } -ErrorId 'JournalNotFound' -Category 'ObjectNotFound' -Pipe
     $key = [System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword
-    Add-Case 'Connect-XRocket' 'proxy with plain http' @{ BaseUri = 'BASEURI'; Proxy = 'http://127.0.0.1:9'; ApiKey = $key } 'InvalidParameter' -Terminating
-    Add-Case 'Connect-XRocket' 'plain http to a remote host' @{ BaseUri = 'http://example.com'; ApiKey = $key } 'InvalidParameter' -Terminating
+    Add-Case -Cmdlet 'Connect-XRocket' -Name 'proxy with plain http' -Params @{ BaseUri = 'BASEURI'; Proxy = 'http://127.0.0.1:9'; ApiKey = $key } -ErrorId 'InvalidParameter' -Terminating
+    Add-Case -Cmdlet 'Connect-XRocket' -Name 'plain http to a remote host' -Params @{ BaseUri = 'http://example.com'; ApiKey = $key } -ErrorId 'InvalidParameter' -Terminating
     $webhookSecret = [System.Net.NetworkCredential]::new('', 'sandbox-webhook-secret').SecurePassword
     Add-Case -Cmdlet 'Receive-XRocketWebhook' -Name 'secret empty' -Params @{ Prefix = 'http://127.0.0.1:9/'; Secret = [System.Security.SecureString]::new(); Count = 1 } -ErrorId 'MissingParameter' -Terminating
     Add-Case -Cmdlet 'Receive-XRocketWebhook' -Name 'prefix not http' -Params @{ Prefix = 'ftp://127.0.0.1:9/'; Secret = $webhookSecret; Count = 1 } -ErrorId 'InvalidParameter' -Terminating
@@ -203,9 +203,9 @@ Describe 'The bad-input corpus (issue 14)' {
             Connect-TestSandbox
         } elseif ($Pipe) {
             $row = if ($Params -is [hashtable]) { [pscustomobject]$Params } else { $Params }
-            $out = @($row, $row) | & $Cmdlet -ErrorVariable e -ErrorAction SilentlyContinue
+            $null = @($row, $row) | & $Cmdlet -ErrorVariable e -ErrorAction SilentlyContinue
         } else {
-            $out = 1..2 | ForEach-Object { & $Cmdlet @params -ErrorVariable +e -ErrorAction SilentlyContinue }
+            $null = 1..2 | ForEach-Object { & $Cmdlet @params -ErrorVariable +e -ErrorAction SilentlyContinue }
         }
 
         $sent = @(Get-StateChangingRequest).Count

@@ -40,8 +40,8 @@ Describe 'The canary token leaks nowhere (issue 14 item 2)' {
             { Get-XRocketInvoice -ClientInvoiceId canary-i | Get-XRocketInvoicePayment }
             { New-XRocketInvoicePaymentAddress -ClientInvoiceId canary-i -Network TON }
             { Invoke-XRocketInvoicePayment -ClientInvoiceId canary-i }
-            { Wait-XRocketInvoice -ClientInvoiceId canary-i -TimeoutSec 2 -PollIntervalSec 1 }
-            { Wait-XRocketWithdrawal -ClientWithdrawalId canary-w -TimeoutSec 5 -PollIntervalSec 1 }
+            { Wait-XRocketInvoice -ClientInvoiceId canary-i -TimeoutSec 60 -PollIntervalSec 1 }
+            { Wait-XRocketWithdrawal -ClientWithdrawalId canary-w -TimeoutSec 60 -PollIntervalSec 1 }
             { Get-XRocketCheque -ClientChequeId canary-c | Remove-XRocketCheque }
             { Remove-XRocketInvoice -ClientInvoiceId canary-i }
             { Get-XRocketTransfer -Id 999999 ; Get-XRocketCheque -Id 999999; Get-XRocketInvoice -Id 999999; Get-XRocketWithdrawal -Id 999999 }
@@ -68,11 +68,11 @@ Describe 'The canary token leaks nowhere (issue 14 item 2)' {
         $modes = @(
             @{ mode = 'echo' }, @{ mode = 'malformed' }, @{ mode = 'drop' }, @{ mode = 'status'; status = 500 }, @{ mode = 'status'; status = 401 }
             @{ mode = 'status'; status = 404 }, @{ mode = 'status'; status = 429 }, @{ mode = 'redirect'; location = $other }
-            @{ mode = 'after-commit'; status = 500 }, @{ mode = 'delay'; delayMs = 1500 }
+            @{ mode = 'after-commit'; status = 500 }, @{ mode = 'delay'; delayMs = $script:TimeoutDelayMs }
         )
 
         $records = & {
-            Connect-XRocket -BaseUri $script:BaseUri -ApiKey $key -MaxRetries 0 -TimeoutSec 1 -PassThru
+            Connect-XRocket -BaseUri $script:BaseUri -ApiKey $key -MaxRetries 0 -TimeoutSec $script:ShortTimeoutSec -PassThru
             foreach ($call in $calls) { & $call }
             foreach ($f in $faulted) {
                 foreach ($m in $modes) {

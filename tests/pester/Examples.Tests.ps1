@@ -79,6 +79,21 @@ Describe 'The examples, end to end against the sandbox' {
         Test-Path (Join-Path $script:RepoRoot 'examples/retry.csv') | Should -BeFalse
     }
 
+    It 'Payouts.Tests.ps1, the Pester example of about_XRocketPay_Testing, passes against the built sandbox' {
+        # A user's run: a fresh pwsh that finds XRocketPay by name, Pester, and the sandbox command given as data.
+        $child = Join-Path $TestDrive 'run-user-tests.ps1'
+        $sandboxDll = @($script:Sandbox.Process.StartInfo.ArgumentList)[0]
+        Set-Content -LiteralPath $child -Value @"
+`$env:PSModulePath = '$(Join-Path $script:RepoRoot 'out')' + [IO.Path]::PathSeparator + `$env:PSModulePath
+Import-Module '$((Get-Module Pester).Path)'
+`$container = New-PesterContainer -Path '$(Join-Path $script:RepoRoot 'examples/Payouts.Tests.ps1')' -Data @{ Sandbox = 'dotnet', '$sandboxDll' }
+`$result = Invoke-Pester -Container `$container -PassThru -Output Detailed
+"counts=`$(`$result.PassedCount)/`$(`$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount)"
+"@
+        $output = & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $child 2>&1 | Out-String
+        $output | Should -Match 'counts=3/0' -Because $output
+    }
+
     It 'runbook.ps1 reports the batch and exits 1 because two rows failed' {
         $env:XROCKET_API_KEY = 'sandbox-token'
         try {

@@ -10,7 +10,7 @@ BeforeDiscovery {
         @{ Name = '503'; Fault = @{ mode = 'status'; status = 503 } }
         @{ Name = '429+RetryAfter'; Fault = @{ mode = 'status'; status = 429; retryAfterSeconds = 1 } }
         @{ Name = '429'; Fault = @{ mode = 'status'; status = 429 } }
-        @{ Name = 'timeout'; Fault = @{ mode = 'delay'; delayMs = 1600 } }
+        @{ Name = 'timeout'; Fault = @{ mode = 'delay' } }
         @{ Name = 'drop'; Fault = @{ mode = 'drop' } }
         @{ Name = 'malformed'; Fault = @{ mode = 'malformed' } }
         @{ Name = 'after-commit'; Fault = @{ mode = 'after-commit'; status = 500 } }
@@ -25,7 +25,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     Open-TestSandbox
     $key = [System.Net.NetworkCredential]::new('', $script:CanaryToken).SecurePassword
-    Connect-XRocket -BaseUri $script:BaseUri -ApiKey $key -MaxRetries 1 -TimeoutSec 1
+    Connect-XRocket -BaseUri $script:BaseUri -ApiKey $key -MaxRetries 1 -TimeoutSec $script:ShortTimeoutSec
     $script:ConfirmPreference = 'None'
     $script:Matrix = [ordered]@{}
     $other = ([uri]$script:BaseUri).Authority -replace '^127\.0\.0\.1', '127.0.0.2'
@@ -74,12 +74,13 @@ Describe 'The fault matrix (issue 14)' {
         $fault.method = 'POST'
         $fault.count = 2
         if ($fault.mode -eq 'redirect') { $fault.location = $script:Redirect }
+        if ($fault.mode -eq 'delay') { $fault.delayMs = $script:TimeoutDelayMs }
         Add-SandboxFault $fault
         $id = "fm-$Operation-$FaultName".ToLowerInvariant()
 
         $first = & $op.Run $id 2>&1 3>&1
         $outcome = Get-Outcome $first
-        if ($fault.mode -eq 'delay') { Start-Sleep -Milliseconds 1800 }
+        if ($fault.mode -eq 'delay') { Start-Sleep -Milliseconds ($script:TimeoutDelayMs + 1000) }
         $null = Invoke-SandboxAdmin -Path faults -Method Delete
         $objects, $ledger = & $op.Effects
         $paid = $ledger -gt 0

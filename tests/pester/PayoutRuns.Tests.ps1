@@ -12,7 +12,9 @@ BeforeAll {
     }
 
     function Start-PayoutChild {
+        [CmdletBinding(SupportsShouldProcess)]
         param([string] $Journal, [string] $Command, [int] $Rows, [int] $ChunkSize = 4)
+        if (-not $PSCmdlet.ShouldProcess($Command, 'Start a payout run in a child pwsh')) { return }
         $process = [Environment]::ProcessPath
         $info = [System.Diagnostics.ProcessStartInfo]::new($process)
         if ([System.IO.Path]::GetFileNameWithoutExtension($process) -ne 'pwsh') { $info.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
@@ -38,7 +40,9 @@ BeforeAll {
 
     # Waits (bounded) until $Condition holds, then kills the child process hard.
     function Stop-ChildWhen {
-        param([System.Diagnostics.Process] $Child, [scriptblock] $Condition, [int] $TimeoutSec = 60)
+        [CmdletBinding(SupportsShouldProcess)]
+        param([System.Diagnostics.Process] $Child, [scriptblock] $Condition, [int] $TimeoutSec = 600)
+        if (-not $PSCmdlet.ShouldProcess("process $($Child.Id)", 'Kill when the condition holds')) { return }
         $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
         while (-not (& $Condition)) {
             if ($Child.HasExited) { throw "The child ended before the kill point: $($Child.StandardError.ReadToEnd())" }

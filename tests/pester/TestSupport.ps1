@@ -22,6 +22,11 @@ else {
     @{ Many = '/api/v1/transfers'; One = '/api/v1/transfer'; Mass = '/api/v1/mass-transfers' }
 }
 
+# Timeout tests connect with a short timeout that a busy machine's ordinary calls still meet, and inject a
+# delay derived from it, so the delayed call always outlasts it: no guess of how fast the machine is.
+$script:ShortTimeoutSec = 5
+$script:TimeoutDelayMs = ($script:ShortTimeoutSec + 2) * 1000
+
 # A token no test may ever see printed, logged or stored.
 $script:CanaryToken = 'CANARY-7f3e9a1c-token-DO-NOT-LEAK'
 

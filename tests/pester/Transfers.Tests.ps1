@@ -168,7 +168,9 @@ Describe 'A paid row costs no copy of it (issue 15)' {
         @{ Command = 'New-XRocketTransfer' }
         @{ Command = 'New-XRocketMassTransfer' }
     ) {
-        function New-ProbeRow([string] $Amount) {
+        function New-ProbeRow {
+            [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Builds a row in memory; changes no state.')]
+            param([string] $Amount)
             $row = [pscustomobject]@{ user_id = '8001'; amount = $Amount; asset = 'USDT' }
             # Only a copy of the whole row reads this column: binding reads the bound columns alone.
             $row | Add-Member -MemberType ScriptProperty -Name Probe -Value { $script:reads++; 'read' }

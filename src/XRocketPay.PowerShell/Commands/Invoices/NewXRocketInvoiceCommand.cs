@@ -85,6 +85,10 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
         var amountError = InputRules.Amount(Amount, nameof(Amount), required: false, target, out var amount);
         var minPaymentError = InputRules.Amount(MinPayment, nameof(MinPayment), required: false, target, out var minPayment);
         var fiatAmountError = InputRules.Amount(FiatAmount, nameof(FiatAmount), required: ParameterSetName == FiatPriceSet, target, out var fiatAmount);
+        // The API needs a price or a minimum payment; say so in this cmdlet's words, before anything is sent.
+        minPaymentError ??= ParameterSetName != FiatPriceSet && Amount is null && MinPayment is null
+            ? ErrorRecords.Input(ModuleErrorIds.MissingParameter, "Give -Amount for a fixed price, or -MinPayment (the least a payer may pay) for an open amount. Nothing was sent.", target)
+            : null;
 
         // SOURCES §5.6: description ≤ 1000, URLs ≤ 500, clientInvoiceId ≤ 100 (§5.8); currencies from the list (§5.4);
         // a crypto price only (SOURCES §8.2: production refuses fiat prices).
