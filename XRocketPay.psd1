@@ -1,5 +1,7 @@
 @{
-    RootModule             = 'XRocketPay.PowerShell.dll'
+    # The root module (XRocketPay.PowerShell.dll) is added where the build stages this file beside it
+    # (src/XRocketPay.PowerShell/XRocketPay.PowerShell.csproj, StageModule): named here, beside no assembly,
+    # it would make this file fail Test-ModuleManifest.
     ModuleVersion          = '0.1.0'
     CompatiblePSEditions   = @('Desktop', 'Core')
     GUID                   = '6f0d3c2e-8a51-4b7e-9d3f-2c41a7e5b910'

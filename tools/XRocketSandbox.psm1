@@ -50,7 +50,12 @@ function Start-XRocketSandbox {
         return
     }
 
-    $arguments.AddRange([string[]] (@('--urls', 'http://127.0.0.1:0') + $ArgumentList))
+    $arguments.Add('--urls')
+    $arguments.Add('http://127.0.0.1:0')
+    foreach ($argument in $ArgumentList) {
+        $arguments.Add($argument)
+    }
+
     # Windows PowerShell 5.1 (.NET Framework) has no ArgumentList: one quoted string there.
     if ($startInfo.PSObject.Properties['ArgumentList']) {
         foreach ($argument in $arguments) { $startInfo.ArgumentList.Add($argument) }
@@ -90,8 +95,13 @@ function Start-XRocketSandbox {
     }
 
     if (-not $baseUri -or -not $token) {
-        if (-not $process.HasExited) {
+        $exited = $process.HasExited
+        if (-not $exited) {
             $process.Kill()
+        }
+
+        if ($exited) {
+            throw "The sandbox stopped with exit code $($process.ExitCode) before it reported its address (its error output says why)."
         }
 
         throw "The sandbox did not report its address within $TimeoutSec s."

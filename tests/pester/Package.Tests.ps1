@@ -45,7 +45,7 @@ Describe 'The packages in out/feed, installed as a user installs them' -Skip:$sc
             Remove-Item Env:NUGET_PACKAGES
         }
 
-        $suite = if ($env:XROCKET_TEST_SANDBOX_ARGS) { @($env:XROCKET_TEST_SANDBOX_ARGS -split ' ' | Where-Object { $_ }) } else { @() }
+        $suite = @($env:XROCKET_TEST_SANDBOX_ARGS -split ' ' | Where-Object { $_ })
         $command = Join-Path $script:ToolFolder $(if ($IsWindows) { 'xrocket-sandbox.exe' } else { 'xrocket-sandbox' })
         if ($script:ToolInstallExit -eq 0) {
             $script:ToolSandbox = Start-XRocketSandbox -FilePath $command -ArgumentList $suite -Confirm:$false
