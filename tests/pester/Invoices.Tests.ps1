@@ -193,7 +193,7 @@ Describe 'Invoices as the live API reads them (issue 22)' {
 }
 
 Describe 'Rates say what they mean (issue 22)' {
-    It 'the Get-XRocketRate view reads "price of 1 <Asset> in <Base>"' {
+    It 'the Get-XRocketRate view reads "price of 1 (asset) in (base)"' {
         (Get-XRocketRate -Asset BTC -Base EUR | Out-String -Width 120) | Should -BeLike '*price of 1 BTC in EUR*'
         (Get-XRocketRate -Asset BTC).Meaning | Should -Be 'price of 1 BTC in USD'
     }

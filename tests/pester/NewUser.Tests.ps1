@@ -54,7 +54,7 @@ Describe 'A -BatchId row keeps its id when its amount is fixed (item 1)' {
         $again = Import-Csv -LiteralPath $script:Csv | New-XRocketTransfer -BatchId nov -Confirm:$false
         @($again.Outcome) | Should -Be @('AlreadyDone', 'AlreadyDone', 'AlreadyDone', 'AlreadyDone', 'AlreadyDone')
 
-        (Get-TransferTo -User '1002').Count | Should -Be 1
+        @(Get-TransferTo -User '1002').Count | Should -Be 1
         @(Get-XRocketTransfer).Count | Should -Be 5
     }
 
@@ -64,7 +64,7 @@ Describe 'A -BatchId row keeps its id when its amount is fixed (item 1)' {
         $null = Import-Csv -LiteralPath $script:Csv | New-XRocketTransfer -BatchId nov -Confirm:$false -ErrorVariable conflict -ErrorAction SilentlyContinue
         $conflict.Count | Should -Be 1
         $conflict[0].TargetObject.TelegramUserId | Should -Be '1002'
-        (Get-TransferTo -User '1002').Count | Should -Be 1
+        @(Get-TransferTo -User '1002').Count | Should -Be 1
         @(Get-XRocketTransfer).Count | Should -Be 5
     }
 
