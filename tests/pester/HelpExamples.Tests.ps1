@@ -149,7 +149,7 @@ Describe 'Help examples run as written against the sandbox' {
     It '<Page>: <Name> needs a <Live>, as it says' -ForEach @($script:Examples | Where-Object Live) {
         # A live environment, a vault, or a webhook delivery only a live account sends; a prompt, or a
         # confirmation a script would skip with -Confirm:$false.
-        $need = if ($Live -eq 'live account') { '-Environment (Production|Exchange|Testnet)|Get-AutomationVariable|-Vault |-Body \$|delivery\.json' } else { 'Read-Host|^(?![\s\S]*-Confirm:\$false)' }
+        $need = if ($Live -eq 'live account') { '-Environment (Production|Exchange|Testnet)|Get-AutomationVariable|-Vault |-Body \$|delivery\.json|Receive-XRocketWebhook' } else { 'Read-Host|^(?![\s\S]*-Confirm:\$false)' }
         $Code | Should -Match $need -Because 'only an example that cannot run against the sandbox may skip running'
     }
 }
