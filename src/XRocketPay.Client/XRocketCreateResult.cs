@@ -20,4 +20,7 @@ public sealed class XRocketCreateResult<T>
     /// <see cref="XRocketException"/> whose <see cref="XRocketException.Outcome"/> is Failed or Unknown.
     /// </summary>
     public XRocketOutcome Outcome { get; }
+
+    /// <summary>The client id was found taken and not yet compared (<see cref="Value"/> is null): the payout engine verifies such rows in groups.</summary>
+    internal bool Unverified { get; init; }
 }

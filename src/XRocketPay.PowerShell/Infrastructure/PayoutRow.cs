@@ -1,30 +1,22 @@
 namespace XRocketPay.PowerShell.Infrastructure;
 
-/// <summary>One validated payout row, ready to send.</summary>
-internal sealed class PayoutRow
+/// <summary>One validated payout row, ready for the payout engine, with what its error records carry.</summary>
+internal sealed class PayoutRow : XRocketPayoutRow
 {
+    private readonly Func<PSObject> _copyRow;
+
     public PayoutRow(string telegramUserId, string asset, decimal amount, string? description, string clientTransferId, string? callbackUrl, PSObject? input, Func<PSObject> copyRow)
+        : base(telegramUserId, asset, amount, clientTransferId)
     {
-        TelegramUserId = telegramUserId;
-        Asset = asset;
-        Amount = amount;
         Description = description;
-        ClientTransferId = clientTransferId;
         CallbackUrl = callbackUrl;
         Input = input;
         _copyRow = copyRow;
     }
 
-    public string TelegramUserId { get; }
-    public string Asset { get; }
-    public decimal Amount { get; }
-    public string? Description { get; }
-    public string ClientTransferId { get; }
-    public string? CallbackUrl { get; }
+    public string TelegramUserId => Target;
     public PSObject? Input { get; }
 
-    private readonly Func<PSObject> _copyRow;
-
     /// <summary>A copy of the row with ClientTransferId filled in: what error records carry, so failures re-run safely. Made when asked.</summary>
-    public object Target => _copyRow();
+    public object ErrorTarget => _copyRow();
 }
