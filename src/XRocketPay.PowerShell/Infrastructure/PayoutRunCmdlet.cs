@@ -204,7 +204,8 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
                 var record = ErrorRecords.From(error, row.ErrorTarget);
                 if (result.Outcome == XRocketOutcome.Unknown)
                 {
-                    record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = $"Run the same command again with the same {Resume()}: the row is settled, never paid twice." };
+                    var settle = $"To settle it, run the same command again with the same {Resume()}: it is never paid twice.";
+                    record.ErrorDetails = new ErrorDetails(error.Message + " " + settle) { RecommendedAction = settle };
                 }
 
                 WriteError(record);
