@@ -85,7 +85,7 @@ internal sealed class PayoutPreflight
         }
 
         var totals = new List<XRocketPayoutTotal>();
-        foreach (var pair in _totals)
+        foreach (var pair in _totals.Where(t => t.Value.Rows > 0))
         {
             var known = currencies is null || currencies.Any(c => c.Code.Equals(pair.Key, StringComparison.OrdinalIgnoreCase));
             var available = balances?.FirstOrDefault(b => b.Asset.Equals(pair.Key, StringComparison.OrdinalIgnoreCase))?.Available;
