@@ -191,6 +191,16 @@ Describe 'Journal' {
         { [pscustomobject]@{ user_id = 1; amount = '1'; asset = 'TRX' } | New-XRocketTransfer -Journal $script:journal -BatchId two -Confirm:$false } |
             Should -Throw -ErrorId 'JournalUnusable*'
     }
+
+    It 'refuses a journal whose amount the strict money reader refuses (1,000), and sends nothing' {
+        Set-Content -LiteralPath $script:journal -Value '{"type":"intent","clientTransferId":"x-1","target":"7","asset":"TRX","amount":"1,000"}'
+        Clear-SandboxRequest
+        { [pscustomobject]@{ user_id = 7; amount = '1'; asset = 'TRX' } | New-XRocketTransfer -Journal $script:journal -Confirm:$false } |
+            Should -Throw -ErrorId 'JournalUnusable*'
+        Get-XRocketJournal $script:journal -ErrorVariable unusable -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $unusable[0].FullyQualifiedErrorId | Should -BeLike 'JournalUnusable*'
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'A hard kill, then a re-run with the same input and journal' {

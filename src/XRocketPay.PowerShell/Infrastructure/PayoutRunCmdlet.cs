@@ -252,7 +252,7 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
         {
             RunJournal = PayoutJournal.Open(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal), BatchId, forWriting: !WhatIfOnly);
         }
-        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
         {
             ThrowTerminatingError(new ErrorRecord(ex, "JournalUnusable", ErrorCategory.InvalidArgument, Journal));
         }
