@@ -364,6 +364,8 @@ Describe 'Runs that say what they did' {
         @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 1
         @($out | Where-Object Status -EQ 'Sent').Count | Should -Be 3
         @($rows | New-XRocketTransfer -BatchId safe -Confirm:$false 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -BeNullOrEmpty
+        # One row given by parameters is not a file: nothing to warn about.
+        @(New-XRocketTransfer -TelegramUserId 1199 -Amount 0.1 -Asset TRX -Confirm:$false 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -BeNullOrEmpty
     }
 
     It 'a run stopped by an error says how many rows were sent and how to go on' {

@@ -87,6 +87,7 @@ public sealed class XRocketPayoutRun
             }
             catch (OperationCanceledException)
             {
+                UnknownCount += rows.Count;
                 Journal?.Outcomes(rows.Select(r => OutcomeLine(r, XRocketOutcome.Unknown, null, null)));
                 throw;
             }

@@ -21,12 +21,13 @@ public abstract partial class PayoutRunCmdlet
     /// <summary>A run stopped (Ctrl+C or an error): how many rows were sent, and how to go on safely.</summary>
     private void Stopped()
     {
-        if (_engine is null)
+        if (_engine is null || _engine.SentCount + _engine.UnknownCount == 0)
         {
             return;
         }
 
-        var message = $"{MyInvocation.MyCommand.Name} stopped after sending {_engine.SentCount} row(s). "
+        var unknown = _engine.UnknownCount == 0 ? "" : $" ({_engine.UnknownCount} more may have been: Unknown)";
+        var message = $"{MyInvocation.MyCommand.Name} stopped after sending {_engine.SentCount} row(s){unknown}. "
             + (BatchId is not null || RunJournal is not null
                 ? $"To go on, run the same command with the same {Resume()}: rows already paid are skipped, rows in doubt settled, nothing is paid twice."
                 : "Running the same input again would pay those rows again: remove the rows already sent (the results show them), or use -BatchId or -Journal next time.");

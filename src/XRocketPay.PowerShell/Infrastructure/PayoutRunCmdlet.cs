@@ -17,6 +17,7 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
     private PayoutPreflight? _preflight;
     private PayoutRow? _held;
     private bool _warnedOfRerun, _moreThanOneRow, _allRowsCarryIds = true;
+    private int _rows;
 
     /// <summary>An append-only JSON-lines journal of this run: re-run with the same input and journal to resume.</summary>
     [Parameter]
@@ -104,14 +105,14 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
             }
 
             _allRowsCarryIds &= ownId;
-            if (_held is null && !_moreThanOneRow && MyInvocation.ExpectingInput)
+            if (++_rows == 1 && MyInvocation.ExpectingInput)
             {
                 // The first piped row waits for the second, so the warning about re-runs can come before any payment.
                 _held = row;
                 return;
             }
 
-            _moreThanOneRow = true;
+            _moreThanOneRow = _rows > 1;
             ReleaseHeld();
             Admit(row);
         }
