@@ -8,21 +8,30 @@ namespace XRocketPay.Client;
 /// </summary>
 public sealed partial class XRocketClient
 {
-    public async Task<XRocketCreateResult<Transfer>> CreateTransferAsync(CreateTransferRequest request, CancellationToken cancellationToken = default)
+    public Task<XRocketCreateResult<Transfer>> CreateTransferAsync(CreateTransferRequest request, CancellationToken cancellationToken = default) =>
+        CreateTransferAsync(request, verifyTaken: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CreateTransferAsync(CreateTransferRequest, CancellationToken)"/>; with <paramref name="verifyTaken"/>
+    /// false a taken client id comes back <see cref="XRocketCreateResult{T}.Unverified"/>, for the payout engine to verify in a group.
+    /// </summary>
+    internal async Task<XRocketCreateResult<Transfer>> CreateTransferAsync(CreateTransferRequest request, bool verifyTaken, CancellationToken cancellationToken)
     {
         request.ClientTransferId = ClientIds.Resolve(request.ClientTransferId);
+        var clientId = request.ClientTransferId;
         var family = await TransferFamilyAsync(cancellationToken).ConfigureAwait(false);
         var body = family.ToWire.Apply(JsonSerializer.Serialize(request, J.Default.CreateTransferRequest));
         try
         {
-            return await CreateAsync(family.Many, body, request.ClientTransferId, J.Default.Transfer,
-                ct => GetTransferAsync(XRocketRef.ByClientId(request.ClientTransferId), ct),
-                existing => Differences(("target", existing.Target, request.Target), ("asset", existing.Asset, request.Asset), ("amount", Amount(existing.Amount), Amount(request.Amount))),
-                cancellationToken, family.FromWire).ConfigureAwait(false);
+            return await CreateAsync(family.Many, body, clientId, J.Default.Transfer,
+                verifyTaken ? ct => GetTransferAsync(XRocketRef.ByClientId(clientId), ct) : null,
+                existing => Outcomes.Differences(existing, request.Target, request.Asset, request.Amount),
+                cancellationToken, family.FromWire,
+                (existing, differing) => Outcomes.Conflict(clientId, differing, existing, request.Target, request.Asset, request.Amount)).ConfigureAwait(false);
         }
         catch (XRocketApiException ex) when (ex.Code == XRocketProblemCodes.RouteNotFound)
         {
-            throw Outcomes.Settle(WrongDialect(ex, family), request.ClientTransferId);
+            throw Outcomes.Settle(WrongDialect(ex, family), clientId);
         }
     }
 
@@ -43,13 +52,34 @@ public sealed partial class XRocketClient
         Paginate(cursor => ListTransfersPageAsync(filter, cursor, cancellationToken), maxItems, cancellationToken);
 
     /// <summary>
-    /// Sends rows of one asset in one request, and reports every row (it throws only when cancelled). Each
-    /// row gets a client id (made once when missing); rows the API refuses as already taken are looked up
-    /// and compared, so a re-run reports them AlreadyDone; when the whole request fails, every row says so,
-    /// Unknown when the request may have been committed.
+    /// Sends rows of one asset in one request (at most <see cref="XRocketPayoutLimits.MassTransferRows"/>), and
+    /// reports every row (it throws only when cancelled). Each row gets a client id (made once when missing);
+    /// rows the API refuses as already taken are verified against the transfer list (a look-up by client id
+    /// for those the list does not show), so a re-run reports them AlreadyDone; a request whose answer was lost
+    /// is settled by sending it again; when it cannot be, every row is Unknown.
     /// </summary>
     public async Task<IReadOnlyList<MassTransferRowResult>> CreateMassTransfersAsync(string asset, IReadOnlyList<MassTransferItem> rows, CancellationToken cancellationToken = default)
     {
+        var sent = await SendMassTransfersAsync(asset, rows, cancellationToken).ConfigureAwait(false);
+        var verified = await new TakenRows(this).VerifyAsync(
+            sent.Where(r => r.Unverified).Select(r => (r, rows[r.Index].Target, asset, rows[r.Index].Amount)).ToList(), cancellationToken).ConfigureAwait(false);
+        var results = sent.ToArray();
+        foreach (var row in verified)
+        {
+            results[row.Index] = row;
+        }
+
+        return results;
+    }
+
+    /// <summary>The mass request, settled when its answer is lost; taken rows come back <see cref="MassTransferRowResult.Unverified"/>.</summary>
+    internal async Task<IReadOnlyList<MassTransferRowResult>> SendMassTransfersAsync(string asset, IReadOnlyList<MassTransferItem> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count > XRocketPayoutLimits.MassTransferRows)
+        {
+            throw new ArgumentException($"A mass transfer holds at most {XRocketPayoutLimits.MassTransferRows} rows; got {rows.Count}.", nameof(rows));
+        }
+
         foreach (var row in rows)
         {
             row.ClientTransferId = ClientIds.Resolve(row.ClientTransferId);
@@ -57,49 +87,69 @@ public sealed partial class XRocketClient
 
         Routes.TransferFamily family;
         MassTransfersResponse response;
-        bool ambiguous;
-        try
+        var answerLost = false;
+        for (var pass = 1; ; pass++)
         {
-            family = await TransferFamilyAsync(cancellationToken).ConfigureAwait(false);
-            var body = family.ToWire.Apply(JsonSerializer.Serialize(new CreateMassTransfersRequest { Asset = asset, Transfers = rows.ToList() }, J.Default.CreateMassTransfersRequest));
+            XRocketException lost;
+            try
+            {
+                family = await TransferFamilyAsync(cancellationToken).ConfigureAwait(false);
+                var body = family.ToWire.Apply(JsonSerializer.Serialize(new CreateMassTransfersRequest { Asset = asset, Transfers = rows.ToList() }, J.Default.CreateMassTransfersRequest));
 
-            // Retries reuse the same row ids; a row "already taken" after an attempt that may have gone through is ours.
-            string text;
-            (text, ambiguous) = await InFamilyAsync(family, () => _http.SendWithOutcomeAsync(HttpMethod.Post, family.Mass, null, body, null, cancellationToken)).ConfigureAwait(false);
-            response = _http.Deserialize(family.FromWire.Apply(text), "POST", family.Mass, J.Default.MassTransfersResponse);
-        }
-        catch (XRocketException ex)
-        {
-            return rows.Select((row, index) => Failed(index, row, XRocketRowException.Lost(row.ClientTransferId!, ex))).ToList();
+                // Retries and settling passes reuse the same row ids; a row "already taken" after a lost answer is ours.
+                var (text, earlierLost) = await InFamilyAsync(family, () => _http.SendWithOutcomeAsync(HttpMethod.Post, family.Mass, null, body, null, cancellationToken)).ConfigureAwait(false);
+                answerLost |= earlierLost;
+                response = _http.Deserialize(family.FromWire.Apply(text), "POST", family.Mass, J.Default.MassTransfersResponse);
+                _settling.Answered(family.Mass);
+                break;
+            }
+            catch (XRocketException ex) when (Outcomes.IsAnswerLost(ex))
+            {
+                lost = ex;
+                answerLost = true;
+            }
+            catch (XRocketException ex)
+            {
+                ex.MayHaveSucceeded |= answerLost;
+                return AllLost(rows, ex);
+            }
+
+            if (!await _settling.AgainAsync(RouteOf(lost), pass, cancellationToken).ConfigureAwait(false))
+            {
+                return AllLost(rows, lost);
+            }
         }
 
         var sentById = response.SuccessTransfers.Where(t => t.ClientTransferId is not null).GroupBy(t => t.ClientTransferId!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var refusedById = response.ErrorTransfers.Where(e => e.ClientTransferId is not null).GroupBy(e => e.ClientTransferId!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        // Rows already taken are looked up to be compared; the look-ups run side by side (bounded), since the
-        // API lists transfers only by date window, so one GET per taken row is the only way to know.
-        using var lookUps = new SemaphoreSlim(ReconcileConcurrency);
-        var results = new Task<MassTransferRowResult>[rows.Count];
+        var results = new MassTransferRowResult[rows.Count];
         for (var index = 0; index < rows.Count; index++)
         {
-            var row = rows[index];
-            if (sentById.TryGetValue(row.ClientTransferId!, out var sent))
+            var id = rows[index].ClientTransferId!;
+            if (sentById.TryGetValue(id, out var sent))
             {
-                results[index] = Task.FromResult(new MassTransferRowResult(index, row.ClientTransferId!, XRocketOutcome.Sent, sent, null));
+                results[index] = new MassTransferRowResult(index, id, XRocketOutcome.Sent, sent, null);
                 continue;
             }
 
-            refusedById.TryGetValue(row.ClientTransferId!, out var error);
+            refusedById.TryGetValue(id, out var error);
             var problem = error?.Reason ?? new XRocketProblem { Type = "/api/problems/missing_row_result", Title = "The API did not report this row." };
-            results[index] = XRocketProblemCodes.Describe(problem.Code).Kind == XRocketProblemKind.Duplicate
-                ? ReconcileRowAsync(index, asset, row, ambiguous, lookUps, cancellationToken)
-                : Task.FromResult(Failed(index, row, XRocketRowException.Refused(row.ClientTransferId!, XRocketApiException.Redacted(problem, _http.Redactor)!, family.Mass)));
+            if (XRocketProblemCodes.Describe(problem.Code).Kind == XRocketProblemKind.Duplicate)
+            {
+                results[index] = new MassTransferRowResult(index, id, Outcomes.OfTakenClientId(answerLost), null, null) { Unverified = true };
+                continue;
+            }
+
+            var refused = XRocketRowException.Refused(id, XRocketApiException.Redacted(problem, _http.Redactor)!, family.Mass);
+            refused.MayHaveSucceeded = answerLost;
+            results[index] = Failed(index, rows[index], refused);
         }
 
-        return await Task.WhenAll(results).ConfigureAwait(false);
+        return results;
     }
 
-    /// <summary>How many look-ups of taken rows a mass re-run keeps in flight.</summary>
-    private const int ReconcileConcurrency = 8;
+    /// <summary>The route a failure came from (its path without the leading slash), for the settling step's silence per route.</summary>
+    private static string RouteOf(XRocketException failure) => failure.Path?.TrimStart('/') ?? "";
 
     /// <summary>Runs a transfer-family call; a route the server lacks becomes the dialect error.</summary>
     private async Task<T> InFamilyAsync<T>(Routes.TransferFamily family, Func<Task<T>> call)
@@ -114,26 +164,8 @@ public sealed partial class XRocketClient
         }
     }
 
-    private async Task<MassTransferRowResult> ReconcileRowAsync(int index, string asset, MassTransferItem row, bool ownAttempt, SemaphoreSlim lookUps, CancellationToken cancellationToken)
-    {
-        await lookUps.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var existing = await GetTransferAsync(XRocketRef.ByClientId(row.ClientTransferId!), cancellationToken).ConfigureAwait(false);
-            var differences = Differences(("target", existing.Target, row.Target), ("asset", existing.Asset, asset), ("amount", Amount(existing.Amount), Amount(row.Amount)));
-            return differences.Count == 0
-                ? new MassTransferRowResult(index, row.ClientTransferId!, Outcomes.OfTakenClientId(ownAttempt), existing, null)
-                : new MassTransferRowResult(index, row.ClientTransferId!, XRocketOutcome.Failed, existing, new XRocketConflictException(row.ClientTransferId!, differences, existing));
-        }
-        catch (XRocketException ex)
-        {
-            return Failed(index, row, Outcomes.Settle(ex, row.ClientTransferId!, knownToExist: true));
-        }
-        finally
-        {
-            lookUps.Release();
-        }
-    }
+    private static List<MassTransferRowResult> AllLost(IReadOnlyList<MassTransferItem> rows, XRocketException request) =>
+        rows.Select((row, index) => Failed(index, row, XRocketRowException.Lost(row.ClientTransferId!, request))).ToList();
 
     private static MassTransferRowResult Failed(int index, MassTransferItem row, XRocketException error)
     {

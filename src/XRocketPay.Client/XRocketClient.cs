@@ -13,12 +13,14 @@ public sealed partial class XRocketClient
     private readonly XRocketHttp _http;
     private readonly InvoiceExpiry _invoiceExpiry;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _assetDecimals = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Settling _settling;
 
     public XRocketClient(XRocketClientOptions options)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         _http = new XRocketHttp(options);
         _invoiceExpiry = new InvoiceExpiry(options.InvoiceExpiryUnit);
+        _settling = new Settling(options);
     }
 
     public XRocketClientOptions Options { get; }
@@ -65,23 +67,63 @@ public sealed partial class XRocketClient
 
     /// <summary>
     /// A create that can never pay twice: the same client id on every attempt, and a "client id already
-    /// taken" answer reconciled by looking the object up and comparing it with the request. The outcome is
-    /// decided by <see cref="Outcomes"/>.
+    /// taken" answer reconciled by looking the object up and comparing it with the request. An answer lost
+    /// after all retries is settled (<see cref="Settling"/>): the same request is sent again until it is
+    /// answered or its route stayed silent for the bound. The outcome is decided by <see cref="Outcomes"/>.
     /// </summary>
     private async Task<XRocketCreateResult<T>> CreateAsync<T>(string path, string body, string clientId, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo,
-        Func<CancellationToken, Task<T>> lookUp, Func<T, IReadOnlyList<string>> differences, CancellationToken cancellationToken, WireNames? fromWire = null)
+        Func<CancellationToken, Task<T>>? lookUp, Func<T, IReadOnlyList<string>> differences, CancellationToken cancellationToken, WireNames? fromWire = null,
+        Func<T, IReadOnlyList<string>, XRocketConflictException>? conflict = null)
+        where T : class
+    {
+        var answerLost = false;
+        for (var pass = 1; ; pass++)
+        {
+            try
+            {
+                var created = await CreateOnceAsync(path, body, clientId, typeInfo, lookUp, differences, answerLost, cancellationToken, fromWire, conflict).ConfigureAwait(false);
+                _settling.Answered(path);
+                return created;
+            }
+            catch (XRocketException ex) when (Outcomes.IsAnswerLost(ex))
+            {
+                answerLost = true;
+                if (!await _settling.AgainAsync(path, pass, cancellationToken).ConfigureAwait(false))
+                {
+                    throw Outcomes.Settle(ex, clientId);
+                }
+            }
+            catch (XRocketException ex)
+            {
+                _settling.Answered(path);
+
+                // A refusal of a re-sent request says nothing of the attempt whose answer was lost.
+                ex.MayHaveSucceeded |= answerLost && ex is not XRocketConflictException;
+                throw Outcomes.Settle(ex, clientId);
+            }
+        }
+    }
+
+    private async Task<XRocketCreateResult<T>> CreateOnceAsync<T>(string path, string body, string clientId, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo,
+        Func<CancellationToken, Task<T>>? lookUp, Func<T, IReadOnlyList<string>> differences, bool answerLost, CancellationToken cancellationToken, WireNames? fromWire,
+        Func<T, IReadOnlyList<string>, XRocketConflictException>? conflict)
         where T : class
     {
         try
         {
             var text = await _http.SendAsync(HttpMethod.Post, path, null, body, clientId, cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(text) && lookUp is null)
+            {
+                return new XRocketCreateResult<T>(null!, clientId, XRocketOutcome.Sent) { Unverified = true };
+            }
+
             if (string.IsNullOrWhiteSpace(text))
             {
                 // Any 2xx is success (SOURCES §0: status codes and bodies differ from source to source): with no
                 // body to read, the object is read back by its client id.
                 try
                 {
-                    return new XRocketCreateResult<T>(await lookUp(cancellationToken).ConfigureAwait(false), clientId, XRocketOutcome.Sent);
+                    return new XRocketCreateResult<T>(await lookUp!(cancellationToken).ConfigureAwait(false), clientId, XRocketOutcome.Sent);
                 }
                 catch (XRocketException lookupFailure)
                 {
@@ -91,12 +133,16 @@ public sealed partial class XRocketClient
 
             return new XRocketCreateResult<T>(_http.Deserialize(fromWire?.Apply(text) ?? text, "POST", path, typeInfo), clientId, XRocketOutcome.Sent);
         }
+        catch (XRocketApiException ex) when (ex.IsClientIdAlreadyTaken && lookUp is null)
+        {
+            return new XRocketCreateResult<T>(null!, clientId, Outcomes.OfTakenClientId(answerLost || ex.EarlierAttemptMayHaveSucceeded)) { Unverified = true };
+        }
         catch (XRocketApiException ex) when (ex.IsClientIdAlreadyTaken)
         {
             T existing;
             try
             {
-                existing = await lookUp(cancellationToken).ConfigureAwait(false);
+                existing = await lookUp!(cancellationToken).ConfigureAwait(false);
             }
             catch (XRocketException lookupFailure)
             {
@@ -106,15 +152,15 @@ public sealed partial class XRocketClient
             var differing = differences(existing);
             if (differing.Count > 0)
             {
-                throw new XRocketConflictException(clientId, differing, existing) { Method = "POST", Path = "/" + path, Attempts = ex.Attempts };
+                var refused = conflict?.Invoke(existing, differing) ?? new XRocketConflictException(clientId, differing, existing);
+                refused.Method = "POST";
+                refused.Path = "/" + path;
+                refused.Attempts = ex.Attempts;
+                throw refused;
             }
 
-            // Taken on a retry after an attempt that may have gone through: this call created it.
-            return new XRocketCreateResult<T>(existing, clientId, Outcomes.OfTakenClientId(ex.EarlierAttemptMayHaveSucceeded));
-        }
-        catch (XRocketException ex)
-        {
-            throw Outcomes.Settle(ex, clientId);
+            // Taken after an attempt (of this pass or an earlier one) that may have gone through: this call created it.
+            return new XRocketCreateResult<T>(existing, clientId, Outcomes.OfTakenClientId(answerLost || ex.EarlierAttemptMayHaveSucceeded));
         }
     }
 

@@ -37,6 +37,12 @@ public sealed class XRocketClientOptions
     /// <summary>A client-side rate limit for every call of this client; null = none (a cmdlet may run its calls under its own).</summary>
     public XRocketThrottle? Throttle { get; set; }
 
+    /// <summary>
+    /// How long a create whose answer was lost keeps being settled (the same request, the same client id, sent
+    /// again with backoff) while its route answers nothing; then it is Unknown. About half a minute by default.
+    /// </summary>
+    public TimeSpan SettleWithin { get; set; } = XRocketPayoutLimits.SettleWithin;
+
     /// <summary>A proxy; null uses the system proxy.</summary>
     public IWebProxy? Proxy { get; set; }
 

@@ -43,7 +43,7 @@ public sealed class HardeningTests : IClassFixture<SandboxFixture>, IAsyncLifeti
     [Fact]
     public async Task An_echoing_server_never_puts_the_token_in_an_exception_or_its_inner_exceptions()
     {
-        var client = _sandbox.Client(token: SandboxFixture.CanaryToken);
+        var client = _sandbox.Client(token: SandboxFixture.CanaryToken, configure: o => o.SettleWithin = TimeSpan.Zero);
         await _sandbox.Fault(new { path = "/api/v1/transfers", method = "POST", mode = "echo" });
         var ex = await Assert.ThrowsAnyAsync<XRocketException>(() => client.CreateTransferAsync(Payout("echo-1")));
         for (Exception? e = ex; e is not null; e = e.InnerException)
@@ -89,7 +89,8 @@ public sealed class HardeningTests : IClassFixture<SandboxFixture>, IAsyncLifeti
     [InlineData("drop", 0)]
     public async Task Retries_that_run_out_after_a_committed_attempt_report_Unknown_with_how_to_reconcile(string mode, int status)
     {
-        var client = _sandbox.Client(configure: o => o.Retry.MaxAttempts = 2);
+        // No settling (a bound of zero): the call's own retries are all it has.
+        var client = _sandbox.Client(configure: o => { o.Retry.MaxAttempts = 2; o.SettleWithin = TimeSpan.Zero; });
         await _sandbox.Fault(new { path = "/api/v1/transfers", method = "POST", mode = "after-commit", status = 500 });
         await _sandbox.Fault(new { path = "/api/v1/transfers", method = "POST", mode, status, count = 5 });
         var ex = await Assert.ThrowsAnyAsync<XRocketException>(() => client.CreateTransferAsync(Payout("lost-" + mode + status)));

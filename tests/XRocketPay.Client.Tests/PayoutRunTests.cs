@@ -65,6 +65,32 @@ public sealed class PayoutRunTests : IDisposable
         Assert.Throws<ArgumentException>(() => PayoutJournal.Open(path, "another-batch", forWriting: false));
     }
 
+    [Theory]
+    [InlineData("1,000")]
+    [InlineData("1e3")]
+    [InlineData("-1")]
+    public void A_journal_line_whose_amount_the_strict_money_reader_refuses_is_refused(string amount)
+    {
+        var text = "{\"type\":\"intent\",\"clientTransferId\":\"a\",\"target\":\"7\",\"asset\":\"TRX\",\"amount\":\"" + amount + "\"}";
+        Assert.Throws<InvalidDataException>(() => PayoutJournalLine.Parse(text));
+        var path = Path.Combine(_directory, "tampered.jsonl");
+        File.WriteAllText(path, text + "\n");
+        Assert.Throws<InvalidDataException>(() => PayoutJournal.Open(path, null, forWriting: false));
+        Assert.Equal(1000m, PayoutJournalLine.Parse(text.Replace(amount, "1000")).Amount);
+    }
+
+    [Fact]
+    public void Paid_means_Sent_or_AlreadyDone_for_outcomes_and_journal_statuses_alike()
+    {
+        Assert.True(Outcomes.IsPaid(XRocketOutcome.Sent) && Outcomes.IsPaid(XRocketOutcome.AlreadyDone));
+        Assert.False(Outcomes.IsPaid(XRocketOutcome.Failed) || Outcomes.IsPaid(XRocketOutcome.Unknown));
+        Assert.True(Outcomes.IsPaid("Sent") && Outcomes.IsPaid("AlreadyDone"));
+        Assert.False(Outcomes.IsPaid("Unknown") || Outcomes.IsPaid(null));
+        var paid = new XRocketPay.Client.Models.Transfer { TransferId = "1", Target = "7", Asset = "TRX", Amount = 1.50m };
+        Assert.Empty(Outcomes.Differences(paid, "7", "trx", 1.5m));
+        Assert.Equal(new[] { "target", "amount" }, Outcomes.Differences(paid, "8", "TRX", 1.5000001m));
+    }
+
     [Fact]
     public void Derived_client_ids_count_a_recipients_rows_and_ignore_the_amount()
     {

@@ -233,4 +233,18 @@ public sealed class ConventionTests : IDisposable
     private static readonly Regex Declarations = new(
         @"^\s*(?:\[[^\]]*\]\s*)*(?:(?:public|internal|private|protected|sealed|static|abstract|partial|readonly)\s+)*(?:class|struct|enum|record|interface)\s+(?<name>\w+)",
         RegexOptions.Multiline);
+
+    /// <summary>Issue 19: no outcome is chosen in the module; it names an outcome only to compare with it.</summary>
+    [Fact]
+    public void The_module_names_an_outcome_only_in_a_comparison_or_nameof()
+    {
+        var source = TestPaths.InRepo("src", "XRocketPay.PowerShell");
+        var named = new Regex(@"(?<before>.{0,12})XRocketOutcome\.(Sent|AlreadyDone|Failed|Unknown)\b");
+        var compared = new Regex(@"(==|!=|\bis|nameof\()\s*$");
+        var chosen = Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .SelectMany(f => named.Matches(File.ReadAllText(f)).Where(m => !compared.IsMatch(m.Groups["before"].Value)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .ToList();
+        Assert.Empty(chosen);
+    }
 }

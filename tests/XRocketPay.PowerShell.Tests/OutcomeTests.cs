@@ -15,7 +15,14 @@ public sealed class OutcomeTests : IClassFixture<SandboxFixture>, IDisposable
         _sandbox.Reset();
         _session = PowerShellSession.Create();
         _session.Run("Connect-XRocket -Environment Sandbox -BaseUri $u -ApiKey $k -MaxRetries 0", ("u", sandbox.BaseUri), ("k", Connected.Secure(sandbox.Token))).AssertNoErrors();
+
+        // No settling step here (a bound of zero), so one lost answer is the route's whole silence: Unknown.
+        SettleWithin("0");
     }
+
+    /// <summary>Sets the connection's settling bound (an option of its client, which the module does not expose).</summary>
+    private void SettleWithin(string seconds) =>
+        _session.Run("$c = Get-XRocketConnection; $c.GetType().GetProperty('Client', [Reflection.BindingFlags]'NonPublic,Instance').GetValue($c).Options.SettleWithin = [TimeSpan]::FromSeconds(" + seconds + ")").AssertNoErrors();
 
     public void Dispose() => _session.Dispose();
 
@@ -57,6 +64,21 @@ public sealed class OutcomeTests : IClassFixture<SandboxFixture>, IDisposable
         _sandbox.AddFault(new { path, method = "POST", mode = "status", status = 502 });
         var error = Assert.Single(_session.Run(command).Errors);
         Assert.Contains(Note(clientId), error.Exception.Message);
+    }
+
+    [Fact]
+    public void With_the_settling_step_a_lost_answer_is_sent_again_and_ends_Sent_with_one_transfer()
+    {
+        SettleWithin("30");
+        _sandbox.AddFault(new { path = "/api/v1/transfers", method = "POST", mode = "after-commit", status = 500 });
+        _sandbox.AddFault(new { path = "/api/v1/mass-transfers", method = "POST", mode = "malformed" });
+        var single = _session.Run("New-XRocketTransfer -TelegramUserId 7 -Amount 1 -Asset TONCOIN -ClientTransferId settled-1 -Confirm:$false");
+        single.AssertNoErrors();
+        Assert.Equal("Sent", single.Output.Single().S("Status"));
+        var mass = _session.Run("[pscustomobject]@{ UserId = '1'; Amount = '1'; Asset = 'TONCOIN' }, [pscustomobject]@{ UserId = '2'; Amount = '2'; Asset = 'TONCOIN' } | New-XRocketMassTransfer -BatchId settled -Confirm:$false");
+        mass.AssertNoErrors();
+        Assert.Equal(new[] { "Sent", "Sent" }, mass.Output.Select(r => r.S("Status")));
+        Assert.Equal(10_000m - 4m, _sandbox.Balance("TONCOIN"));
     }
 
     [Fact]

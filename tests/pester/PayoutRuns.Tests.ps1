@@ -115,7 +115,8 @@ Describe 'Preflight' {
         $summary.Totals[0].Amount | Should -Be 7.5
         $summary.CheckedAgainstApi | Should -BeTrue
         Get-StateChangingRequest | Should -BeNullOrEmpty
-        @(Get-SandboxRequest).path | Sort-Object -Unique | Should -Not -Match 'transfer|payout'
+        # What the batch already paid is read from the transfer list: one page, no request per row.
+        @(Get-SandboxRequest | Where-Object path -Match 'transfer|payout').path | Should -Be $script:Family.Many
     }
 }
 
@@ -193,6 +194,16 @@ Describe 'Journal' {
         $null = [pscustomobject]@{ user_id = 1; amount = '1'; asset = 'TRX' } | New-XRocketTransfer -Journal $script:journal -BatchId one -Confirm:$false
         { [pscustomobject]@{ user_id = 1; amount = '1'; asset = 'TRX' } | New-XRocketTransfer -Journal $script:journal -BatchId two -Confirm:$false } |
             Should -Throw -ErrorId 'JournalUnusable*'
+    }
+
+    It 'refuses a journal whose amount the strict money reader refuses (1,000), and sends nothing' {
+        Set-Content -LiteralPath $script:journal -Value '{"type":"intent","clientTransferId":"x-1","target":"7","asset":"TRX","amount":"1,000"}'
+        Clear-SandboxRequest
+        { [pscustomobject]@{ user_id = 7; amount = '1'; asset = 'TRX' } | New-XRocketTransfer -Journal $script:journal -Confirm:$false } |
+            Should -Throw -ErrorId 'JournalUnusable*'
+        Get-XRocketJournal $script:journal -ErrorVariable unusable -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $unusable[0].FullyQualifiedErrorId | Should -BeLike 'JournalUnusable*'
+        Get-StateChangingRequest | Should -BeNullOrEmpty
     }
 }
 
@@ -319,5 +330,74 @@ Describe 'Faults and rate limits' {
         (Connect-XRocket -BaseUri $script:BaseUri -ApiKey $key -RequestsPerSecond 50 -PassThru).RequestsPerSecond | Should -Be 50
         Connect-TestSandbox
         (Get-XRocketConnection).RequestsPerSecond | Should -BeNullOrEmpty
+    }
+}
+
+# Issue 25 items 1 and 2, and issue 19's settling step, through the cmdlets.
+Describe 'Runs that say what they did' {
+    BeforeEach {
+        Clear-SandboxState
+    }
+
+    It 'a -WhatIf preflight shows what the batch already paid and the conflicts; the real run pays nothing twice' {
+        $rows = 1..5 | ForEach-Object { [pscustomobject]@{ user_id = 1000 + $_; amount = '1'; asset = 'TRX'; ClientTransferId = "nov-$_" } }
+        $null = $rows | Select-Object -First 4 | New-XRocketTransfer -Confirm:$false
+        $fixed = $rows | ForEach-Object { $_.PSObject.Copy() }
+        $fixed[1].amount = '1.5'
+        Clear-SandboxRequest
+        $out = $fixed | New-XRocketTransfer -Preflight -WhatIf -ErrorVariable problems -ErrorAction SilentlyContinue
+        $summary = $out | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPreflight] }
+        $summary.AlreadyPaid | Should -Be 3
+        @($out | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPlanRow] }).Action | Should -Be @('Skip', 'Conflict', 'Skip', 'Skip', 'Send')
+        $conflict = @($problems | Where-Object { $_.TargetObject.ClientTransferId -eq 'nov-2' })[0]
+        $conflict.Exception.Message | Should -Match '1 TRX.*1\.5 TRX'
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+
+        $run = $fixed | New-XRocketTransfer -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        # Taken rows are verified in a group, so their results come after the row sent.
+        @($run.Status) | Should -Be @('Sent', 'AlreadyDone', 'AlreadyDone', 'AlreadyDone')
+        $failed.Count | Should -Be 1
+        Get-SandboxBalance -Asset TRX | Should -Be 9995
+    }
+
+    It 'a piped run without -BatchId, -Journal or client ids warns once, before the first payment' {
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ user_id = 1100 + $_; amount = '0.1'; asset = 'TRX' } }
+        $out = @($rows | New-XRocketTransfer -Confirm:$false 3>&1)
+        $out[0] | Should -BeOfType [System.Management.Automation.WarningRecord]
+        $out[0].Message | Should -Match 'pay them again.*-BatchId'
+        @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 1
+        @($out | Where-Object Status -EQ 'Sent').Count | Should -Be 3
+        @($rows | New-XRocketTransfer -BatchId safe -Confirm:$false 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -BeNullOrEmpty
+        # One row given by parameters is not a file: nothing to warn about.
+        @(New-XRocketTransfer -TelegramUserId 1199 -Amount 0.1 -Asset TRX -Confirm:$false 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -BeNullOrEmpty
+    }
+
+    It 'a run stopped by an error says how many rows were sent and how to go on' {
+        $rows = @([pscustomobject]@{ user_id = 1201; amount = '0.1'; asset = 'TRX' }, [pscustomobject]@{ user_id = 404404404; amount = '0.1'; asset = 'TRX' })
+        $stopped = $false
+        try { $rows | New-XRocketTransfer -BatchId stop-1 -Confirm:$false -ErrorAction Stop -WarningVariable said -WarningAction SilentlyContinue }
+        catch { $stopped = $true }
+        $stopped | Should -BeTrue
+        @($said).Message -join ' ' | Should -Match 'stopped after sending 1 row.*same -BatchId stop-1'
+    }
+
+    It 'a short outage in the middle of a run (<_>) leaves no row Unknown, and pays each row once' -ForEach @('New-XRocketTransfer', 'New-XRocketMassTransfer') {
+        $command = $_
+        $route = if ($command -eq 'New-XRocketTransfer') { $script:Family.Many } else { $script:Family.Mass }
+        $extra = if ($command -eq 'New-XRocketTransfer') { @{} } else { @{ ChunkSize = 20; SkipPreflight = $true } }
+        $rows = 1..200 | ForEach-Object {
+            if ($_ -eq 101) {
+                # Twelve failures in a row: three times one call's retries, well inside the settling bound.
+                foreach ($fault in @(@{ mode = 'after-commit'; status = 503; count = 2 }, @{ mode = 'status'; status = 500; count = 4 },
+                        @{ mode = 'drop'; count = 3 }, @{ mode = 'malformed'; count = 3 })) {
+                    Add-SandboxFault (@{ method = 'POST'; path = $route } + $fault)
+                }
+            }
+            [pscustomobject]@{ user_id = 40000 + $_; amount = '0.01'; asset = 'TRX' }
+        }
+        $result = $rows | & $command -BatchId "outage-$command" -Confirm:$false @extra -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -BeNullOrEmpty
+        @($result | Where-Object Status -EQ 'Sent').Count | Should -Be 200
+        Get-SandboxBalance -Asset TRX | Should -Be 9998
     }
 }

@@ -7,7 +7,12 @@ namespace XRocketPay.Client;
 public sealed class XRocketConflictException : XRocketException
 {
     public XRocketConflictException(string clientId, IReadOnlyList<string> differingFields, object existing)
-        : base($"Client id '{clientId}' is already used by an operation with a different {string.Join(", ", differingFields)}. Nothing new was sent; use another client id or the same data.")
+        : this(clientId, differingFields, existing, $"Client id '{clientId}' is already used by an operation with a different {string.Join(", ", differingFields)}. Nothing new was sent; use another client id or the same data.")
+    {
+    }
+
+    internal XRocketConflictException(string clientId, IReadOnlyList<string> differingFields, object existing, string message)
+        : base(message)
     {
         ClientId = clientId;
         DifferingFields = differingFields;

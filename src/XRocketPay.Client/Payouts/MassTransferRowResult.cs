@@ -28,4 +28,7 @@ public sealed class MassTransferRowResult
     public XRocketException? Error { get; }
 
     public string? Code => Error?.Code;
+
+    /// <summary>The row's client id was found taken and is not yet compared (Sent: by an attempt of this call).</summary>
+    internal bool Unverified { get; init; }
 }

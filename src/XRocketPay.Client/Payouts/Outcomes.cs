@@ -1,11 +1,75 @@
 namespace XRocketPay.Client;
 
-/// <summary>Where every <see cref="XRocketOutcome"/> is decided.</summary>
-internal static class Outcomes
+/// <summary>
+/// Where every <see cref="XRocketOutcome"/> is decided, with the two questions outcomes rest on: "is it the
+/// same payment?" (<see cref="Differences"/>) and "is it paid?" (<see cref="IsPaid(XRocketOutcome)"/>). The
+/// payout engine, the journal, the preflight and the audit ask them here and nowhere else.
+/// </summary>
+public static class Outcomes
 {
+    /// <summary>Paid: this call or an earlier one did it.</summary>
+    public static bool IsPaid(XRocketOutcome outcome) => outcome is XRocketOutcome.Sent or XRocketOutcome.AlreadyDone;
+
+    /// <summary>As <see cref="IsPaid(XRocketOutcome)"/>, for an outcome's name as a journal keeps it.</summary>
+    public static bool IsPaid(string? status) => status is nameof(XRocketOutcome.Sent) or nameof(XRocketOutcome.AlreadyDone);
+
+    /// <summary>
+    /// "Same payment?": the fields in which <paramref name="existing"/> differs from the payment asked for
+    /// (target, asset case-insensitively, amount by value); empty when it is the same payment. A field the API
+    /// did not show is not compared.
+    /// </summary>
+    public static IReadOnlyList<string> Differences(Transfer existing, string? target, string? asset, decimal amount)
+    {
+        var differing = new List<string>(3);
+        if (existing.Target is { } t && !string.Equals(t, target, StringComparison.Ordinal))
+        {
+            differing.Add("target");
+        }
+
+        if (existing.Asset is { } a && !string.Equals(a, asset, StringComparison.OrdinalIgnoreCase))
+        {
+            differing.Add("asset");
+        }
+
+        if (existing.Amount != amount)
+        {
+            differing.Add("amount");
+        }
+
+        return differing;
+    }
+
     /// <summary>A create whose client id was found taken by an operation with the same data.</summary>
     internal static XRocketOutcome OfTakenClientId(bool earlierAttemptOfThisCallMayHaveSucceeded) =>
         earlierAttemptOfThisCallMayHaveSucceeded ? XRocketOutcome.Sent : XRocketOutcome.AlreadyDone;
+
+    /// <summary>A row whose client id is taken by <paramref name="existing"/>: the same payment (Sent or AlreadyDone) or a conflict (Failed).</summary>
+    internal static MassTransferRowResult OfTakenRow(int index, string clientId, string target, string asset, decimal amount, bool ownAttempt, Transfer existing)
+    {
+        var differing = Differences(existing, target, asset, amount);
+        return differing.Count == 0
+            ? new MassTransferRowResult(index, clientId, OfTakenClientId(ownAttempt), existing, null)
+            : new MassTransferRowResult(index, clientId, XRocketOutcome.Failed, existing, Conflict(clientId, differing, existing, target, asset, amount));
+    }
+
+    /// <summary>A conflict that names both payments and the transfer holding the client id.</summary>
+    internal static XRocketConflictException Conflict(string clientId, IReadOnlyList<string> differing, Transfer existing, string target, string asset, decimal amount) =>
+        new(clientId, differing, existing,
+            $"Client id '{clientId}' was already paid as transfer {existing.TransferId}: {XRocketMoney.Format(existing.Amount)} {existing.Asset} to {existing.Target}; "
+            + $"this row asks {XRocketMoney.Format(amount)} {asset} to {target} (different {string.Join(", ", differing)}). Nothing new was sent; "
+            + "if the earlier payment was right, drop the row; otherwise use another client id.");
+
+    /// <summary>
+    /// A failure that says nothing of what the server did (no answer, a 5xx, a 429, a malformed or empty
+    /// answer): the same request may be sent again to settle it, since its client id cannot pay twice.
+    /// </summary>
+    internal static bool IsAnswerLost(XRocketException failure) => failure switch
+    {
+        XRocketTransportException transport => transport.Code is not XRocketProblemCodes.RedirectRefused,
+        XRocketApiException api => (int)api.StatusCode >= 500 || api.StatusCode == (HttpStatusCode)429,
+        XRocketRowException row => row.Problem is null && row.InnerException is XRocketException request && IsAnswerLost(request),
+        _ => false,
+    };
 
     /// <summary>
     /// A create that ended in <paramref name="failure"/>: <see cref="XRocketOutcome.Unknown"/> when any attempt

@@ -146,25 +146,20 @@ public sealed class PayoutJournal : IDisposable
     private void Settle(string? clientTransferId, string? status)
     {
         var key = Key(clientTransferId);
-        switch (status)
+        if (XRocketPay.Client.Outcomes.IsPaid(status))
         {
-            case nameof(XRocketOutcome.Sent):
-            case nameof(XRocketOutcome.AlreadyDone):
-                _paid.Add(key);
-                _pending.Remove(key);
-                break;
-            case nameof(XRocketOutcome.Failed):
-                // Not paid: the row may be sent again (with the same client id).
-                _pending.Remove(key);
-                break;
-            default:
-                // Unknown: may have been paid; a resumed run looks it up first.
-                if (!_paid.Contains(key))
-                {
-                    _pending.Add(key);
-                }
-
-                break;
+            _paid.Add(key);
+            _pending.Remove(key);
+        }
+        else if (status == nameof(XRocketOutcome.Failed))
+        {
+            // Not paid: the row may be sent again (with the same client id).
+            _pending.Remove(key);
+        }
+        else if (!_paid.Contains(key))
+        {
+            // Unknown: may have been paid; a resumed run sends it again with the same client id, which cannot pay twice.
+            _pending.Add(key);
         }
     }
 

@@ -35,7 +35,10 @@ public sealed class PayoutJournalLine
     /// <summary>The error id of a Failed or Unknown outcome.</summary>
     public string? Error { get; set; }
 
-    /// <summary>Reads every whole line of a journal, streaming; a line cut by a kill (not JSON) is skipped.</summary>
+    /// <summary>
+    /// Reads every whole line of a journal, streaming; a line cut by a kill (not JSON) is skipped, a line whose
+    /// amount is not an amount is refused (<see cref="InvalidDataException"/>).
+    /// </summary>
     public static IEnumerable<PayoutJournalLine> ReadAll(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
@@ -84,7 +87,7 @@ public sealed class PayoutJournalLine
             ClientTransferId = S("clientTransferId"),
             Target = S("target"),
             Asset = S("asset"),
-            Amount = S("amount") is { } amount ? decimal.Parse(amount, NumberStyles.Number, CultureInfo.InvariantCulture) : null,
+            Amount = S("amount") is { } amount ? AmountOf(amount) : null,
             Description = S("description"),
             CallbackUrl = S("callbackUrl"),
             CallbackPayload = root.TryGetProperty("callbackPayload", out var payload) && payload.ValueKind == JsonValueKind.Object ? payload.Clone() : null,
@@ -93,6 +96,10 @@ public sealed class PayoutJournalLine
             Error = S("error"),
         };
     }
+
+    /// <summary>An amount read with the core's one strict money reader: a line whose amount it refuses is not a journal line.</summary>
+    private static decimal AmountOf(string text) =>
+        XRocketMoney.TryParse(text, out var amount, out var error) ? amount : throw new InvalidDataException($"A journal line has the amount '{text}', which is not an amount: {error}");
 
     /// <summary>Writes this line as one JSON object and a newline (amounts as decimal strings, as the API does).</summary>
     public void WriteTo(Stream stream)

@@ -27,4 +27,6 @@ public sealed class XRocketCreateResult<T>
     private readonly List<string> _warnings = new();
 
     internal void Warn(string warning) => _warnings.Add(warning);
+    /// <summary>The client id was found taken and not yet compared (<see cref="Value"/> is null): the payout engine verifies such rows in groups.</summary>
+    internal bool Unverified { get; init; }
 }

@@ -27,11 +27,22 @@ public sealed class GetXRocketJournalCommand : XRocketCmdlet
             return;
         }
 
-        var audit = PayoutJournalAudit.Read(path);
+        PayoutJournalAudit audit;
+        try
+        {
+            audit = PayoutJournalAudit.Read(path);
+        }
+        catch (System.IO.InvalidDataException ex)
+        {
+            // A line whose amount the strict money reader refuses: the journal is not one this module wrote.
+            WriteError(new ErrorRecord(ex, ModuleErrorIds.JournalUnusable, ErrorCategory.InvalidData, Path));
+            return;
+        }
+
         if (Compare)
         {
             Try(Path, () => Call((client, token) => Task.FromResult(audit.Compare(client.ListTransfers(
-                new ListFilter { FromDate = audit.FirstAt?.AddDays(-1), ToDate = (audit.LastAt ?? DateTimeOffset.UtcNow).AddDays(1), PageSize = 1000 },
+                new ListFilter { FromDate = audit.FirstAt?.AddDays(-1), ToDate = (audit.LastAt ?? DateTimeOffset.UtcNow).AddDays(1), PageSize = XRocketPayoutLimits.TransferListPage },
                 cancellationToken: token)))));
         }
 

@@ -8,11 +8,10 @@ namespace XRocketPay.PowerShell.Commands.Transfers;
 [OutputType(typeof(XRocketTransferResult), typeof(XRocketPayoutPreflight), typeof(XRocketPayoutPlanRow))]
 public sealed class NewXRocketMassTransferCommand : PayoutRunCmdlet
 {
-    private readonly Dictionary<string, List<PayoutRow>> _pending = new(StringComparer.Ordinal);
-
+    /// <summary>Rows per request: at most the API's limit, which is the default.</summary>
     [Parameter]
-    [ValidateRange(1, 1000)]
-    public int ChunkSize { get; set; } = 100;
+    [ValidateRange(1, XRocketPayoutLimits.MassTransferRows)]
+    public int ChunkSize { get; set; } = XRocketPayoutLimits.MassTransferRows;
 
     /// <summary>Sends without checking every row and the totals first (the preflight is on by default here).</summary>
     [Parameter]
@@ -20,74 +19,12 @@ public sealed class NewXRocketMassTransferCommand : PayoutRunCmdlet
 
     protected override bool PreflightOn => !SkipPreflight.IsPresent;
 
-    internal override void Pay(PayoutRow row)
-    {
-        if (!_pending.TryGetValue(row.Asset, out var chunk))
-        {
-            chunk = new List<PayoutRow>();
-            _pending[row.Asset] = chunk;
-        }
+    private protected override XRocketPayoutMode Mode => XRocketPayoutMode.Mass;
 
-        chunk.Add(row);
-        if (chunk.Count >= ChunkSize)
-        {
-            _pending.Remove(row.Asset);
-            Send(row.Asset, chunk);
-        }
-    }
+    private protected override int Chunk => ChunkSize;
 
-    protected override void FinishRows()
-    {
-        foreach (var pair in _pending.ToList())
-        {
-            Send(pair.Key, pair.Value);
-        }
+    private protected override bool WritesFailedRows => true;
 
-        _pending.Clear();
-    }
-
-    private void Send(string asset, List<PayoutRow> rows)
-    {
-        var total = XRocketMoney.Normalize(rows.Sum(r => r.Amount));
-        if (!Confirmed($"{rows.Count} Telegram user(s)", $"Mass transfer of {XRocketMoney.Format(total)} {asset} in {rows.Count} transfer(s)"))
-        {
-            return;
-        }
-
-        JournalIntents(rows);
-        var items = rows.Select(r => new MassTransferItem
-        {
-            Target = r.TelegramUserId,
-            Amount = r.Amount,
-            ClientTransferId = r.ClientTransferId,
-            Description = r.Description,
-            Callback = Callback.For(r.CallbackUrl, r.CallbackPayload),
-        }).ToList();
-
-        IReadOnlyList<MassTransferRowResult> results;
-        try
-        {
-            results = Call((client, ct) => client.CreateMassTransfersAsync(asset, items, ct));
-        }
-        catch (OperationCanceledException ex)
-        {
-            foreach (var row in rows)
-            {
-                WriteObject(Result(XRocketOutcome.Failed, row, null));
-                WriteFailure(ex, row.Target);
-            }
-
-            return;
-        }
-
-        foreach (var result in results)
-        {
-            var row = rows[result.Index];
-            Settle(row, result.Outcome, result.Transfer, result.Error);
-            if (result.Error is { } error)
-            {
-                WriteError(ErrorRecords.From(error, row.Target));
-            }
-        }
-    }
+    private protected override bool Confirm(IReadOnlyList<XRocketPayoutRow> rows) =>
+        Confirmed($"{rows.Count} Telegram user(s)", $"Mass transfer of {XRocketMoney.Format(rows.Sum(r => r.Amount))} {rows[0].Asset} in {rows.Count} transfer(s)");
 }

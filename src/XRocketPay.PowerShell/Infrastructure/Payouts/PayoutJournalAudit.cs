@@ -37,7 +37,7 @@ internal sealed class PayoutJournalAudit
 
                     break;
                 case PayoutJournalLine.Outcome when line.ClientTransferId is { } id:
-                    if (audit._rows.TryGetValue(id, out var known) && known.Status is not (nameof(XRocketOutcome.Sent) or nameof(XRocketOutcome.AlreadyDone)))
+                    if (audit._rows.TryGetValue(id, out var known) && !Outcomes.IsPaid(known.Status))
                     {
                         known.Status = line.Status;
                     }
@@ -61,7 +61,7 @@ internal sealed class PayoutJournalAudit
                 continue;
             }
 
-            var sameMoney = XRocketMoney.Normalize(transfer.Amount) == XRocketMoney.Normalize(entry.Amount) && string.Equals(transfer.Asset, entry.Asset, StringComparison.OrdinalIgnoreCase);
+            var sameMoney = Outcomes.Differences(transfer, entry.Target, entry.Asset, entry.Amount).Count == 0;
             if (!entry.Paid)
             {
                 _paidNotJournaled++;
@@ -107,6 +107,6 @@ internal sealed class PayoutJournalAudit
         public string? Target;
         public string? Status;
 
-        public bool Paid => Status is nameof(XRocketOutcome.Sent) or nameof(XRocketOutcome.AlreadyDone);
+        public bool Paid => Outcomes.IsPaid(Status);
     }
 }

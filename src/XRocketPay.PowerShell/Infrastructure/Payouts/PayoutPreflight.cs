@@ -11,7 +11,32 @@ internal sealed class PayoutPreflight
     private readonly HashSet<ulong> _contents = new();
     private readonly HashSet<(ulong, ulong)> _givenClientIds = new();
     private readonly SortedDictionary<string, (decimal Amount, int Rows)> _totals = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _paidIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _conflicts = new(StringComparer.Ordinal);
     private int _rows, _invalid, _duplicates, _repeatedIds, _alreadyPaid;
+
+    /// <summary>
+    /// A row the transfer list already shows under its client id (a -WhatIf preflight): paid the same
+    /// (counted AlreadyPaid, out of the totals), or a conflict, which is returned to be written.
+    /// </summary>
+    public XRocketException? Found(XRocketPayoutResult found)
+    {
+        var row = found.Row;
+        if (Outcomes.IsPaid(found.Outcome))
+        {
+            if (_paidIds.Add(row.ClientTransferId))
+            {
+                _alreadyPaid++;
+                _totals.TryGetValue(row.Asset, out var total);
+                _totals[row.Asset] = (total.Amount - row.Amount, total.Rows - 1);
+            }
+
+            return null;
+        }
+
+        _conflicts[row.ClientTransferId] = found.Error?.Message ?? "";
+        return found.Error;
+    }
 
     public void Add(PayoutRow? row, bool clientIdGiven, ClientIds? ids, PayoutJournal? journal)
     {
@@ -50,13 +75,14 @@ internal sealed class PayoutPreflight
         // since a bad row must never stop a run (issue 14). What stops it: repeated ids, totals over the balance.
         var problems = new List<string>();
 
+        problems.AddRange(_conflicts.Values);
         if (_repeatedIds > 0)
         {
             problems.Add($"{_repeatedIds} row(s) repeat another row's ClientTransferId.");
         }
 
         var totals = new List<XRocketPayoutTotal>();
-        foreach (var pair in _totals)
+        foreach (var pair in _totals.Where(t => t.Value.Rows > 0))
         {
             var known = currencies is null || currencies.Any(c => c.Code.Equals(pair.Key, StringComparison.OrdinalIgnoreCase));
             var available = balances?.FirstOrDefault(b => b.Asset.Equals(pair.Key, StringComparison.OrdinalIgnoreCase))?.Available;
@@ -77,6 +103,8 @@ internal sealed class PayoutPreflight
     }
 
     public XRocketPayoutPlanRow PlanOf(PayoutRow row, PayoutJournal? journal) =>
-        new(journal?.IsPaid(row.ClientTransferId) == true ? "Skip" : journal?.IsPending(row.ClientTransferId) == true ? "Reconcile" : "Send",
+        new(journal?.IsPaid(row.ClientTransferId) == true || _paidIds.Contains(row.ClientTransferId) ? "Skip"
+            : _conflicts.ContainsKey(row.ClientTransferId) ? "Conflict"
+            : journal?.IsPending(row.ClientTransferId) == true ? "Reconcile" : "Send",
             row.ClientTransferId, row.TelegramUserId, row.Asset, row.Amount, row.Description);
 }

@@ -1,31 +1,23 @@
 namespace XRocketPay.PowerShell.Infrastructure;
 
-/// <summary>One validated payout row, ready to send.</summary>
-internal sealed class PayoutRow
+/// <summary>One validated payout row, ready for the payout engine, with what its error records carry.</summary>
+internal sealed class PayoutRow : XRocketPayoutRow
 {
+    private readonly Func<PSObject> _copyRow;
+
     public PayoutRow(string telegramUserId, string asset, decimal amount, string? description, string clientTransferId, string? callbackUrl, PSObject? input, Func<PSObject> copyRow, int position = 0)
+        : base(telegramUserId, asset, amount, clientTransferId)
     {
-        TelegramUserId = telegramUserId;
-        Asset = asset;
-        Amount = amount;
         Description = description;
-        ClientTransferId = clientTransferId;
         CallbackUrl = callbackUrl;
         Input = input;
         _copyRow = copyRow;
         Position = position;
     }
 
-    public string TelegramUserId { get; }
-    public string Asset { get; }
-    public decimal Amount { get; }
-    public string? Description { get; }
-    public string ClientTransferId { get; }
-    public string? CallbackUrl { get; }
+    public string TelegramUserId => Target;
     public PSObject? Input { get; }
 
-    /// <summary>The row's callback.payload (a JSON object), or null.</summary>
-    public System.Text.Json.JsonElement? CallbackPayload { get; set; }
     /// <summary>The row's place in the pipeline (1: the first piped row); 0 when not piped or not known.</summary>
     public int Position { get; }
 
@@ -39,8 +31,6 @@ internal sealed class PayoutRow
         return position > 0 ? $"Row {position} ({user}, client id {clientTransferId})" : $"{user} (client id {clientTransferId})";
     }
 
-    private readonly Func<PSObject> _copyRow;
-
-    /// <summary>A copy of the row with ClientTransferId filled in: what error records carry, so failures re-run safely. Made when asked.</summary>
-    public object Target => ErrorRecords.NameRow(_copyRow(), Name);
+    /// <summary>A copy of the row with ClientTransferId filled in and its name: what error records carry, so failures re-run safely. Made when asked.</summary>
+    public object ErrorTarget => ErrorRecords.NameRow(_copyRow(), Name);
 }

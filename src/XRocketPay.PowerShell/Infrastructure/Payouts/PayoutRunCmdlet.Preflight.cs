@@ -16,8 +16,12 @@ public abstract partial class PayoutRunCmdlet
         IReadOnlyList<AssetBalance>? balances = null;
         if (connection is not null)
         {
-            currencies = Currencies.Fetch(connection, () => Call((client, token) => client.GetCurrenciesAsync(null, token)));
-            balances = Call((client, token) => client.GetBalancesAsync(token));
+            currencies = Currencies.Fetch(connection, () => Run((engine, token) => engine.CallAsync((client, t) => client.GetCurrenciesAsync(null, t), token)));
+            balances = Run((engine, token) => engine.CallAsync((client, t) => client.GetBalancesAsync(t), token));
+            if (WhatIfOnly && !quiet)
+            {
+                FindPaid();
+            }
         }
 
         var summary = _preflight!.Finish(currencies, balances, RunJournal, _spool!, WhatIfOnly);
@@ -47,5 +51,40 @@ public abstract partial class PayoutRunCmdlet
         }
 
         return quiet || !WhatIfOnly;
+    }
+
+    /// <summary>
+    /// Under -WhatIf: what the batch already paid, asked the way re-runs verify taken rows (transfer list
+    /// pages, no request per row), so the plan shows AlreadyPaid and the conflicts (issue 25).
+    /// </summary>
+    private void FindPaid()
+    {
+        var batch = new List<XRocketPayoutRow>(XRocketPayoutLimits.TransferListPage);
+        void Ask()
+        {
+            foreach (var found in Run((engine, token) => engine.FindPaidAsync(batch, token)))
+            {
+                if (_preflight!.Found(found) is { } conflict)
+                {
+                    WriteError(ErrorRecords.From(conflict, ((PayoutRow)found.Row).ErrorTarget));
+                }
+            }
+
+            batch.Clear();
+        }
+
+        foreach (var row in _spool!.ReadAll().Where(r => RunJournal?.IsPaid(r.ClientTransferId) != true))
+        {
+            batch.Add(row);
+            if (batch.Count == XRocketPayoutLimits.TransferListPage)
+            {
+                Ask();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            Ask();
+        }
     }
 }

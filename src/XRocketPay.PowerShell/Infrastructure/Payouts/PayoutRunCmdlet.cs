@@ -3,16 +3,21 @@ using System.IO;
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>
-/// A payout run: the row reading of <see cref="PayoutCmdlet"/>, plus an optional preflight (rows spooled to a
-/// temporary file, checked, then sent), a client-side throttle (-RequestsPerSecond), a journal (-Journal) that
-/// makes a killed run resumable without paying twice, and progress. Nothing per row is kept in memory but
-/// compact id sets; the mass cmdlet's chunks are the only row buffer.
+/// The cmdlet side of a payout run: binding and the row rules of <see cref="PayoutCmdlet"/>, -Journal,
+/// -Preflight (rows spooled, checked, then sent), -RequestsPerSecond, ShouldProcess, progress and output, all
+/// on the pipeline thread. The run itself (admit, send, settle, verify, journal, outcomes) is the core's
+/// <see cref="XRocketPayoutRun"/>.
 /// </summary>
 public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
 {
     private XRocketThrottle? _throttle;
+    private XRocketPayoutRun? _engine;
+    private XRocketPayoutQueue _queue = null!;
     private PayoutRunSpool? _spool;
     private PayoutPreflight? _preflight;
+    private PayoutRow? _held;
+    private bool _warnedOfRerun, _moreThanOneRow, _allRowsCarryIds = true;
+    private int _rows;
 
     /// <summary>An append-only JSON-lines journal of this run: re-run with the same input and journal to resume.</summary>
     [Parameter]
@@ -35,6 +40,18 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
 
     internal PayoutRunProgress RunProgress { get; private set; } = null!;
 
+    /// <summary>One-by-one or mass.</summary>
+    private protected abstract XRocketPayoutMode Mode { get; }
+
+    /// <summary>Rows per mass request.</summary>
+    private protected virtual int Chunk => XRocketPayoutLimits.MassTransferRows;
+
+    /// <summary>Whether a Failed row also gets a result object (the mass cmdlet reports every row).</summary>
+    private protected virtual bool WritesFailedRows => false;
+
+    /// <summary>The engine of this run, made with the connection when the first request is due.</summary>
+    internal XRocketPayoutRun Engine => _engine ??= new XRocketPayoutRun(ActiveConnection.Client, Mode, WhatIfOnly ? null : RunJournal, _throttle);
+
     /// <summary>Throttle waits (this run's or the connection's) are posted to the progress bar from the core's thread.</summary>
     private protected override bool PostsMessages => true;
 
@@ -46,6 +63,7 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
     protected sealed override void BeginProcessing()
     {
         RunProgress = new PayoutRunProgress(this, MyInvocation.MyCommand.Name);
+        _queue = new XRocketPayoutQueue(Mode, Chunk);
         if (MyInvocation.BoundParameters.ContainsKey(nameof(RequestsPerSecond)))
         {
             _throttle = new XRocketThrottle(RequestsPerSecond) { Waiting = PayoutRunProgress.ReportThrottle };
@@ -53,31 +71,7 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
 
         if (Journal is not null)
         {
-            try
-            {
-                RunJournal = PayoutJournal.Open(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal), BatchId, forWriting: !WhatIfOnly);
-            }
-            catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, ModuleErrorIds.JournalUnusable, ErrorCategory.InvalidArgument, Journal));
-            }
-
-            if (WhatIfOnly && BatchId is null && RunJournal!.PreviousRuns == 0)
-            {
-                WriteWarning($"The journal {Journal} does not exist yet, and -WhatIf does not create it: the client ids shown are not the ones a real run will use. Pass -BatchId to fix them.");
-            }
-
-            // Client ids must be the same on a resume: with no -BatchId, the journal's own batch id.
-            BatchId = RunJournal!.BatchId;
-            if (RunJournal.PaidCount + RunJournal.PendingCount > 0)
-            {
-                WriteVerbose($"Journal {RunJournal.Path}: {RunJournal.PaidCount} row(s) paid, {RunJournal.PendingCount} to reconcile; batch id {RunJournal.BatchId}.");
-            }
-
-            if (!WhatIfOnly)
-            {
-                RunJournal.Start(MyInvocation.MyCommand.Name);
-            }
+            OpenJournal();
         }
 
         if (PreflightOn)
@@ -91,52 +85,89 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
     {
         try
         {
+            var ownId = !string.IsNullOrWhiteSpace(ClientTransferId);
             var row = ReadRow();
             if (_spool is not null)
             {
-                _preflight!.Add(row, !string.IsNullOrWhiteSpace(ClientTransferId), RowIds, RunJournal);
+                _preflight!.Add(row, ownId, RowIds, RunJournal);
                 if (row is not null)
                 {
+                    _allRowsCarryIds &= ownId;
                     _spool.Add(row);
                 }
 
                 return;
             }
 
-            if (row is not null)
+            if (row is null)
             {
-                Admit(row);
+                return;
             }
+
+            _allRowsCarryIds &= ownId;
+            if (++_rows == 1 && MyInvocation.ExpectingInput)
+            {
+                // The first piped row waits for the second, so the warning about re-runs can come before any payment.
+                _held = row;
+                return;
+            }
+
+            _moreThanOneRow = _rows > 1;
+            ReleaseHeld();
+            Admit(row);
         }
         catch
         {
-            Cleanup();
+            Stopped();
             throw;
         }
     }
 
     protected sealed override void EndProcessing()
     {
+        var finished = false;
         try
         {
             if (_spool is not null)
             {
                 if (!RunPreflight())
                 {
+                    finished = true;
                     return;
                 }
 
                 RunProgress.Total = _spool.Count;
+                _moreThanOneRow = _spool.Count > 1;
                 foreach (var row in _spool.ReadAll())
                 {
                     Admit(row);
                 }
             }
 
-            FinishRows();
+            ReleaseHeld();
+            foreach (var chunk in _queue.Remaining())
+            {
+                Send(chunk);
+            }
+
+            if (_engine is not null)
+            {
+                WriteResults(Run((engine, token) => engine.FinishAsync(token)));
+                if (_engine.UnknownCount > 0)
+                {
+                    WriteWarning($"{_engine.UnknownCount} row(s) are Unknown: they may have been paid. Run the same command again with the same {Resume()} to settle them; nothing is paid twice.");
+                }
+            }
+
+            finished = true;
         }
         finally
         {
+            if (!finished)
+            {
+                Stopped();
+            }
+
             Cleanup();
         }
     }
@@ -147,108 +178,112 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
         RunProgress?.Stopping();
     }
 
-    /// <summary>Pays one row that the journal does not know as paid (single: now; mass: into its chunk).</summary>
-    internal abstract void Pay(PayoutRow row);
-
-    /// <summary>Sends what is still buffered (mass chunks) at the end of the input.</summary>
-    protected virtual void FinishRows()
+    /// <summary>Runs a step of the engine off the pipeline thread (the engine is made here, on it: the session's connection is read there).</summary>
+    private T Run<T>(Func<XRocketPayoutRun, CancellationToken, Task<T>> step)
     {
+        var engine = Engine;
+        return Call((_, token) => step(engine, token));
     }
 
-    /// <summary>A core call under this run's throttle (when -RequestsPerSecond is given).</summary>
-    protected new T Call<T>(Func<XRocketClient, CancellationToken, Task<T>> call) =>
-        _throttle is null ? base.Call(call) : base.Call(async (client, token) =>
-        {
-            using (XRocketThrottle.Use(_throttle))
-            {
-                return await call(client, token).ConfigureAwait(false);
-            }
-        });
+    /// <summary>Asks ShouldProcess for rows about to be sent (one-by-one: one row; mass: a chunk).</summary>
+    private protected abstract bool Confirm(IReadOnlyList<XRocketPayoutRow> rows);
 
-    /// <summary>Writes intent lines (flushed to disk) before the request that sends these rows.</summary>
-    internal void JournalIntents(IEnumerable<PayoutRow> rows) =>
-        RunJournal?.Intents(rows.Select(r => PayoutRunSpool.LineOf(r)));
-
-    /// <summary>Writes one row's outcome (journal and progress) and its result object.</summary>
-    internal void Settle(PayoutRow row, XRocketOutcome outcome, Transfer? transfer, Exception? error, bool writeResult = true)
+    /// <summary>The run's results, written on the pipeline thread: progress, result objects, error records.</summary>
+    private void WriteResults(IReadOnlyList<XRocketPayoutResult> results)
     {
-        RunJournal?.Outcomes(new[]
+        foreach (var result in results)
         {
-            new PayoutJournalLine
+            var row = (PayoutRow)result.Row;
+            RunProgress.Done(row, result.Outcome);
+            if (result.Outcome != XRocketOutcome.Failed || WritesFailedRows)
             {
-                ClientTransferId = row.ClientTransferId, Status = outcome.ToString(), TransferId = transfer?.TransferId,
-                Error = error is null ? null : ErrorRecords.From(error, null).FullyQualifiedErrorId,
-            },
-        });
-        RunProgress.Done(row, outcome);
-        if (writeResult)
-        {
-            WriteObject(Result(outcome, row, transfer));
+                WriteObject(Result(result.Outcome, row, result.Transfer));
+            }
+
+            if (result.Error is { } error)
+            {
+                var record = ErrorRecords.From(error, row.ErrorTarget);
+                if (result.Outcome == XRocketOutcome.Unknown)
+                {
+                    var settle = $"To settle it, run the same command again with the same {Resume()}: it is never paid twice.";
+                    record.ErrorDetails = new ErrorDetails(error.Message + " " + settle) { RecommendedAction = settle };
+                }
+
+                WriteError(record);
+            }
         }
     }
 
     private void Admit(PayoutRow row)
     {
-        if (RunJournal is { } journal && !WhatIfOnly)
+        if (!WhatIfOnly && Engine.Admit(row) is { } known)
         {
-            if (journal.IsPaid(row.ClientTransferId))
-            {
-                // The journal knows: no request.
-                RunProgress.Done(row, XRocketOutcome.AlreadyDone);
-                WriteObject(Result(XRocketOutcome.AlreadyDone, row, null));
-                return;
-            }
-
-            if (journal.IsPending(row.ClientTransferId) && !Reconciled(row))
-            {
-                return;
-            }
+            // The journal knows: no request.
+            WriteResults(new[] { known });
         }
-
-        Pay(row);
+        else if (_queue.Add(row) is { } ready)
+        {
+            Send(ready);
+        }
     }
 
-    /// <summary>
-    /// A row with an intent and no outcome: looked up by client id. True when it was not paid (send it);
-    /// false when it was (written AlreadyDone), differs (Failed, a conflict) or the look-up failed (Unknown).
-    /// </summary>
-    private bool Reconciled(PayoutRow row)
+    private void Send(IReadOnlyList<XRocketPayoutRow> rows)
     {
-        Transfer existing;
+        if (!Confirm(rows) || WhatIfOnly)
+        {
+            return;
+        }
+
+        WarnOfRerun();
+        WriteResults(Run((engine, token) => engine.SendAsync(rows, token)));
+    }
+
+    private void ReleaseHeld()
+    {
+        if (_held is { } held)
+        {
+            _held = null;
+            Admit(held);
+        }
+    }
+
+    private void OpenJournal()
+    {
         try
         {
-            existing = Call((client, token) => client.GetTransferAsync(XRocketRef.ByClientId(row.ClientTransferId), token));
+            RunJournal = PayoutJournal.Open(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal), BatchId, forWriting: !WhatIfOnly);
         }
-        catch (XRocketApiException ex) when (ex.IsNotFound)
+        catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
         {
-            return true;
-        }
-        catch (XRocketException ex)
-        {
-            Settle(row, XRocketOutcome.Unknown, null, ex);
-            WriteFailure(ex, row.Target);
-            return false;
+            ThrowTerminatingError(new ErrorRecord(ex, ModuleErrorIds.JournalUnusable, ErrorCategory.InvalidArgument, Journal));
         }
 
-        var differences = new List<string>();
-        if (existing.Target is { } target && target != row.TelegramUserId) differences.Add("target");
-        if (existing.Asset is { } asset && !asset.Equals(row.Asset, StringComparison.OrdinalIgnoreCase)) differences.Add("asset");
-        if (XRocketMoney.Normalize(existing.Amount) != XRocketMoney.Normalize(row.Amount)) differences.Add("amount");
-        if (differences.Count > 0)
+        if (WhatIfOnly && BatchId is null && RunJournal!.PreviousRuns == 0)
         {
-            var conflict = new XRocketConflictException(row.ClientTransferId, differences, existing);
-            Settle(row, XRocketOutcome.Failed, existing, conflict);
-            WriteFailure(conflict, row.Target);
-            return false;
+            WriteWarning($"The journal {Journal} does not exist yet, and -WhatIf does not create it: the client ids shown are not the ones a real run will use. Pass -BatchId to fix them.");
         }
 
-        Settle(row, XRocketOutcome.AlreadyDone, existing, null);
-        return false;
+        // Client ids must be the same on a resume: with no -BatchId, the journal's own batch id.
+        BatchId = RunJournal!.BatchId;
+        if (RunJournal.PaidCount + RunJournal.PendingCount > 0)
+        {
+            WriteVerbose($"Journal {RunJournal.Path}: {RunJournal.PaidCount} row(s) paid, {RunJournal.PendingCount} to settle; batch id {RunJournal.BatchId}.");
+        }
+
+        if (!WhatIfOnly)
+        {
+            RunJournal.Start(MyInvocation.MyCommand.Name);
+        }
     }
 
-    /// <summary>The pipeline disposes its cmdlets also when it was stopped between two rows: close the journal and spool.</summary>
+    /// <summary>The pipeline disposes its cmdlets also when it was stopped between two rows: say what was sent, close the journal and spool.</summary>
     void IDisposable.Dispose()
     {
+        if (StopToken.IsCancellationRequested)
+        {
+            Stopped();
+        }
+
         RunJournal?.Dispose();
         _spool?.Dispose();
         _spool = null;

@@ -3,41 +3,59 @@ using System.IO;
 namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>
-/// Validated rows spooled to a temporary file during a preflight, so the whole input is read before the
-/// first payment while memory stays flat. Read back, a row has no InputObject; its error target is a copy of
-/// its values with ClientTransferId.
+/// Validated rows held during a preflight, so the whole input is read before the first payment: in memory
+/// up to <see cref="InMemoryRows"/> rows (issue 24: no file costs for the common run), beyond that spooled to
+/// a temporary file so memory stays flat. Read back from the file, a row has no InputObject; its error target
+/// is a copy of its values with ClientTransferId.
 /// </summary>
 internal sealed class PayoutRunSpool : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "xrocketpay-spool-" + Guid.NewGuid().ToString("N") + ".jsonl");
-    private FileStream? _writer;
+    /// <summary>Rows kept in memory before the spool moves to a file.</summary>
+    public const int InMemoryRows = 4096;
 
-    public PayoutRunSpool() => _writer = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.None);
+    private readonly List<PayoutRow> _rows = new();
+    private string? _path;
+    private FileStream? _writer;
 
     public int Count { get; private set; }
 
-    public static PayoutJournalLine LineOf(PayoutRow row) => new()
-    {
-        ClientTransferId = row.ClientTransferId,
-        Target = row.TelegramUserId,
-        Asset = row.Asset,
-        Amount = row.Amount,
-        Description = row.Description,
-        CallbackUrl = row.CallbackUrl,
-        CallbackPayload = row.CallbackPayload,
-    };
-
     public void Add(PayoutRow row)
     {
-        var line = LineOf(row);
-        line.Type = "row";
-        line.WriteTo(_writer!);
         Count++;
+        if (_writer is null && _rows.Count < InMemoryRows)
+        {
+            _rows.Add(row);
+            return;
+        }
+
+        if (_writer is null)
+        {
+            _path = Path.Combine(Path.GetTempPath(), "xrocketpay-spool-" + Guid.NewGuid().ToString("N") + ".jsonl");
+            _writer = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.None);
+            foreach (var held in _rows)
+            {
+                Write(held);
+            }
+
+            _rows.Clear();
+        }
+
+        Write(row);
     }
 
     public IEnumerable<PayoutRow> ReadAll()
     {
-        _writer?.Flush();
+        if (_path is null)
+        {
+            foreach (var row in _rows)
+            {
+                yield return row;
+            }
+
+            yield break;
+        }
+
+        _writer!.Flush();
         foreach (var line in PayoutJournalLine.ReadAll(_path))
         {
             var target = new PSObject();
@@ -52,8 +70,14 @@ internal sealed class PayoutRunSpool : IDisposable
 
     public void Dispose()
     {
+        _rows.Clear();
         _writer?.Dispose();
         _writer = null;
+        if (_path is null)
+        {
+            return;
+        }
+
         try
         {
             File.Delete(_path);
@@ -63,4 +87,10 @@ internal sealed class PayoutRunSpool : IDisposable
             // A temporary file left behind is harmless.
         }
     }
+
+    private void Write(PayoutRow row) => new PayoutJournalLine
+    {
+        Type = "row", ClientTransferId = row.ClientTransferId, Target = row.TelegramUserId, Asset = row.Asset, Amount = row.Amount,
+        Description = row.Description, CallbackUrl = row.CallbackUrl, CallbackPayload = row.CallbackPayload,
+    }.WriteTo(_writer!);
 }
