@@ -74,10 +74,10 @@ public sealed class OutcomeTests : IClassFixture<SandboxFixture>, IDisposable
         _sandbox.AddFault(new { path = "/api/v1/mass-transfers", method = "POST", mode = "malformed" });
         var single = _session.Run("New-XRocketTransfer -TelegramUserId 7 -Amount 1 -Asset TONCOIN -ClientTransferId settled-1 -Confirm:$false");
         single.AssertNoErrors();
-        Assert.Equal("Sent", single.Output.Single().S("Status"));
+        Assert.Equal("Sent", single.Output.Single().S("Outcome"));
         var mass = _session.Run("[pscustomobject]@{ UserId = '1'; Amount = '1'; Asset = 'TONCOIN' }, [pscustomobject]@{ UserId = '2'; Amount = '2'; Asset = 'TONCOIN' } | New-XRocketMassTransfer -BatchId settled -Confirm:$false");
         mass.AssertNoErrors();
-        Assert.Equal(new[] { "Sent", "Sent" }, mass.Output.Select(r => r.S("Status")));
+        Assert.Equal(new[] { "Sent", "Sent" }, mass.Output.Select(r => r.S("Outcome")));
         Assert.Equal(10_000m - 4m, _sandbox.Balance("TONCOIN"));
     }
 

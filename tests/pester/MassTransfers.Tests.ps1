@@ -49,7 +49,7 @@ Describe 'Requests of a payout run' {
     It 'sends chunks of at most the API''s 500 rows by default, and refuses a -ChunkSize above it' {
         $rows = 1..1001 | ForEach-Object { [pscustomobject]@{ user_id = 20000 + $_; amount = '0.001'; asset = 'TRX' } }
         $first = $rows | New-XRocketMassTransfer -BatchId big-1 -Confirm:$false
-        @($first | Where-Object Status -EQ 'Sent').Count | Should -Be 1001
+        @($first | Where-Object Outcome -EQ 'Sent').Count | Should -Be 1001
         @(Get-StateChangingRequest | Where-Object path -EQ $script:Family.Mass).Count | Should -Be 3
         { $rows[0] | New-XRocketMassTransfer -ChunkSize 501 -WhatIf } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }
@@ -59,7 +59,7 @@ Describe 'Requests of a payout run' {
         $null = $rows | New-XRocketMassTransfer -BatchId big-2 -Confirm:$false
         Clear-SandboxRequest
         $again = $rows | New-XRocketMassTransfer -BatchId big-2 -Confirm:$false
-        @($again | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 1001
+        @($again | Where-Object Outcome -EQ 'AlreadyDone').Count | Should -Be 1001
         $log = @(Get-SandboxRequest)
         @($log | Where-Object path -EQ $script:Family.Mass).Count | Should -Be 3
         @($log | Where-Object path -EQ $script:Family.Many).Count | Should -Be 2
@@ -74,7 +74,7 @@ Describe 'Requests of a payout run' {
         Clear-SandboxRequest
         $rows[9].amount = '0.02'
         $again = $rows | New-XRocketTransfer -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
-        @($again | Where-Object Status -EQ 'AlreadyDone').Count | Should -Be 39
+        @($again | Where-Object Outcome -EQ 'AlreadyDone').Count | Should -Be 39
         $log = @(Get-SandboxRequest)
         @($log | Where-Object path -EQ $script:Family.Many | Where-Object method -EQ 'POST').Count | Should -Be 40
         @($log | Where-Object path -EQ $script:Family.Many | Where-Object method -EQ 'GET').Count | Should -Be 1

@@ -355,7 +355,7 @@ Describe 'Runs that say what they did' {
 
         $run = $fixed | New-XRocketTransfer -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
         # Taken rows are verified in a group, so their results come after the row sent.
-        @($run.Status) | Should -Be @('Sent', 'AlreadyDone', 'AlreadyDone', 'AlreadyDone')
+        @($run.Outcome) | Should -Be @('Sent', 'AlreadyDone', 'AlreadyDone', 'AlreadyDone')
         $failed.Count | Should -Be 1
         Get-SandboxBalance -Asset TRX | Should -Be 9995
     }
@@ -366,7 +366,7 @@ Describe 'Runs that say what they did' {
         $out[0] | Should -BeOfType [System.Management.Automation.WarningRecord]
         $out[0].Message | Should -Match 'pay them again.*-BatchId'
         @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 1
-        @($out | Where-Object Status -EQ 'Sent').Count | Should -Be 3
+        @($out | Where-Object Outcome -EQ 'Sent').Count | Should -Be 3
         @($rows | New-XRocketTransfer -BatchId safe -Confirm:$false 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -BeNullOrEmpty
         # One row given by parameters is not a file: nothing to warn about.
         @(New-XRocketTransfer -TelegramUserId 1199 -Amount 0.1 -Asset TRX -Confirm:$false 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -BeNullOrEmpty
@@ -397,7 +397,7 @@ Describe 'Runs that say what they did' {
         }
         $result = $rows | & $command -BatchId "outage-$command" -Confirm:$false @extra -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed | Should -BeNullOrEmpty
-        @($result | Where-Object Status -EQ 'Sent').Count | Should -Be 200
+        @($result | Where-Object Outcome -EQ 'Sent').Count | Should -Be 200
         Get-SandboxBalance -Asset TRX | Should -Be 9998
     }
 }

@@ -73,7 +73,9 @@ public sealed class PayoutJournal : IDisposable
             }
         }
 
-        if (rows && (version ?? 1) < FormatVersion)
+        // A run line without a version is an earlier XRocketPay's (a journal written with no run line at all was
+        // written by this one through the engine, which does not need Start).
+        if (rows && journal.PreviousRuns > 0 && (version ?? 1) < FormatVersion)
         {
             throw new ArgumentException($"The journal '{path}' was written by an earlier XRocketPay, whose -BatchId client ids included the amount: resumed now, its rows would get other ids and could be paid again. Finish that run with the version that wrote it, or start a new journal and re-run only the rows it does not show as paid (Get-XRocketJournal -Path '{path}').");
         }
