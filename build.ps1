@@ -19,7 +19,8 @@ Demo    : after Build. Start the sandbox on a free loopback port, run examples/q
 Bench   : Release build, then the benchmark table (out/bench/results.md).
 
 Each task declares the tasks it needs ($taskGraph); they run first, once per invocation.
--Configuration defaults to Release when Package is asked for, Debug otherwise: one build per invocation.
+-Configuration defaults to Release when Package runs, Debug otherwise: one build per invocation. Test runs
+Package first wherever platyPS is installed, so the installed-package tests have packages to install.
 
 Tools are found or restored, never assumed: Pester 5.5+ installed, else Pester 5.9.1 restored from NuGet
 (tools/restore/PowerShellTools.proj); platyPS and PSScriptAnalyzer are not on NuGet, so their absence is
@@ -38,7 +39,7 @@ param(
     [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo', 'Bench')]
     [string[]] $Task = 'Build',
 
-    # Default: Release when -Task includes Package, else Debug.
+    # Default: Release when Package runs (also as Test's), else Debug.
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration,
 
@@ -57,9 +58,6 @@ $staged = Join-Path $root 'out/XRocketPay'
 $feed = Join-Path $root 'out/feed'
 $platyPSInstall = 'Install-PSResource platyPS -Version 0.14.2'
 $analyzerInstall = 'Install-PSResource PSScriptAnalyzer -Version 1.25.0'
-if (-not $Configuration) {
-    $Configuration = if ($Task -contains 'Package') { 'Release' } else { 'Debug' }
-}
 
 function Invoke-Native {
     param(
@@ -400,7 +398,8 @@ $taskGraph = [ordered]@{
     Build   = @{ DependsOn = @(); Action = { Invoke-BuildTask } }
     Docs    = @{ DependsOn = @('Build'); Action = { Invoke-DocsTask }; Needs = 'platyPS' }
     Package = @{ DependsOn = @('Docs'); Action = { Invoke-PackageTask } }
-    Test    = @{ DependsOn = @('Build'); Action = { Invoke-TestTask } }
+    # Test installs the packages as a user would: it makes them first wherever help can be built.
+    Test    = @{ DependsOn = @('Build'); WhenAvailable = @('Package'); Action = { Invoke-TestTask } }
     Demo    = @{ DependsOn = @('Build'); Action = { Invoke-DemoTask } }
     Bench   = @{ DependsOn = @(); Action = { Invoke-BenchTask } }
 }
@@ -412,15 +411,35 @@ function Resolve-TaskOrder {
         if ($Order.Contains($each)) { continue }
         $dependencies = $taskGraph[$each].DependsOn
         if ($dependencies) { $null = Resolve-TaskOrder -Name $dependencies -Order $Order }
+        foreach ($optional in @($taskGraph[$each]['WhenAvailable'] | Where-Object { $_ })) {
+            if (Test-TaskAvailable $optional) {
+                $null = Resolve-TaskOrder -Name $optional -Order $Order
+            }
+            else {
+                Write-BuildLine "$each without $($optional): platyPS 0.14.2 is not installed ($platyPSInstall), so the tests of the installed packages are skipped."
+            }
+        }
+
         $Order.Add($each)
     }
 
     , $Order
 }
 
+# Whether a task and every task it needs can run here (platyPS is the one tool that may be missing).
+function Test-TaskAvailable([string] $Name) {
+    $needed = Resolve-TaskOrder -Name $Name
+    -not ($needed | Where-Object { $taskGraph[$_]['Needs'] -eq 'platyPS' } | Select-Object -First 1) -or (Import-PlatyPS)
+}
+
 # One clear line for a failed task, not a stack trace; the exit code says it failed.
 try {
     $order = Resolve-TaskOrder -Name $Task
+    # Packages are built in Release; one configuration per invocation, so the solution is built once.
+    if (-not $Configuration) {
+        $Configuration = if ($order -contains 'Package') { 'Release' } else { 'Debug' }
+    }
+
     # A task that cannot be done stops the run before anything is built (a package without help is not shipped).
     if ($order | Where-Object { $taskGraph[$_]['Needs'] -eq 'platyPS' } | Select-Object -First 1) {
         if (-not (Import-PlatyPS)) {
