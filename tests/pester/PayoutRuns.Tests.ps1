@@ -349,7 +349,7 @@ Describe 'Runs that say what they did' {
         $summary = $out | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPreflight] }
         $summary.AlreadyPaid | Should -Be 3
         @($out | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPlanRow] }).Action | Should -Be @('Skip', 'Conflict', 'Skip', 'Skip', 'Send')
-        $conflict = @($problems | Where-Object { $_.TargetObject.ClientTransferId -eq 'nov-2' })[0]
+        $conflict = @($problems | Where-Object { $_.TargetObject -and $_.TargetObject.PSObject.Properties['ClientTransferId'] -and $_.TargetObject.ClientTransferId -eq 'nov-2' })[0]
         $conflict.Exception.Message | Should -Match '1 TRX.*1\.5 TRX'
         Get-StateChangingRequest | Should -BeNullOrEmpty
 
@@ -366,7 +366,7 @@ Describe 'Runs that say what they did' {
         $out[0] | Should -BeOfType [System.Management.Automation.WarningRecord]
         $out[0].Message | Should -Match 'pay them again.*-BatchId'
         @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 1
-        @($out | Where-Object Outcome -EQ 'Sent').Count | Should -Be 3
+        @($out | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketTransferResult] -and $_.Outcome -eq 'Sent' }).Count | Should -Be 3
         @($rows | New-XRocketTransfer -BatchId safe -Confirm:$false 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -BeNullOrEmpty
         # One row given by parameters is not a file: nothing to warn about.
         @(New-XRocketTransfer -TelegramUserId 1199 -Amount 0.1 -Asset TRX -Confirm:$false 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -BeNullOrEmpty
