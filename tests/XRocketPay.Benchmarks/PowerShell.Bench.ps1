@@ -310,6 +310,11 @@ try {
     Add-RequestRow -Payout $payout
     Add-RateLimitedRow -Payout $payout
 
+    # ---- outages (issue 19): a short outage during a run leaves nothing Unknown ----------------------------
+    . (Join-Path $PSScriptRoot 'Outage.Bench.ps1')
+    Add-OutageRow -Command New-XRocketMassTransfer -RowCount 3000 -EveryMs 150 -ForSec 9
+    Add-OutageRow -Command New-XRocketTransfer -RowCount 1000 -EveryMs 100 -ForSec 30
+
     # ---- memory: 100,000 rows, each sink in a fresh child pwsh ------------------------------------------
     $memory = [ordered]@{}
     $sinks = @('OutNull', 'Transfer', 'MassTransfer') + @(if ((Get-Command New-XRocketMassTransfer).Parameters.ContainsKey('Journal')) { 'Journal' })

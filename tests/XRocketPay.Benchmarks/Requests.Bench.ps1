@@ -51,7 +51,7 @@ function Add-RateLimitedRow {
             $watch = [System.Diagnostics.Stopwatch]::StartNew()
             $out = $Payout | New-XRocketMassTransfer -BatchId limited -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
             $watch.Stop()
-            $paid = @($out | Where-Object { $_.Status -in 'Sent', 'AlreadyDone' }).Count
+            $paid = @($out | Where-Object { $_.Outcome -in 'Sent', 'AlreadyDone' }).Count
             $limited = @(Get-ApiRequest | Where-Object status -EQ 429).Count
             $rows.Add((New-Row -Measurement "wall time, ``--rate-limit 20``: $($Payout.Count.ToString('N0', $invariant))-row mass file, $run" `
                         -Measured "$($watch.Elapsed.TotalSeconds.ToString('0.0', $invariant)) s; $paid paid, $(@($failed).Count) errors" -Baseline "$limited answers 429 in the log" `
