@@ -48,15 +48,14 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
         target.Properties.Add(new PSNoteProperty("ResolvedClientChequeId", clientId));
         // SOURCES §5.13: clientChequeId ≤ 50, description ≤ 1000, password ≤ 100; the asset from the currencies list.
         decimal? amount = null;
-        var payloadError = InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target, out var payload);
+        Callback? callback = null;
         var error = InputRules.ClientId(ClientChequeId, nameof(ClientChequeId), target)
             ?? InputRules.Asset(ReferenceConnection, Asset, nameof(Asset), target)
             ?? InputRules.Amount(Amount, nameof(Amount), required: true, target, out amount)
             ?? InputRules.Text(Description, nameof(Description), InputRules.MaxDescription, target)
             ?? (Password is { Length: > InputRules.MaxPassword } ? InputRules.Text(new string('*', Password.Length), nameof(Password), InputRules.MaxPassword, target) : null)
             ?? (string.IsNullOrWhiteSpace(TelegramUserId) ? null : InputRules.TelegramUserId(TelegramUserId, nameof(TelegramUserId), target))
-            ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target)
-            ?? payloadError;
+            ?? InputRules.Callback(CallbackUrl, CallbackPayload, target, out callback);
         if (error is not null)
         {
             WriteError(error);
@@ -80,7 +79,7 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
             Target = recipient,
             TargetType = recipient is null ? null : TargetTypes.TelegramUserId,
             ClientChequeId = clientId,
-            Callback = Callback.For(CallbackUrl, payload),
+            Callback = callback,
         };
         WriteCreated(target, "Cheque", clientId, ", nothing new was created", (client, ct) => client.CreateChequeAsync(request, ct));
     }

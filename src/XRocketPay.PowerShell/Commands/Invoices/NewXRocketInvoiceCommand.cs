@@ -95,14 +95,13 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
         var idError = ClientInvoiceId is { Length: > 0 } given && given.Trim().Length == 0
             ? InputRules.ClientId(ClientInvoiceId, nameof(ClientInvoiceId), target)
             : InputRules.Text(ClientInvoiceId?.Trim(), nameof(ClientInvoiceId), InputRules.MaxId, target);
-        var payloadError = InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target, out var payload);
+        Callback? callback = null;
         var ruleError = idError
             ?? InputRules.Asset(ReferenceConnection, Currency, nameof(Currency), target, fiatHint: FiatHint())
             ?? (ParameterSetName == FiatPriceSet ? InputRules.Fiat(ReferenceConnection, Fiat ?? "", nameof(Fiat), target) : null)
             ?? PayCurrency?.Select(c => InputRules.Asset(ReferenceConnection, c ?? "", nameof(PayCurrency), target)).FirstOrDefault(e => e is not null)
             ?? InputRules.Text(Description, nameof(Description), InputRules.MaxDescription, target)
-            ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target)
-            ?? payloadError
+            ?? InputRules.Callback(CallbackUrl, CallbackPayload, target, out callback)
             ?? InputRules.Url(SuccessUrl, nameof(SuccessUrl), target)
             ?? InputRules.Url(CancelUrl, nameof(CancelUrl), target);
         if ((amountError ?? minPaymentError ?? fiatAmountError ?? ruleError) is { } error)
@@ -143,7 +142,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
             Description = Description,
             Expiry = ExpiresInSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             ClientInvoiceId = clientId,
-            Callback = Callback.For(CallbackUrl, payload),
+            Callback = callback,
             Url = SuccessUrl is null && CancelUrl is null ? null : new RedirectUrls { SuccessUrl = SuccessUrl, CancelUrl = CancelUrl },
             FiatPrice = fiatPrice,
         };

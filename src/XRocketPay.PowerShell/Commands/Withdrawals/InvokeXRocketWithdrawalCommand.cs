@@ -23,9 +23,9 @@ public sealed class InvokeXRocketWithdrawalCommand : WithdrawalDestinationCmdlet
         var clientId = ClientIds.Resolve(ClientWithdrawalId);
         var target = BoundTarget();
         target.Properties.Add(new PSNoteProperty("ResolvedClientWithdrawalId", clientId));
+        Callback? callback = null;
         // A blank or long id is refused, never replaced (SOURCES §5.22: clientWithdrawalId ≤ 50).
-        var payloadError = InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target, out var payload);
-        if (!Report(InputRules.ClientId(ClientWithdrawalId, nameof(ClientWithdrawalId), target) ?? InputRules.Url(CallbackUrl, nameof(CallbackUrl), target) ?? payloadError) ||
+        if (!Report(InputRules.ClientId(ClientWithdrawalId, nameof(ClientWithdrawalId), target) ?? InputRules.Callback(CallbackUrl, CallbackPayload, target, out callback)) ||
             ReadDestination(target) is not var (network, address, asset, amount) ||
             !Confirmed($"{network} address {address}", $"Withdraw {XRocketMoney.Format(amount)} {asset} (client id {clientId})"))
         {
@@ -40,7 +40,7 @@ public sealed class InvokeXRocketWithdrawalCommand : WithdrawalDestinationCmdlet
             Asset = asset,
             Amount = amount,
             Comment = Comment,
-            Callback = Callback.For(CallbackUrl, payload),
+            Callback = callback,
         };
         WriteCreated(target, "Withdrawal", clientId, ", nothing was sent again", (client, ct) => client.CreateWithdrawalAsync(request, ct));
     }

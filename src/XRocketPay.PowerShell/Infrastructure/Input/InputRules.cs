@@ -182,6 +182,23 @@ internal static class InputRules
             : null;
 
     /// <summary>A callback or redirect URL: an absolute http(s) URL of at most 500 characters (SOURCES §5.6).</summary>
+    /// <summary>
+    /// The -CallbackUrl and -CallbackPayload of a create, checked together: the error record for the first that is
+    /// not usable, else null with the callback to send (null when neither is given).
+    /// </summary>
+    internal static ErrorRecord? Callback(string? url, object? payload, object? target, out Client.Models.Callback? callback)
+    {
+        callback = null;
+        System.Text.Json.JsonElement? json = null;
+        if ((Url(url, "CallbackUrl", target) ?? CallbackPayload(payload, "CallbackPayload", target, out json)) is { } error)
+        {
+            return error;
+        }
+
+        callback = Client.Models.Callback.For(string.IsNullOrWhiteSpace(url) ? null : url!.Trim(), json);
+        return null;
+    }
+
     internal static ErrorRecord? Url(string? value, string name, object? target)
     {
         if (value is null)
