@@ -178,6 +178,10 @@ Describe 'Invoices as the live API reads them (issue 22)' {
         $big[0].FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
         $big[0].Exception.Message | Should -BeLike '*4096*'
         $text[0].Exception.Message | Should -BeLike '*JSON object*'
+        $rows = @([pscustomobject]@{ TelegramUserId = 87209766; Asset = 'USDT'; Amount = '1'; CallbackPayload = '"order-2"' })
+        $rows | New-XRocketTransfer -Confirm:$false -ErrorVariable row -ErrorAction SilentlyContinue
+        $row[0].FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
+        $row[0].ToString() | Should -BeLike "Row 1 (TelegramUserId 87209766, client id $($row[0].TargetObject.ClientTransferId)): -CallbackPayload*"
         Get-StateChangingRequest | Should -BeNullOrEmpty
     }
 

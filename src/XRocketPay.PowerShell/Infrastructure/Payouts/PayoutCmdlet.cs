@@ -80,15 +80,11 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         // costs no copy); the rules check without it, and a refusal gets it here, named in the message too.
         var copyRow = RowCopier(clientId);
         var amount = 0m;
-        if ((MissingColumns(user, asset) ?? Refusal(user, asset, clientId, target: null, out amount)) is { } refusal)
+        System.Text.Json.JsonElement? payload = null;
+        if ((MissingColumns(user, asset) ?? Refusal(user, asset, clientId, target: null, out amount)
+            ?? InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target: null, out payload)) is { } refusal)
         {
             WriteError(ErrorRecords.WithTarget(refusal, ErrorRecords.NameRow(copyRow(), PayoutRow.RowName(position, user, clientId))));
-            return null;
-        }
-
-        if (InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target: null, out var payload) is { } payloadError)
-        {
-            WriteError(ErrorRecords.WithTarget(payloadError, copyRow()));
             return null;
         }
 
