@@ -4,32 +4,14 @@ using System.Text.Json;
 namespace XRocketPay.Sandbox.Tests;
 
 /// <summary>Issue 16: what the live API is known to answer, in the full shape and in <c>--shape evidence</c>.</summary>
-public sealed class FidelityTests : IClassFixture<SandboxPair>, IClassFixture<EvidencePair>
+public sealed class FidelityTests : EveryModeTests
 {
     private const string TonAddress = "0:ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12";
-    private readonly SandboxPair _full;
-    private readonly EvidencePair _evidence;
 
     public FidelityTests(SandboxPair full, EvidencePair evidence)
+        : base(full, evidence)
     {
-        _full = full;
-        _evidence = evidence;
     }
-
-    public static TheoryData<SandboxDialect, SandboxShape> EveryMode()
-    {
-        var data = new TheoryData<SandboxDialect, SandboxShape>();
-        foreach (var dialect in new[] { SandboxDialect.Transfers, SandboxDialect.Payouts })
-        {
-            data.Add(dialect, SandboxShape.Full);
-            data.Add(dialect, SandboxShape.Evidence);
-        }
-
-        return data;
-    }
-
-    private Task<SandboxApi> Fresh(SandboxDialect dialect, SandboxShape shape) =>
-        shape == SandboxShape.Evidence ? _evidence.Fresh(dialect) : _full.Fresh(dialect);
 
     [Theory, MemberData(nameof(EveryMode))]
     public async Task Deleted_cheques_leave_lists_and_read_by_id_as_deleted(SandboxDialect dialect, SandboxShape shape)
@@ -71,7 +53,7 @@ public sealed class FidelityTests : IClassFixture<SandboxPair>, IClassFixture<Ev
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Evidence_shape_drops_every_field_no_public_source_shows(SandboxDialect dialect)
     {
-        var api = await _evidence.Fresh(dialect);
+        var api = await Fresh(dialect, SandboxShape.Evidence);
         var withdrawal = await api.Post("api/v1/withdrawals", new { clientWithdrawalId = "ev-1", network = "TON", address = TonAddress, asset = "TONCOIN", amount = "1" });
         Assert.False(withdrawal.Has("clientWithdrawalId"));
         Assert.False((await api.Get("api/v1/withdrawal?clientWithdrawalId=ev-1")).Has("clientWithdrawalId"));
@@ -96,7 +78,7 @@ public sealed class FidelityTests : IClassFixture<SandboxPair>, IClassFixture<Ev
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Evidence_shape_applies_to_webhook_data_too(SandboxDialect dialect)
     {
-        var api = await _evidence.Fresh(dialect);
+        var api = await Fresh(dialect, SandboxShape.Evidence);
         var sink = new { callbackUrl = new Uri(api.Server.BaseUri, "sandbox/webhook-sink").ToString() };
         var created = await api.Post("api/v1/withdrawals", new { clientWithdrawalId = "wh-1", network = "TON", address = TonAddress, asset = "TONCOIN", amount = "1", callback = sink });
         await api.Post("sandbox/withdrawals/complete?withdrawalId=" + created.S("withdrawalId"), null);
@@ -110,7 +92,7 @@ public sealed class FidelityTests : IClassFixture<SandboxPair>, IClassFixture<Ev
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Full_shape_still_sends_what_the_sandbox_knows(SandboxDialect dialect)
     {
-        var api = await _full.Fresh(dialect);
+        var api = await Fresh(dialect, SandboxShape.Full);
         Assert.True((await api.Post("api/v1/cheques", new { asset = "USDT", amount = "1" })).Has("amount"));
         Assert.True((await api.Post("api/v1/withdrawals", new { clientWithdrawalId = "full-1", network = "TON", address = TonAddress, asset = "TONCOIN", amount = "1" })).Has("clientWithdrawalId"));
         Assert.Equal(HttpStatusCode.OK, (await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "3" })).Status);

@@ -4,31 +4,12 @@ using System.Net;
 namespace XRocketPay.Sandbox.Tests;
 
 /// <summary>Issue 22: invoices as the live API reads them (expiry unit, fiat prices, payload objects), in every mode.</summary>
-public sealed class InvoiceReadingTests : IClassFixture<SandboxPair>, IClassFixture<EvidencePair>
+public sealed class InvoiceReadingTests : EveryModeTests
 {
-    private readonly SandboxPair _full;
-    private readonly EvidencePair _evidence;
-
     public InvoiceReadingTests(SandboxPair full, EvidencePair evidence)
+        : base(full, evidence)
     {
-        _full = full;
-        _evidence = evidence;
     }
-
-    public static TheoryData<SandboxDialect, SandboxShape> EveryMode()
-    {
-        var data = new TheoryData<SandboxDialect, SandboxShape>();
-        foreach (var dialect in new[] { SandboxDialect.Transfers, SandboxDialect.Payouts })
-        {
-            data.Add(dialect, SandboxShape.Full);
-            data.Add(dialect, SandboxShape.Evidence);
-        }
-
-        return data;
-    }
-
-    private Task<SandboxApi> Fresh(SandboxDialect dialect, SandboxShape shape) =>
-        shape == SandboxShape.Evidence ? _evidence.Fresh(dialect) : _full.Fresh(dialect);
 
     private static TimeSpan OpenFor(SandboxApi.Reply invoice) =>
         DateTimeOffset.Parse(invoice.S("expiresAt"), CultureInfo.InvariantCulture) - DateTimeOffset.Parse(invoice.S("createdAt"), CultureInfo.InvariantCulture);
