@@ -9,7 +9,7 @@ public sealed partial class XRocketClient
         request.ClientChequeId = ClientIds.Resolve(request.ClientChequeId);
         var created = await CreateAsync(Routes.Cheques, JsonSerializer.Serialize(request, J.Default.CreateChequeRequest), request.ClientChequeId, J.Default.Cheque,
             ct => GetChequeAsync(XRocketRef.ByClientId(request.ClientChequeId), ct),
-            existing => Differences(("asset", existing.Asset, request.Asset), ("amount", existing.Amount is { } a ? Amount(a) : null, Amount(request.Amount))),
+            existing => SameObject.Differences(SameObject.Code("asset", existing.Asset, request.Asset), SameObject.Amount("amount", existing.Amount, request.Amount)),
             cancellationToken).ConfigureAwait(false);
 
         // No public source shows a cheque's amount or an echoed client id (docs/api/README.md): what we sent fills them.

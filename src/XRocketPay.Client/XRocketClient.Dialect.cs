@@ -12,7 +12,7 @@ public sealed partial class XRocketClient
     public XRocketApiDialect Dialect =>
         _transferFamily is { Status: TaskStatus.RanToCompletion } done ? done.Result.Dialect : KnownDialect();
 
-    /// <summary>Settles the dialect once per client: known hosts directly, other hosts with two read-only look-ups.</summary>
+    /// <summary>Decides the dialect once per client: known hosts directly, other hosts with two read-only look-ups.</summary>
     public async Task<XRocketApiDialect> ResolveDialectAsync(CancellationToken cancellationToken = default) =>
         (await TransferFamilyAsync(cancellationToken).ConfigureAwait(false)).Dialect;
 

@@ -17,8 +17,8 @@ public sealed partial class XRocketClient
         var requestedAt = DateTimeOffset.UtcNow;
         var created = await CreateAsync(Routes.Invoices, JsonSerializer.Serialize(request, J.Default.CreateInvoiceRequest), request.ClientInvoiceId, J.Default.Invoice,
             ct => GetInvoiceAsync(XRocketRef.ByClientId(request.ClientInvoiceId), ct),
-            existing => Differences(("priceCurrency", existing.PriceCurrency, request.PriceCurrency),
-                ("priceAmount", existing.PriceAmount is { } a ? Amount(a) : null, request.PriceAmount is { } b ? Amount(b) : null)),
+            existing => SameObject.Differences(SameObject.Code("priceCurrency", existing.PriceCurrency, request.PriceCurrency),
+                SameObject.Amount("priceAmount", existing.PriceAmount, request.PriceAmount)),
             cancellationToken).ConfigureAwait(false);
         created.Value.FiatPrice = request.FiatPrice;
 

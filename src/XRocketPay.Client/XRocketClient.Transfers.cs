@@ -87,37 +87,21 @@ public sealed partial class XRocketClient
 
         Routes.TransferFamily family;
         MassTransfersResponse response;
-        var answerLost = false;
-        for (var pass = 1; ; pass++)
+        bool answerLost;
+        try
         {
-            XRocketException lost;
-            try
+            family = await TransferFamilyAsync(cancellationToken).ConfigureAwait(false);
+            var body = family.ToWire.Apply(JsonSerializer.Serialize(new CreateMassTransfersRequest { Asset = asset, Transfers = rows.ToList() }, J.Default.CreateMassTransfersRequest));
+            (response, answerLost) = await _settling.SendAsync(family.Mass, async (earlierPassLost, ct) =>
             {
-                family = await TransferFamilyAsync(cancellationToken).ConfigureAwait(false);
-                var body = family.ToWire.Apply(JsonSerializer.Serialize(new CreateMassTransfersRequest { Asset = asset, Transfers = rows.ToList() }, J.Default.CreateMassTransfersRequest));
-
                 // Retries and settling passes reuse the same row ids; a row "already taken" after a lost answer is ours.
-                var (text, earlierLost) = await InFamilyAsync(family, () => _http.SendWithOutcomeAsync(HttpMethod.Post, family.Mass, null, body, null, cancellationToken)).ConfigureAwait(false);
-                answerLost |= earlierLost;
-                response = _http.Deserialize(family.FromWire.Apply(text), "POST", family.Mass, J.Default.MassTransfersResponse);
-                _settling.Answered(family.Mass);
-                break;
-            }
-            catch (XRocketException ex) when (Outcomes.IsAnswerLost(ex))
-            {
-                lost = ex;
-                answerLost = true;
-            }
-            catch (XRocketException ex)
-            {
-                ex.MayHaveSucceeded |= answerLost;
-                return AllLost(rows, ex);
-            }
-
-            if (!await _settling.AgainAsync(RouteOf(lost), pass, cancellationToken).ConfigureAwait(false))
-            {
-                return AllLost(rows, lost);
-            }
+                var (text, earlierAttemptLost) = await InFamilyAsync(family, () => _http.SendWithOutcomeAsync(HttpMethod.Post, family.Mass, null, body, null, ct)).ConfigureAwait(false);
+                return (_http.Deserialize(family.FromWire.Apply(text), "POST", family.Mass, J.Default.MassTransfersResponse), earlierPassLost || earlierAttemptLost);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (XRocketException ex)
+        {
+            return AllLost(rows, ex);
         }
 
         var sentById = response.SuccessTransfers.Where(t => t.ClientTransferId is not null).GroupBy(t => t.ClientTransferId!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -147,9 +131,6 @@ public sealed partial class XRocketClient
 
         return results;
     }
-
-    /// <summary>The route a failure came from (its path without the leading slash), for the settling step's silence per route.</summary>
-    private static string RouteOf(XRocketException failure) => failure.Path?.TrimStart('/') ?? "";
 
     /// <summary>Runs a transfer-family call; a route the server lacks becomes the dialect error.</summary>
     private async Task<T> InFamilyAsync<T>(Routes.TransferFamily family, Func<Task<T>> call)

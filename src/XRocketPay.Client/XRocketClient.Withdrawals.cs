@@ -9,8 +9,8 @@ public sealed partial class XRocketClient
         request.ClientWithdrawalId = ClientIds.Resolve(request.ClientWithdrawalId);
         var created = await CreateAsync(Routes.Withdrawals, JsonSerializer.Serialize(request, J.Default.CreateWithdrawalRequest), request.ClientWithdrawalId, J.Default.Withdrawal,
             ct => GetWithdrawalAsync(XRocketRef.ByClientId(request.ClientWithdrawalId), ct),
-            existing => Differences(("address", existing.Address, request.Address), ("network", existing.Network ?? request.Network, request.Network),
-                ("asset", existing.Asset, request.Asset), ("amount", Amount(existing.Amount), Amount(request.Amount))),
+            existing => SameObject.Differences(SameObject.Identity("address", existing.Address, request.Address), SameObject.Code("network", existing.Network, request.Network),
+                SameObject.Code("asset", existing.Asset, request.Asset), SameObject.Amount("amount", existing.Amount, request.Amount)),
             cancellationToken).ConfigureAwait(false);
 
         // No public source shows the client id echoed in a withdrawal (SOURCES §5.22): ours fills it.

@@ -67,40 +67,23 @@ public sealed partial class XRocketClient
 
     /// <summary>
     /// A create that can never pay twice: the same client id on every attempt, and a "client id already
-    /// taken" answer reconciled by looking the object up and comparing it with the request. An answer lost
-    /// after all retries is settled (<see cref="Settling"/>): the same request is sent again until it is
-    /// answered or its route stayed silent for the bound. The outcome is decided by <see cref="Outcomes"/>.
+    /// taken" answer reconciled by looking the object up and comparing it with the request
+    /// (<see cref="SameObject"/>). An answer lost after all retries is settled (<see cref="Settling"/>). The
+    /// outcome is decided by <see cref="Outcomes"/>.
     /// </summary>
     private async Task<XRocketCreateResult<T>> CreateAsync<T>(string path, string body, string clientId, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo,
         Func<CancellationToken, Task<T>>? lookUp, Func<T, IReadOnlyList<string>> differences, CancellationToken cancellationToken, WireNames? fromWire = null,
         Func<T, IReadOnlyList<string>, XRocketConflictException>? conflict = null)
         where T : class
     {
-        var answerLost = false;
-        for (var pass = 1; ; pass++)
+        try
         {
-            try
-            {
-                var created = await CreateOnceAsync(path, body, clientId, typeInfo, lookUp, differences, answerLost, cancellationToken, fromWire, conflict).ConfigureAwait(false);
-                _settling.Answered(path);
-                return created;
-            }
-            catch (XRocketException ex) when (Outcomes.IsAnswerLost(ex))
-            {
-                answerLost = true;
-                if (!await _settling.AgainAsync(path, pass, cancellationToken).ConfigureAwait(false))
-                {
-                    throw Outcomes.Settle(ex, clientId);
-                }
-            }
-            catch (XRocketException ex)
-            {
-                _settling.Answered(path);
-
-                // A refusal of a re-sent request says nothing of the attempt whose answer was lost.
-                ex.MayHaveSucceeded |= answerLost && ex is not XRocketConflictException;
-                throw Outcomes.Settle(ex, clientId);
-            }
+            return await _settling.SendAsync(path, (answerLost, ct) => CreateOnceAsync(path, body, clientId, typeInfo, lookUp, differences, answerLost, ct, fromWire, conflict),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (XRocketException ex)
+        {
+            throw Outcomes.Settle(ex, clientId);
         }
     }
 
@@ -170,9 +153,4 @@ public sealed partial class XRocketClient
             cancellationToken.ThrowIfCancellationRequested();
             return fetch(cursor).GetAwaiter().GetResult();
         }, take: maxItems is { } max ? (ulong)Math.Max(0, max) : null);
-
-    private static string Amount(decimal value) => XRocketMoney.Format(value);
-
-    private static IReadOnlyList<string> Differences(params (string Field, string? Existing, string? Requested)[] pairs) =>
-        pairs.Where(p => p.Existing is not null && !string.Equals(p.Existing, p.Requested, StringComparison.Ordinal)).Select(p => p.Field).ToList();
 }

@@ -49,6 +49,7 @@ public sealed class LayoutTests
         {
             ("Errors", new Regex(@"(Exception|Problem\w*)\.cs$")),
             ("Payouts", new Regex(@"(Payout\w*|Outcomes?|XRocketOutcome|MassTransfer\w*)\.cs$")),
+            ("Creates", new Regex(@"(Settling|SameObject|TakenRows|XRocketCreateResult)\.cs$")),
             ("Webhooks", new Regex(@"Webhook\w*\.cs$")),
         };
         var misplaced = Directory.GetFiles(source, "*.cs").Select(Path.GetFileName)

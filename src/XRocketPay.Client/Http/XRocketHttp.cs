@@ -7,8 +7,8 @@ using System.Text.Json.Nodes;
 namespace XRocketPay.Client;
 
 /// <summary>
-/// Sends one logical call: per-request headers, a per-attempt timeout, retries with jittered backoff on
-/// transport failures, timeouts, 5xx and 429, typed errors, and one trace per attempt.
+/// Sends one logical call: per-request headers, a per-attempt timeout, retries as <see cref="XRocketRetryPolicy"/>
+/// decides (an attempt whose answer was lost, with jittered backoff), typed errors, and one trace per attempt.
 /// </summary>
 internal sealed class XRocketHttp
 {
@@ -121,9 +121,8 @@ internal sealed class XRocketHttp
                 failure = new XRocketTransportException(XRocketProblemCodes.ConnectionFailed, $"{method} {Address(path)} failed: {_redactor.SafeMessage(ex)}", ex);
             }
 
-            // A timeout, a drop or a 5xx may come after the work was done; a 429 or a 4xx never executed anything.
             failure.EarlierAttemptMayHaveSucceeded = mayHaveReachedServer;
-            mayHaveReachedServer |= failure is XRocketTransportException || failure is XRocketApiException { StatusCode: >= (HttpStatusCode)500 };
+            mayHaveReachedServer |= XRocketRetryPolicy.MayHaveBeenExecuted(failure);
             failure.MayHaveSucceeded = mayHaveReachedServer;
             if (!_options.Retry.ShouldRetry(failure, attempt))
             {

@@ -1,6 +1,6 @@
 namespace XRocketPay.Client.Models;
 
-/// <summary>A transfer's (payout's) status: settled inside the create, so finished or failed (SOURCES §4).</summary>
+/// <summary>A transfer's (payout's) status: decided inside the create, so finished or failed (SOURCES §4).</summary>
 public static class TransferStatus
 {
     public const string Finished = "finished";
