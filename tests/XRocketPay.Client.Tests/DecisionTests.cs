@@ -102,6 +102,27 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public void The_retry_policy_answers_was_the_answer_lost_and_settling_asks_it_there()
+    {
+        var timeout = new XRocketTransportException("timeout", "t");
+        Assert.True(XRocketRetryPolicy.IsAnswerLost(timeout));
+        Assert.True(XRocketRetryPolicy.IsAnswerLost(new XRocketTransportException("connection_failed", "c")));
+        Assert.True(XRocketRetryPolicy.IsAnswerLost(new XRocketTransportException("malformed_response", "m")));
+        Assert.False(XRocketRetryPolicy.IsAnswerLost(new XRocketTransportException("redirect_refused", "r")));
+        Assert.True(XRocketRetryPolicy.IsAnswerLost(new XRocketApiException(HttpStatusCode.ServiceUnavailable, null, "503")));
+        Assert.True(XRocketRetryPolicy.IsAnswerLost(new XRocketApiException((HttpStatusCode)429, null, "429")));
+        Assert.False(XRocketRetryPolicy.IsAnswerLost(new XRocketApiException(HttpStatusCode.BadRequest, null, "400")));
+        Assert.False(XRocketRetryPolicy.IsAnswerLost(new XRocketApiException(HttpStatusCode.Conflict, null, "409")));
+        Assert.True(XRocketRetryPolicy.IsAnswerLost(XRocketRowException.Lost("row-1", timeout)));
+        Assert.False(XRocketRetryPolicy.IsAnswerLost(XRocketRowException.Refused("row-1", new XRocketProblem { Type = "/api/problems/target_user_not_found" }, "api/v1/mass-transfers")));
+
+        // A 429 executed nothing; a 5xx or no answer may have.
+        Assert.False(XRocketRetryPolicy.MayHaveBeenExecuted(new XRocketApiException((HttpStatusCode)429, null, "429")));
+        Assert.True(XRocketRetryPolicy.MayHaveBeenExecuted(new XRocketApiException(HttpStatusCode.BadGateway, null, "502")));
+        Assert.True(XRocketRetryPolicy.MayHaveBeenExecuted(timeout));
+    }
+
+    [Fact]
     public void Money_reading_tells_missing_from_invalid_and_gives_normalised_text()
     {
         Assert.True(XRocketMoney.Read(null).IsMissing);

@@ -43,6 +43,27 @@ public sealed class OutcomeTests : IClassFixture<SandboxFixture>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_create_answered_503_then_only_429_until_the_bound_is_Unknown_since_the_503_may_have_been_done()
+    {
+        // One call's attempts meet 503s (maybe executed), every later settling pass 429s (never executed): the
+        // create is still in doubt, so Unknown, never Failed (issue 31 item 2: the settle loop's one rule).
+        var client = _sandbox.Client(configure: o => o.SettleWithin = TimeSpan.FromMilliseconds(300));
+        await _sandbox.Fault(new { path = "/api/v1/cheques", method = "POST", mode = "status", status = 503, count = 4 });
+        await _sandbox.Fault(new { path = "/api/v1/cheques", method = "POST", mode = "status", status = 429, count = 100_000 });
+        var ex = await Assert.ThrowsAnyAsync<XRocketException>(() => client.CreateChequeAsync(new CreateChequeRequest { Asset = "USDT", Amount = 1m, ClientChequeId = "busy-1" }));
+        Assert.Equal(429, (int)Assert.IsType<XRocketApiException>(ex).StatusCode);
+        Assert.Equal(XRocketOutcome.Unknown, ex.Outcome);
+        Assert.Contains(Note("busy-1"), ex.Message);
+
+        await _sandbox.Reset();
+        await _sandbox.Fault(new { path = "/api/v1/mass-transfers", method = "POST", mode = "status", status = 503, count = 4 });
+        await _sandbox.Fault(new { path = "/api/v1/mass-transfers", method = "POST", mode = "status", status = 429, count = 100_000 });
+        var rows = new[] { new MassTransferItem { Target = "11", Amount = 1m, ClientTransferId = "busy-m-1" } };
+        var row = Assert.Single(await _sandbox.Client(configure: o => o.SettleWithin = TimeSpan.FromMilliseconds(300)).CreateMassTransfersAsync("TONCOIN", rows));
+        Assert.Equal(XRocketOutcome.Unknown, row.Outcome);
+    }
+
+    [Fact]
     public async Task A_refusal_on_the_first_attempt_is_Failed_without_the_reconcile_note()
     {
         var ex = await Assert.ThrowsAsync<XRocketApiException>(() => _sandbox.Client().CreateTransferAsync(new CreateTransferRequest { Target = "404404404", Asset = "TONCOIN", Amount = 1m }));
