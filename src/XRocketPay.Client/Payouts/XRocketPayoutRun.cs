@@ -221,12 +221,12 @@ public sealed class XRocketPayoutRun
 
     private static PayoutJournalLine IntentOf(XRocketPayoutRow row) => new()
     {
-        ClientTransferId = row.ClientTransferId, Target = row.Target, Asset = row.Asset, Amount = row.Amount, Description = row.Description, CallbackUrl = row.CallbackUrl,
+        ClientTransferId = row.ClientTransferId, TelegramUserId = row.Target, Asset = row.Asset, Amount = row.Amount, Description = row.Description, CallbackUrl = row.CallbackUrl,
         CallbackPayload = row.CallbackPayload,
     };
 
     private static PayoutJournalLine OutcomeLine(XRocketPayoutRow row, XRocketOutcome outcome, Transfer? transfer, XRocketException? error) => new()
     {
-        ClientTransferId = row.ClientTransferId, Status = outcome.ToString(), TransferId = transfer?.TransferId, Error = error?.ProblemCode.ErrorId,
+        ClientTransferId = row.ClientTransferId, Outcome = outcome, TransferId = transfer?.TransferId, Error = error?.ProblemCode.ErrorId,
     };
 }

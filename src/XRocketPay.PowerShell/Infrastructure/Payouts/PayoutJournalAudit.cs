@@ -1,53 +1,40 @@
 namespace XRocketPay.PowerShell.Infrastructure;
 
+/// <summary>The kinds of <see cref="XRocketJournalDifference"/>: the one list, guarded by a convention test.</summary>
+internal static class JournalDifferenceKinds
+{
+    /// <summary>Paid per the journal, not in the API's list.</summary>
+    internal const string Missing = "Missing";
+
+    /// <summary>In both, with another recipient, amount or asset than the attempt the journal shows paid.</summary>
+    internal const string DifferentAmount = "DifferentAmount";
+
+    /// <summary>In the API's list while the journal has no paid outcome (a run killed after the server committed).</summary>
+    internal const string PaidWithoutOutcome = "PaidWithoutOutcome";
+}
+
 /// <summary>
-/// Reads a journal for an audit: the last word on each row (an audit, unlike a run, keeps one small entry
-/// per row: client id, asset, amount, status), then compares it with the API's transfers.
+/// An audit of a journal: the core's one reading of it (<see cref="PayoutJournalHistory"/>: each row's attempt
+/// that counts and its outcome) compared with the API's transfers.
 /// </summary>
 internal sealed class PayoutJournalAudit
 {
-    private readonly Dictionary<string, Entry> _rows = new(StringComparer.Ordinal);
+    private readonly PayoutJournalHistory _history;
+    private readonly string _path;
     private readonly List<XRocketJournalDifference> _differences = new();
-    private string _path = "";
-    private string? _batchId;
-    private int _runs, _matched, _missing, _different, _paidNotJournaled, _otherTransfers;
+    private int _matched, _missing, _different, _paidNotJournaled, _otherTransfers;
     private bool _compared;
 
-    public DateTimeOffset? FirstAt { get; private set; }
-    public DateTimeOffset? LastAt { get; private set; }
-
-    public static PayoutJournalAudit Read(string path)
+    private PayoutJournalAudit(string path, PayoutJournalHistory history)
     {
-        var audit = new PayoutJournalAudit { _path = path };
-        foreach (var line in PayoutJournalLine.ReadAll(path))
-        {
-            audit.FirstAt ??= line.At;
-            audit.LastAt = line.At ?? audit.LastAt;
-            switch (line.Type)
-            {
-                case PayoutJournalLine.Run:
-                    audit._batchId ??= line.BatchId;
-                    audit._runs++;
-                    break;
-                case PayoutJournalLine.Intent when line.ClientTransferId is { } id:
-                    if (!audit._rows.TryGetValue(id, out var entry))
-                    {
-                        audit._rows[id] = new Entry { Asset = line.Asset ?? "", Amount = line.Amount ?? 0m, Target = line.Target };
-                    }
-
-                    break;
-                case PayoutJournalLine.Outcome when line.ClientTransferId is { } id:
-                    if (audit._rows.TryGetValue(id, out var known) && !Outcomes.IsPaid(known.Status))
-                    {
-                        known.Status = line.Status;
-                    }
-
-                    break;
-            }
-        }
-
-        return audit;
+        _path = path;
+        _history = history;
     }
+
+    public DateTimeOffset? FirstAt => _history.FirstAt;
+    public DateTimeOffset? LastAt => _history.LastAt;
+
+    public static PayoutJournalAudit Read(string path) => new(path, PayoutJournal.Read(path));
 
     /// <summary>Compares with the API's transfers (streamed); returns true.</summary>
     public bool Compare(IEnumerable<Transfer> transfers)
@@ -55,22 +42,21 @@ internal sealed class PayoutJournalAudit
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var transfer in transfers)
         {
-            if (transfer.ClientTransferId is not { } id || !_rows.TryGetValue(id, out var entry) || !seen.Add(id))
+            if (transfer.ClientTransferId is not { } id || _history.Row(id) is not { } row || !seen.Add(id))
             {
                 _otherTransfers++;
                 continue;
             }
 
-            var sameMoney = Outcomes.Differences(transfer, entry.Target, entry.Asset, entry.Amount).Count == 0;
-            if (!entry.Paid)
+            if (!row.IsPaid)
             {
                 _paidNotJournaled++;
-                _differences.Add(new XRocketJournalDifference("PaidWithoutOutcome", id, entry.Asset, entry.Amount, transfer.Asset, transfer.Amount, transfer.TransferId));
+                _differences.Add(Difference(JournalDifferenceKinds.PaidWithoutOutcome, row, transfer));
             }
-            else if (!sameMoney)
+            else if (Outcomes.Differences(transfer, row.TelegramUserId, row.Asset, row.Amount).Count > 0)
             {
                 _different++;
-                _differences.Add(new XRocketJournalDifference("DifferentAmount", id, entry.Asset, entry.Amount, transfer.Asset, transfer.Amount, transfer.TransferId));
+                _differences.Add(Difference(JournalDifferenceKinds.DifferentAmount, row, transfer));
             }
             else
             {
@@ -78,10 +64,10 @@ internal sealed class PayoutJournalAudit
             }
         }
 
-        foreach (var pair in _rows.Where(p => p.Value.Paid && !seen.Contains(p.Key)))
+        foreach (var row in _history.Rows.Where(r => r.IsPaid && !seen.Contains(r.ClientTransferId)))
         {
             _missing++;
-            _differences.Add(new XRocketJournalDifference("Missing", pair.Key, pair.Value.Asset, pair.Value.Amount, null, null, null));
+            _differences.Add(Difference(JournalDifferenceKinds.Missing, row, null));
         }
 
         _compared = true;
@@ -90,23 +76,17 @@ internal sealed class PayoutJournalAudit
 
     public XRocketJournalSummary Summary()
     {
-        int Count(Func<Entry, bool> test) => _rows.Values.Count(test);
-        var paid = _rows.Values.Where(e => e.Paid).GroupBy(e => e.Asset, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new XRocketPayoutTotal(g.Key, XRocketMoney.Normalize(g.Sum(e => e.Amount)), g.Count(), null)).ToList();
-        return new XRocketJournalSummary(_path, _batchId, _runs, _rows.Count,
-            Count(e => e.Paid), Count(e => e.Status == nameof(XRocketOutcome.Failed)), Count(e => e.Status == nameof(XRocketOutcome.Unknown)), Count(e => e.Status is null),
+        var rows = _history.Rows;
+        int Count(Func<PayoutJournalRow, bool> test) => rows.Count(test);
+        var paid = rows.Where(r => r.IsPaid).GroupBy(r => r.Asset, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new XRocketPayoutTotal(g.Key, XRocketMoney.Normalize(g.Sum(r => r.Amount)), g.Count(), null)).ToList();
+        return new XRocketJournalSummary(_path, _history.BatchId, _history.Runs, rows.Count,
+            Count(r => r.IsPaid), Count(r => r.Outcome == XRocketOutcome.Failed), Count(r => r.Outcome == XRocketOutcome.Unknown), Count(r => r.Outcome is null),
             paid, FirstAt, LastAt, _compared,
             _compared ? _matched : null, _compared ? _missing : null, _compared ? _different : null, _compared ? _paidNotJournaled : null, _compared ? _otherTransfers : null,
             _differences);
     }
 
-    private sealed class Entry
-    {
-        public string Asset = "";
-        public decimal Amount;
-        public string? Target;
-        public string? Status;
-
-        public bool Paid => Outcomes.IsPaid(Status);
-    }
+    private static XRocketJournalDifference Difference(string kind, PayoutJournalRow row, Transfer? transfer) =>
+        new(kind, row.ClientTransferId, row.Asset, row.Amount, transfer?.Asset, transfer?.Amount, transfer?.TransferId);
 }
