@@ -148,7 +148,7 @@ public sealed class VocabularyTests : IDisposable
     [Fact]
     public void Every_audit_kind_is_declared_once_and_documented()
     {
-        var kinds = _cmdlets.First().ImplementingType.Assembly.GetType("XRocketPay.PowerShell.Infrastructure.JournalDifferenceKinds", throwOnError: true)!
+        var kinds = _cmdlets.First().ImplementingType.Assembly.GetType("XRocketPay.PowerShell.PayoutRuns.JournalDifferenceKinds", throwOnError: true)!
             .GetFields(BindingFlags.Static | BindingFlags.NonPublic).Where(f => f.IsLiteral).ToList();
         Assert.Equal(new[] { "DifferentAmount", "Missing", "PaidWithoutOutcome" }, kinds.Select(f => f.Name).OrderBy(n => n, StringComparer.Ordinal));
         var help = File.ReadAllText(TestPaths.InRepo("docs", "en-US", "Get-XRocketJournal.md"));

@@ -1,4 +1,4 @@
-namespace XRocketPay.PowerShell.Infrastructure;
+namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>One validated payout row, ready for the payout engine, with what its error records carry.</summary>
 internal sealed class PayoutRow : XRocketPayoutRow

@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace XRocketPay.PowerShell.Infrastructure;
+namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>
 /// The cmdlet side of a payout run: binding and the row rules of <see cref="PayoutCmdlet"/>, -Journal,

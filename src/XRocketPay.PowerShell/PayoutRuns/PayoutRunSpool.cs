@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace XRocketPay.PowerShell.Infrastructure;
+namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>
 /// Validated rows held during a preflight, so the whole input is read before the first payment: in memory

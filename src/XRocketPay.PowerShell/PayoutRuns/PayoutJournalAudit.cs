@@ -1,4 +1,4 @@
-namespace XRocketPay.PowerShell.Infrastructure;
+namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>The kinds of <see cref="XRocketJournalDifference"/>: the one list, guarded by a convention test.</summary>
 internal static class JournalDifferenceKinds
