@@ -145,7 +145,7 @@ public sealed class PayoutEngineTests : IClassFixture<SandboxFixture>, IAsyncLif
         var rows = Rows(30, "single");
         await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.OneByOne).RunAsync(rows);
         await ClearRequests();
-        rows[7] = new XRocketPayoutRow(rows[7].Target, "TONCOIN", 0.5m, rows[7].ClientTransferId);
+        rows[7] = new XRocketPayoutRow(rows[7].TelegramUserId, "TONCOIN", 0.5m, rows[7].ClientTransferId);
         var again = await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.OneByOne).RunAsync(rows);
         Assert.Equal(30, await Requests("POST", "/api/v1/transfers"));
         Assert.Equal(1, await Requests("GET", "/api/v1/transfers"));

@@ -15,7 +15,6 @@ internal sealed class PayoutRow : XRocketPayoutRow
         Position = position;
     }
 
-    public string TelegramUserId => Target;
     public PSObject? Input { get; }
 
     /// <summary>The row's place in the pipeline (1: the first piped row); 0 when not piped or not known.</summary>
