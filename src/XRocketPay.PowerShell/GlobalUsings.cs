@@ -8,3 +8,4 @@ global using System.Threading.Tasks;
 global using XRocketPay.Client;
 global using XRocketPay.Client.Models;
 global using XRocketPay.PowerShell.Infrastructure;
+global using XRocketPay.PowerShell.PayoutRuns;

@@ -145,7 +145,7 @@ public sealed class PayoutEngineTests : IClassFixture<SandboxFixture>, IAsyncLif
         var rows = Rows(30, "single");
         await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.OneByOne).RunAsync(rows);
         await ClearRequests();
-        rows[7] = new XRocketPayoutRow(rows[7].Target, "TONCOIN", 0.5m, rows[7].ClientTransferId);
+        rows[7] = new XRocketPayoutRow(rows[7].TelegramUserId, "TONCOIN", 0.5m, rows[7].ClientTransferId);
         var again = await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.OneByOne).RunAsync(rows);
         Assert.Equal(30, await Requests("POST", "/api/v1/transfers"));
         Assert.Equal(1, await Requests("GET", "/api/v1/transfers"));
@@ -184,8 +184,8 @@ public sealed class PayoutEngineTests : IClassFixture<SandboxFixture>, IAsyncLif
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.Mass, journal).RunAsync(Rows(3, "cancel"), null, cancel.Token));
         }
 
-        var outcomes = PayoutJournalLine.ReadAll(path).Where(l => l.Type == PayoutJournalLine.Outcome).Select(l => l.Status).ToList();
-        Assert.Equal(new[] { "Unknown", "Unknown", "Unknown" }, outcomes);
+        var outcomes = PayoutJournal.Read(path).Rows.Select(r => r.Outcome).ToList();
+        Assert.Equal(new XRocketOutcome?[] { XRocketOutcome.Unknown, XRocketOutcome.Unknown, XRocketOutcome.Unknown }, outcomes);
         using var reopened = PayoutJournal.Open(path, null, forWriting: false);
         Assert.Equal(3, reopened.PendingCount);
     }

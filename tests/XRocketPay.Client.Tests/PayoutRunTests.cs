@@ -36,16 +36,16 @@ public sealed class PayoutRunTests : IDisposable
             batchId = journal.BatchId;
             Assert.StartsWith(PayoutJournal.JournalBatchPrefix, batchId);
             journal.Start("test");
-            journal.Intents(new[] { "a", "b", "c", "d" }.Select(id => new PayoutJournalLine { ClientTransferId = id, Target = "7", Asset = "TRX", Amount = 1.5m }));
+            journal.Intents(new[] { "a", "b", "c", "d" }.Select(id => new PayoutJournalLine { ClientTransferId = id, TelegramUserId = "7", Asset = "TRX", Amount = 1.5m }));
             journal.Outcomes(new[]
             {
-                new PayoutJournalLine { ClientTransferId = "a", Status = "Sent", TransferId = "1" },
-                new PayoutJournalLine { ClientTransferId = "b", Status = "Failed", Error = "TargetUserNotFound" },
-                new PayoutJournalLine { ClientTransferId = "c", Status = "Unknown" },
+                new PayoutJournalLine { ClientTransferId = "a", Outcome = XRocketOutcome.Sent, TransferId = "1" },
+                new PayoutJournalLine { ClientTransferId = "b", Outcome = XRocketOutcome.Failed, Error = "TargetUserNotFound" },
+                new PayoutJournalLine { ClientTransferId = "c", Outcome = XRocketOutcome.Unknown },
             });
         }
 
-        // A line cut by a kill: skipped on reading, and the next run's lines still stand alone.
+        // A last line cut by a kill: not the journal's; the next run drops it, so its own lines stand alone.
         File.AppendAllText(path, "{\"type\":\"outcome\",\"clientTra");
         using (var again = PayoutJournal.Open(path, null, forWriting: true))
         {
@@ -62,7 +62,8 @@ public sealed class PayoutRunTests : IDisposable
         Assert.Equal("run", PayoutJournalLine.Parse(lines[^1]).Type);
         Assert.Equal(1.5m, PayoutJournalLine.Parse(lines[1]).Amount);
         Assert.Contains("\"amount\":\"1.5\"", lines[1]);
-        Assert.Throws<ArgumentException>(() => PayoutJournal.Open(path, "another-batch", forWriting: false));
+        Assert.DoesNotContain(lines, l => l.Contains("clientTra\"", StringComparison.Ordinal) && !l.EndsWith("}", StringComparison.Ordinal));
+        Assert.Equal(PayoutJournalProblem.Unusable, Assert.Throws<PayoutJournalException>(() => PayoutJournal.Open(path, "another-batch", forWriting: false)).Problem);
     }
 
     [Theory]
@@ -75,7 +76,7 @@ public sealed class PayoutRunTests : IDisposable
         Assert.Throws<InvalidDataException>(() => PayoutJournalLine.Parse(text));
         var path = Path.Combine(_directory, "tampered.jsonl");
         File.WriteAllText(path, text + "\n");
-        Assert.Throws<InvalidDataException>(() => PayoutJournal.Open(path, null, forWriting: false));
+        Assert.Equal(1, Assert.Throws<PayoutJournalException>(() => PayoutJournal.Open(path, null, forWriting: false)).Line);
         Assert.Equal(1000m, PayoutJournalLine.Parse(text.Replace(amount, "1000")).Amount);
     }
 
@@ -113,7 +114,7 @@ public sealed class PayoutRunTests : IDisposable
         });
         try
         {
-            var refused = Assert.Throws<ArgumentException>(() => PayoutJournal.Open(path, "nov", forWriting: false));
+            var refused = Assert.Throws<PayoutJournalException>(() => PayoutJournal.Open(path, "nov", forWriting: false));
             Assert.Contains("earlier XRocketPay", refused.Message);
             Assert.Contains("included the amount", refused.Message);
         }

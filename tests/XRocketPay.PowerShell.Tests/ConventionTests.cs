@@ -196,7 +196,7 @@ public sealed class ConventionTests : IDisposable
     public void Shared_machinery_lives_in_a_folder_of_what_it_serves()
     {
         var loose = Directory.GetFiles(TestPaths.InRepo("src", "XRocketPay.PowerShell", "Infrastructure"), "*.cs").Select(Path.GetFileName).ToList();
-        Assert.True(loose.Count == 0, "Infrastructure/ holds only folders (Cmdlets, Payouts, Connection, Input, Errors, Completion, Hosting, Webhooks; CONTRIBUTING's layout): " + string.Join(", ", loose));
+        Assert.True(loose.Count == 0, "Infrastructure/ holds only folders (Cmdlets, Connection, Input, Errors, Completion, Hosting, Webhooks; CONTRIBUTING's layout): " + string.Join(", ", loose));
     }
 
     [Fact]

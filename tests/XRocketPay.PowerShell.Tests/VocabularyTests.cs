@@ -144,6 +144,28 @@ public sealed class VocabularyTests : IDisposable
         }
     }
 
+    /// <summary>The audit's kinds of difference have one home, each constant its own name, each named in Get-XRocketJournal's help.</summary>
+    [Fact]
+    public void Every_audit_kind_is_declared_once_and_documented()
+    {
+        var kinds = _cmdlets.First().ImplementingType.Assembly.GetType("XRocketPay.PowerShell.PayoutRuns.JournalDifferenceKinds", throwOnError: true)!
+            .GetFields(BindingFlags.Static | BindingFlags.NonPublic).Where(f => f.IsLiteral).ToList();
+        Assert.Equal(new[] { "DifferentAmount", "Missing", "PaidWithoutOutcome" }, kinds.Select(f => f.Name).OrderBy(n => n, StringComparer.Ordinal));
+        var help = File.ReadAllText(TestPaths.InRepo("docs", "en-US", "Get-XRocketJournal.md"));
+        var source = TestPaths.InRepo("src", "XRocketPay.PowerShell");
+        var problems = kinds.Where(f => (string)f.GetRawConstantValue()! != f.Name).Select(f => $"JournalDifferenceKinds.{f.Name} is not \"{f.Name}\"")
+            .Concat(kinds.Where(f => !help.Contains($"`{f.Name}`", StringComparison.Ordinal)).Select(f => $"{f.Name}: not named in Get-XRocketJournal's help"))
+            .ToList();
+        foreach (var file in Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            problems.AddRange(kinds.Where(f => text.Contains($"\"{f.Name}\"", StringComparison.Ordinal) && !text.Contains("class JournalDifferenceKinds", StringComparison.Ordinal))
+                .Select(f => $"{Path.GetRelativePath(source, file)}: the audit kind {f.Name} written in place"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     private static int Position(ParameterMetadata parameter) =>
         parameter.ParameterSets.Values.Select(s => s.Position).Where(p => p >= 0).DefaultIfEmpty(-1).Min();
 }

@@ -29,13 +29,10 @@ BeforeAll {
         [System.Diagnostics.Process]::Start($info)
     }
 
-    function Get-JournalLine {
-        param([string] $Journal)
-        if (-not (Test-Path -LiteralPath $Journal)) { return @() }
-        # The child holds the file open for appending: read it shared.
-        $stream = [System.IO.FileStream]::new($Journal, 'Open', 'Read', 'ReadWrite')
-        try { $text = [System.IO.StreamReader]::new($stream).ReadToEnd() } finally { $stream.Dispose() }
-        @($text -split "`n" | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
+    # True once every injected fault was taken: the request a delay fault holds has reached the sandbox, so
+    # its intent lines are on disk (the run holds its journal locked: it is not read while the run lives).
+    function Test-FaultTaken {
+        @((Invoke-SandboxAdmin -Path faults).items).Count -eq 0
     }
 
     # Waits (bounded) until $Condition holds, then kills the child process hard.
@@ -140,7 +137,7 @@ Describe 'Journal' {
         $lines = @(Get-Content -LiteralPath $script:journal | ForEach-Object { $_ | ConvertFrom-Json -ErrorAction Stop })
         $lines[0].type | Should -Be 'run'
         @($lines | Where-Object type -EQ 'intent').Count | Should -Be 6
-        @($lines | Where-Object type -EQ 'outcome').status | Sort-Object -Unique | Should -Be 'Sent'
+        @($lines | Where-Object type -EQ 'outcome').outcome | Sort-Object -Unique | Should -Be 'Sent'
         Assert-OnePerRow -Journal $script:journal -Rows 6 -Amount 0.35
     }
 
@@ -167,7 +164,7 @@ Describe 'Journal' {
             }).AddArgument($script:StagedManifest).AddArgument($script:BaseUri).AddArgument($script:journal)
         $handle = $run.BeginInvoke()
         $deadline = [DateTime]::UtcNow.AddSeconds(30)
-        while (-not (Test-Path -LiteralPath $script:journal) -or -not (Select-String -LiteralPath $script:journal -Pattern '"intent"' -Quiet)) {
+        while (-not (Test-FaultTaken)) {
             if ([DateTime]::UtcNow -gt $deadline) { throw 'The run never wrote an intent.' }
             Start-Sleep -Milliseconds 100
         }
@@ -197,7 +194,7 @@ Describe 'Journal' {
     }
 
     It 'refuses a journal whose amount the strict money reader refuses (1,000), and sends nothing' {
-        Set-Content -LiteralPath $script:journal -Value '{"type":"intent","clientTransferId":"x-1","target":"7","asset":"TRX","amount":"1,000"}'
+        Set-Content -LiteralPath $script:journal -Value '{"type":"intent","clientTransferId":"x-1","telegramUserId":"7","asset":"TRX","amount":"1,000"}'
         Clear-SandboxRequest
         { [pscustomobject]@{ user_id = 7; amount = '1'; asset = 'TRX' } | New-XRocketTransfer -Journal $script:journal -Confirm:$false } |
             Should -Throw -ErrorId 'JournalUnusable*'
@@ -218,7 +215,7 @@ Describe 'A hard kill, then a re-run with the same input and journal' {
         Add-SandboxFault @{ method = 'POST'; path = $script:Family.Many; mode = 'delay'; delayMs = 10; count = 2 }
         Add-SandboxFault @{ method = 'POST'; path = $script:Family.Many; mode = 'delay'; delayMs = 30000 }
         $child = Start-PayoutChild -Journal $script:journal -Command New-XRocketTransfer -Rows 5
-        Stop-ChildWhen -Child $child -Condition { @(Get-JournalLine $script:journal | Where-Object type -EQ 'intent').Count -ge 3 }
+        Stop-ChildWhen -Child $child -Condition { Test-FaultTaken }
         Get-SandboxBalance -Asset TRX | Should -Be 9999.5
         (Get-XRocketJournal $script:journal).Pending | Should -Be 1
 
@@ -248,7 +245,7 @@ Describe 'A hard kill, then a re-run with the same input and journal' {
         Add-SandboxFault @{ method = 'POST'; path = $script:Family.Mass; mode = 'delay'; delayMs = 10 }
         Add-SandboxFault @{ method = 'POST'; path = $script:Family.Mass; mode = 'delay'; delayMs = 30000 }
         $child = Start-PayoutChild -Journal $script:journal -Command New-XRocketMassTransfer -Rows 10 -ChunkSize 4
-        Stop-ChildWhen -Child $child -Condition { @(Get-JournalLine $script:journal | Where-Object type -EQ 'intent').Count -ge 8 }
+        Stop-ChildWhen -Child $child -Condition { Test-FaultTaken }
         Get-SandboxBalance -Asset TRX | Should -Be 9999
         (Get-XRocketJournal $script:journal).Pending | Should -Be 4
 

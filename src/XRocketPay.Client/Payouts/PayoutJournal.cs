@@ -3,11 +3,12 @@ using System.IO;
 namespace XRocketPay.Client;
 
 /// <summary>
-/// The journal of a payout run: an append-only file of JSON lines (<see cref="PayoutJournalLine"/>). An
-/// intent line is written and flushed to disk before its request, an outcome line after; the token is
-/// never written. Opening an existing journal reads it once into compact id sets (two 64-bit hashes per
-/// client id, nothing else per row), so a resumed run knows which rows are paid (skip, no request) and
-/// which have an intent without an outcome (reconcile by client id before sending).
+/// The journal of a payout run: a file of JSON lines (<see cref="PayoutJournalLine"/>) that only grows. An
+/// intent line is written and flushed to disk before its request, an outcome line after; the token is never
+/// written. Opened for a run, the file is locked (<see cref="FileShare.None"/>) until disposed: a second run
+/// on it stops at once (<see cref="PayoutJournalProblem.InUse"/>), so two runs never pay from one journal or
+/// write over each other's lines. It is read once, under that lock, by the one reading
+/// (<see cref="PayoutJournalHistory"/>), which refuses a damaged journal before anything is sent.
 /// </summary>
 public sealed class PayoutJournal : IDisposable
 {
@@ -15,128 +16,156 @@ public sealed class PayoutJournal : IDisposable
     public const int FormatVersion = 2;
     public const string JournalBatchPrefix = "j-";
 
-    private readonly HashSet<(ulong, ulong)> _paid = new();
-    private readonly HashSet<(ulong, ulong)> _pending = new();
+    private readonly PayoutJournalHistory _history;
     private FileStream? _stream;
+    private bool _started;
 
-    private PayoutJournal(string path) => Path = path;
+    private PayoutJournal(string path, PayoutJournalHistory history, string batchId)
+    {
+        Path = path;
+        _history = history;
+        BatchId = batchId;
+    }
 
     public string Path { get; }
 
-    /// <summary>The batch id every row's client id is derived from (kept in the journal's first run line).</summary>
-    public string BatchId { get; private set; } = "";
+    /// <summary>The batch id every row's client id is derived from (kept in the journal's run lines).</summary>
+    public string BatchId { get; }
 
     /// <summary>Rows the journal knows as paid (Sent or AlreadyDone).</summary>
-    public int PaidCount => _paid.Count;
+    public int PaidCount => _history.Rows.Count(r => r.IsPaid);
 
-    /// <summary>Rows with an intent (or an Unknown outcome) and no final outcome.</summary>
-    public int PendingCount => _pending.Count;
+    /// <summary>Rows sent with no outcome, or Unknown: a resumed run settles them by client id.</summary>
+    public int PendingCount => _history.Rows.Count(r => r.IsPending);
 
     /// <summary>Runs recorded before this one.</summary>
     public int PreviousRuns { get; private set; }
 
     /// <summary>
-    /// Reads the journal at <paramref name="path"/> when it exists. <paramref name="batchId"/> must match the
-    /// journal's (or be null: the journal's is used; a new journal gets a random <c>j-</c> one).
-    /// <paramref name="forWriting"/> opens the file for appending (and writes this run's line on <see cref="Start"/>).
+    /// Opens the journal at <paramref name="path"/> (made when it does not exist, unless only reading).
+    /// <paramref name="batchId"/> must match the journal's (or be null: the journal's is used; a new journal
+    /// gets a random <c>j-</c> one). <paramref name="forWriting"/> locks the file for this run and appends
+    /// (the run line on <see cref="Start"/>). Throws <see cref="PayoutJournalException"/>.
     /// </summary>
     public static PayoutJournal Open(string path, string? batchId, bool forWriting)
     {
-        var journal = new PayoutJournal(System.IO.Path.GetFullPath(path));
-        string? recorded = null;
-        int? version = null;
-        var rows = false;
-        if (File.Exists(journal.Path))
+        var full = System.IO.Path.GetFullPath(path);
+        if (!forWriting)
         {
-            foreach (var line in PayoutJournalLine.ReadAll(journal.Path))
-            {
-                switch (line.Type)
-                {
-                    case PayoutJournalLine.Run:
-                        recorded ??= line.BatchId;
-                        version ??= line.Version;
-                        journal.PreviousRuns++;
-                        break;
-                    case PayoutJournalLine.Intent:
-                        rows = true;
-                        var key = Key(line.ClientTransferId);
-                        if (!journal._paid.Contains(key))
-                        {
-                            journal._pending.Add(key);
-                        }
-
-                        break;
-                    case PayoutJournalLine.Outcome:
-                        journal.Settle(line.ClientTransferId, line.Status);
-                        break;
-                }
-            }
+            var read = File.Exists(full) ? PayoutJournalHistory.Read(full) : PayoutJournalHistory.Read(new MemoryStream(), full);
+            return Made(full, read, batchId);
         }
 
-        // A run line without a version is an earlier XRocketPay's (a journal written with no run line at all was
-        // written by this one through the engine, which does not need Start).
-        if (rows && journal.PreviousRuns > 0 && (version ?? 1) < FormatVersion)
+        FileStream stream;
+        try
         {
-            throw new ArgumentException($"The journal '{path}' was written by an earlier XRocketPay, whose -BatchId client ids included the amount: resumed now, its rows would get other ids and could be paid again. Finish that run with the version that wrote it, or start a new journal and re-run only the rows it does not show as paid (Get-XRocketJournal -Path '{path}').");
-        }
-
-        if (recorded is not null && batchId is not null && !string.Equals(recorded, batchId, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"The journal '{path}' belongs to batch id '{recorded}', not '{batchId}': resume with the same batch id (or none), or start a new journal.");
-        }
-
-        journal.BatchId = recorded ?? batchId ?? JournalBatchPrefix + Guid.NewGuid().ToString("N").Substring(0, 16);
-        if (forWriting)
-        {
-            var directory = System.IO.Path.GetDirectoryName(journal.Path);
+            var directory = System.IO.Path.GetDirectoryName(full);
             if (!string.IsNullOrEmpty(directory))
             {
                 Directory.CreateDirectory(directory);
             }
 
-            journal._stream = new FileStream(journal.Path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16);
-            if (journal._stream.Position > 0 && !EndsWithNewLine(journal.Path))
-            {
-                // A line cut by a kill: end it, so the next line stands alone (readers skip the cut one).
-                journal._stream.WriteByte((byte)'\n');
-            }
+            stream = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        }
+        catch (IOException ex) when (ex is not DirectoryNotFoundException and not PathTooLongException)
+        {
+            throw InUse(full, ex);
         }
 
-        return journal;
+        try
+        {
+            var history = PayoutJournalHistory.Read(stream, full);
+            var journal = Made(full, history, batchId);
+
+            // A last line cut by a kill (not a line of the journal, see PayoutJournalHistory) is dropped, so the
+            // next line stands alone; under the lock no other run can be writing it.
+            if (stream.Length > history.WholeLength)
+            {
+                stream.SetLength(history.WholeLength);
+            }
+
+            stream.Seek(0, SeekOrigin.End);
+            journal._stream = stream;
+            return journal;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
-    public bool IsPaid(string clientTransferId) => _paid.Contains(Key(clientTransferId));
+    /// <summary>Reads a journal for an audit (Get-XRocketJournal): the same reading a run makes.</summary>
+    public static PayoutJournalHistory Read(string path) => PayoutJournalHistory.Read(path);
 
-    public bool IsPending(string clientTransferId) => _pending.Contains(Key(clientTransferId));
+    internal static PayoutJournalException InUse(string path, Exception inner) =>
+        new(PayoutJournalProblem.InUse, path, $"The journal '{path}' is in use by another run (a journal is one run's at a time), so nothing was sent: {inner.Message} Wait for that run to end, then run again with the same journal: rows it paid are skipped.", null, inner);
+
+    private static PayoutJournal Made(string path, PayoutJournalHistory history, string? batchId)
+    {
+        if (history.BatchId is { } recorded && batchId is not null && !string.Equals(recorded, batchId, StringComparison.Ordinal))
+        {
+            throw new PayoutJournalException(PayoutJournalProblem.Unusable, path, $"The journal '{path}' belongs to batch id '{recorded}', not '{batchId}': resume with the same batch id (or none), or start a new journal.");
+        }
+
+        return new PayoutJournal(path, history, history.BatchId ?? batchId ?? JournalBatchPrefix + Guid.NewGuid().ToString("N").Substring(0, 16))
+        {
+            PreviousRuns = history.Runs,
+        };
+    }
+
+    /// <summary>The journal's word on a row: its attempt and outcome, or null when it never sent it.</summary>
+    public PayoutJournalRow? Row(string clientTransferId) => _history.Row(clientTransferId);
+
+    public bool IsPaid(string clientTransferId) => Row(clientTransferId)?.IsPaid == true;
+
+    public bool IsPending(string clientTransferId) => Row(clientTransferId)?.IsPending == true;
 
     /// <summary>Appends this run's line (the batch id, when, which command): the start of a run.</summary>
-    public void Start(string command) =>
-        Append(new[] { new PayoutJournalLine { Type = PayoutJournalLine.Run, BatchId = BatchId, Command = command, Version = FormatVersion } }, toDisk: true);
+    public void Start(string command)
+    {
+        _started = true;
+        var line = new PayoutJournalLine { Type = PayoutJournalLineTypes.Run, BatchId = BatchId, Command = command, Version = FormatVersion };
+        Append(new[] { line });
+        _history.Apply(line);
+    }
 
     /// <summary>Appends intent lines and flushes them to disk: call before the request that sends these rows.</summary>
     public void Intents(IEnumerable<PayoutJournalLine> intents)
     {
+        if (!_started)
+        {
+            // A journal's first line is a run line: a caller of the engine that did not start one gets one.
+            Start(nameof(XRocketPayoutRun));
+        }
+
         var lines = intents.ToList();
         foreach (var line in lines)
         {
-            line.Type = PayoutJournalLine.Intent;
-            _pending.Add(Key(line.ClientTransferId));
+            line.Type = PayoutJournalLineTypes.Intent;
         }
 
-        Append(lines, toDisk: true);
+        Append(lines);
+        foreach (var line in lines)
+        {
+            _history.Apply(line);
+        }
     }
 
-    /// <summary>Appends outcome lines (flushed to the operating system: a lost one only means a look-up on resume).</summary>
+    /// <summary>Appends outcome lines and flushes them to disk.</summary>
     public void Outcomes(IEnumerable<PayoutJournalLine> outcomes)
     {
         var lines = outcomes.ToList();
         foreach (var line in lines)
         {
-            line.Type = PayoutJournalLine.Outcome;
-            Settle(line.ClientTransferId, line.Status);
+            line.Type = PayoutJournalLineTypes.Outcome;
         }
 
-        Append(lines, toDisk: false);
+        Append(lines);
+        foreach (var line in lines)
+        {
+            _history.Apply(line);
+        }
     }
 
     public void Dispose()
@@ -145,27 +174,8 @@ public sealed class PayoutJournal : IDisposable
         _stream = null;
     }
 
-    private void Settle(string? clientTransferId, string? status)
-    {
-        var key = Key(clientTransferId);
-        if (XRocketPay.Client.Outcomes.IsPaid(status))
-        {
-            _paid.Add(key);
-            _pending.Remove(key);
-        }
-        else if (status == nameof(XRocketOutcome.Failed))
-        {
-            // Not paid: the row may be sent again (with the same client id).
-            _pending.Remove(key);
-        }
-        else if (!_paid.Contains(key))
-        {
-            // Unknown: may have been paid; a resumed run sends it again with the same client id, which cannot pay twice.
-            _pending.Add(key);
-        }
-    }
-
-    private void Append(IReadOnlyCollection<PayoutJournalLine> lines, bool toDisk)
+    /// <summary>Writes lines at the end of the file in one write, flushed to disk; a failed write stops the run.</summary>
+    private void Append(IReadOnlyCollection<PayoutJournalLine> lines)
     {
         if (_stream is null)
         {
@@ -185,22 +195,18 @@ public sealed class PayoutJournal : IDisposable
             line.WriteTo(buffer);
         }
 
-        buffer.Position = 0;
-        buffer.CopyTo(_stream);
-        _stream.Flush(toDisk);
-    }
-
-    private static bool EndsWithNewLine(string path)
-    {
-        using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        if (read.Length == 0)
+        try
         {
-            return true;
+            _stream.Seek(0, SeekOrigin.End);
+            buffer.Position = 0;
+            buffer.CopyTo(_stream);
+            _stream.Flush(flushToDisk: true);
         }
-
-        read.Seek(-1, SeekOrigin.End);
-        return read.ReadByte() == '\n';
+        catch (IOException ex)
+        {
+            throw new PayoutJournalException(PayoutJournalProblem.WriteFailed, Path,
+                $"The journal '{Path}' could not be written ({ex.Message}), so the run stopped. Rows of the last request may have been paid: " +
+                "free the space (or fix the drive), then run the same command again with the same journal to settle them; nothing is paid twice.", null, ex);
+        }
     }
-
-    private static (ulong, ulong) Key(string? clientTransferId) => CompactId.Of128(clientTransferId);
 }

@@ -3,23 +3,22 @@ using System.IO;
 namespace XRocketPay.Client;
 
 /// <summary>
-/// One line of a payout journal (JSON, one object per line). <c>run</c>: a run started (batchId, command,
-/// version); <c>intent</c>: a row about to be sent (clientTransferId, target, asset, amount, description);
-/// <c>outcome</c>: what came of it (clientTransferId, status, transferId, error). Every line has <c>at</c> (UTC).
+/// One line of a payout journal (JSON, one object per line; <see cref="PayoutJournalLineTypes"/>). <c>run</c>:
+/// batchId, command, version; <c>intent</c>: clientTransferId, telegramUserId, asset, amount, description;
+/// <c>outcome</c>: clientTransferId, outcome (an <see cref="XRocketOutcome"/> name), transferId, error. Every
+/// line has <c>at</c> (UTC).
 /// </summary>
 public sealed class PayoutJournalLine
 {
-    public const string Run = "run";
-    public const string Intent = "intent";
-    public const string Outcome = "outcome";
-
     public string Type { get; set; } = "";
     public DateTimeOffset? At { get; set; }
     public string? BatchId { get; set; }
     public string? Command { get; set; }
     public int? Version { get; set; }
     public string? ClientTransferId { get; set; }
-    public string? Target { get; set; }
+
+    /// <summary>The Telegram user id paid.</summary>
+    public string? TelegramUserId { get; set; }
     public string? Asset { get; set; }
     public decimal? Amount { get; set; }
     public string? Description { get; set; }
@@ -28,78 +27,76 @@ public sealed class PayoutJournalLine
     /// <summary>The row's callback.payload (a JSON object), so a spooled or journaled row sends what was asked.</summary>
     public JsonElement? CallbackPayload { get; set; }
 
-    /// <summary>An <see cref="XRocketOutcome"/> name: Sent, AlreadyDone, Failed or Unknown.</summary>
-    public string? Status { get; set; }
+    /// <summary>What came of the row (an outcome line).</summary>
+    public XRocketOutcome? Outcome { get; set; }
     public string? TransferId { get; set; }
 
     /// <summary>The error id of a Failed or Unknown outcome.</summary>
     public string? Error { get; set; }
 
     /// <summary>
-    /// Reads every whole line of a journal, streaming; a line cut by a kill (not JSON) is skipped, a line whose
-    /// amount is not an amount is refused (<see cref="InvalidDataException"/>).
+    /// Reads one line; a line that is not one this module writes (not a JSON object, a date, version, amount
+    /// or outcome it cannot read) is refused with <see cref="InvalidDataException"/>.
     /// </summary>
-    public static IEnumerable<PayoutJournalLine> ReadAll(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (reader.ReadLine() is { } text)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            PayoutJournalLine? line;
-            try
-            {
-                line = Parse(text);
-            }
-            catch (JsonException)
-            {
-                line = null;
-            }
-
-            if (line is not null)
-            {
-                yield return line;
-            }
-        }
-    }
-
     public static PayoutJournalLine Parse(string text)
     {
-        using var document = JsonDocument.Parse(text);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        JsonDocument document;
+        try
         {
-            throw new JsonException("A journal line is a JSON object.");
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException("it is not JSON (" + ex.Message + ")", ex);
         }
 
-        string? S(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        return new PayoutJournalLine
+        using (document)
         {
-            Type = S("type") ?? "",
-            At = S("at") is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null,
-            BatchId = S("batchId"),
-            Command = S("command"),
-            Version = root.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number ? version.GetInt32() : null,
-            ClientTransferId = S("clientTransferId"),
-            Target = S("target"),
-            Asset = S("asset"),
-            Amount = S("amount") is { } amount ? AmountOf(amount) : null,
-            Description = S("description"),
-            CallbackUrl = S("callbackUrl"),
-            CallbackPayload = root.TryGetProperty("callbackPayload", out var payload) && payload.ValueKind == JsonValueKind.Object ? payload.Clone() : null,
-            Status = S("status"),
-            TransferId = S("transferId"),
-            Error = S("error"),
-        };
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidDataException("it is not a JSON object");
+            }
+
+            string? S(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return new PayoutJournalLine
+            {
+                Type = S("type") ?? "",
+                At = S("at") is { } at ? AtOf(at) : null,
+                BatchId = S("batchId"),
+                Command = S("command"),
+                Version = root.TryGetProperty("version", out var version) ? VersionOf(version) : null,
+                ClientTransferId = S("clientTransferId"),
+                TelegramUserId = S("telegramUserId"),
+                Asset = S("asset"),
+                Amount = S("amount") is { } amount ? AmountOf(amount) : null,
+                Description = S("description"),
+                CallbackUrl = S("callbackUrl"),
+                CallbackPayload = root.TryGetProperty("callbackPayload", out var payload) && payload.ValueKind == JsonValueKind.Object ? payload.Clone() : null,
+                Outcome = S("outcome") is { } outcome ? OutcomeOf(outcome) : null,
+                TransferId = S("transferId"),
+                Error = S("error"),
+            };
+        }
     }
 
     /// <summary>An amount read with the core's one strict money reader: a line whose amount it refuses is not a journal line.</summary>
     private static decimal AmountOf(string text) =>
-        XRocketMoney.TryParse(text, out var amount, out var error) ? amount : throw new InvalidDataException($"A journal line has the amount '{text}', which is not an amount: {error}");
+        XRocketMoney.TryParse(text, out var amount, out var error) ? amount : throw new InvalidDataException($"its amount '{text}' is not an amount: {error}");
+
+    private static DateTimeOffset AtOf(string text) =>
+        DateTimeOffset.TryParseExact(text, AtFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+            ? at : throw new InvalidDataException($"its time '{text}' is not a UTC time as the journal writes it ({AtFormat})");
+
+    private static int VersionOf(JsonElement version) =>
+        version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var value) && value > 0
+            ? value : throw new InvalidDataException($"its version {version.GetRawText()} is not a journal format version");
+
+    private static XRocketOutcome OutcomeOf(string text) =>
+        Enum.GetNames(typeof(XRocketOutcome)).Contains(text, StringComparer.Ordinal)
+            ? (XRocketOutcome)Enum.Parse(typeof(XRocketOutcome), text) : throw new InvalidDataException($"its outcome '{text}' is not one of {string.Join(", ", Enum.GetNames(typeof(XRocketOutcome)))}");
+
+    private const string AtFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     /// <summary>Writes this line as one JSON object and a newline (amounts as decimal strings, as the API does).</summary>
     public void WriteTo(Stream stream)
@@ -108,7 +105,7 @@ public sealed class PayoutJournalLine
         {
             json.WriteStartObject();
             json.WriteString("type", Type);
-            json.WriteString("at", (At ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("at", (At ?? DateTimeOffset.UtcNow).UtcDateTime.ToString(AtFormat, CultureInfo.InvariantCulture));
             Optional(json, "batchId", BatchId);
             Optional(json, "command", Command);
             if (Version is { } version)
@@ -117,7 +114,7 @@ public sealed class PayoutJournalLine
             }
 
             Optional(json, "clientTransferId", ClientTransferId);
-            Optional(json, "target", Target);
+            Optional(json, "telegramUserId", TelegramUserId);
             Optional(json, "asset", Asset);
             Optional(json, "amount", Amount is { } amount ? XRocketMoney.Format(amount) : null);
             Optional(json, "description", Description);
@@ -128,7 +125,7 @@ public sealed class PayoutJournalLine
                 callbackPayload.WriteTo(json);
             }
 
-            Optional(json, "status", Status);
+            Optional(json, "outcome", Outcome?.ToString());
             Optional(json, "transferId", TransferId);
             Optional(json, "error", Error);
             json.WriteEndObject();

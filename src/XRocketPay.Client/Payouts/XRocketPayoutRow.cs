@@ -3,16 +3,16 @@ namespace XRocketPay.Client;
 /// <summary>One payout of a run: a Telegram user, an asset and an amount, under a client id that makes re-sending it safe.</summary>
 public class XRocketPayoutRow
 {
-    public XRocketPayoutRow(string target, string asset, decimal amount, string clientTransferId)
+    public XRocketPayoutRow(string telegramUserId, string asset, decimal amount, string clientTransferId)
     {
-        Target = target;
+        TelegramUserId = telegramUserId;
         Asset = asset;
         Amount = amount;
         ClientTransferId = clientTransferId;
     }
 
     /// <summary>The Telegram user id paid.</summary>
-    public string Target { get; }
+    public string TelegramUserId { get; }
     public string Asset { get; }
     public decimal Amount { get; }
 

@@ -171,7 +171,7 @@ public sealed class XRocketPayoutRun
         {
             var found = await _verifier.FindAsync(rows.Select(r => r.ClientTransferId), token).ConfigureAwait(false);
             return (IReadOnlyList<XRocketPayoutResult>)rows.Where(r => found.ContainsKey(r.ClientTransferId))
-                .Select(r => Result(r, Outcomes.OfTakenRow(0, r.ClientTransferId, r.Target, r.Asset, r.Amount, ownAttempt: false, found[r.ClientTransferId])))
+                .Select(r => Result(r, Outcomes.OfTakenRow(0, r.ClientTransferId, r.TelegramUserId, r.Asset, r.Amount, ownAttempt: false, found[r.ClientTransferId])))
                 .ToList();
         }, cancellationToken);
 
@@ -179,7 +179,7 @@ public sealed class XRocketPayoutRun
     {
         var request = new CreateTransferRequest
         {
-            Target = row.Target, Asset = row.Asset, Amount = row.Amount, Description = row.Description, ClientTransferId = row.ClientTransferId,
+            Target = row.TelegramUserId, Asset = row.Asset, Amount = row.Amount, Description = row.Description, ClientTransferId = row.ClientTransferId,
             Callback = Callback.For(row.CallbackUrl, row.CallbackPayload),
         };
         try
@@ -196,7 +196,7 @@ public sealed class XRocketPayoutRun
     private Task<IReadOnlyList<MassTransferRowResult>> SendChunkAsync(IReadOnlyList<XRocketPayoutRow> rows, CancellationToken cancellationToken) =>
         Client.SendMassTransfersAsync(rows[0].Asset, rows.Select(r => new MassTransferItem
         {
-            Target = r.Target, Amount = r.Amount, ClientTransferId = r.ClientTransferId, Description = r.Description,
+            Target = r.TelegramUserId, Amount = r.Amount, ClientTransferId = r.ClientTransferId, Description = r.Description,
             Callback = Callback.For(r.CallbackUrl, r.CallbackPayload),
         }).ToList(), cancellationToken);
 
@@ -205,7 +205,7 @@ public sealed class XRocketPayoutRun
         var waiting = _taken.ToList();
         _taken.Clear();
         var verified = await _verifier.VerifyAsync(
-            waiting.Select((t, i) => (new MassTransferRowResult(i, t.Sent.ClientTransferId, t.Sent.Outcome, null, null), t.Row.Target, t.Row.Asset, t.Row.Amount)).ToList(),
+            waiting.Select((t, i) => (new MassTransferRowResult(i, t.Sent.ClientTransferId, t.Sent.Outcome, null, null), t.Row.TelegramUserId, t.Row.Asset, t.Row.Amount)).ToList(),
             cancellationToken).ConfigureAwait(false);
         return verified.Select(v => Result(waiting[v.Index].Row, v)).ToList();
     }
@@ -221,12 +221,12 @@ public sealed class XRocketPayoutRun
 
     private static PayoutJournalLine IntentOf(XRocketPayoutRow row) => new()
     {
-        ClientTransferId = row.ClientTransferId, Target = row.Target, Asset = row.Asset, Amount = row.Amount, Description = row.Description, CallbackUrl = row.CallbackUrl,
+        ClientTransferId = row.ClientTransferId, TelegramUserId = row.TelegramUserId, Asset = row.Asset, Amount = row.Amount, Description = row.Description, CallbackUrl = row.CallbackUrl,
         CallbackPayload = row.CallbackPayload,
     };
 
     private static PayoutJournalLine OutcomeLine(XRocketPayoutRow row, XRocketOutcome outcome, Transfer? transfer, XRocketException? error) => new()
     {
-        ClientTransferId = row.ClientTransferId, Status = outcome.ToString(), TransferId = transfer?.TransferId, Error = error?.ProblemCode.ErrorId,
+        ClientTransferId = row.ClientTransferId, Outcome = outcome, TransferId = transfer?.TransferId, Error = error?.ProblemCode.ErrorId,
     };
 }

@@ -27,6 +27,7 @@ internal static class AdminEndpoints
         });
 
         app.MapPost("/sandbox/faults", async (HttpRequest r) => Json.Ok(new { id = faults.Add(await RequestBody.ReadAsync(r)).Id }, 201));
+        app.MapGet("/sandbox/faults", () => Json.Ok(new { items = faults.Pending() }));
         app.MapDelete("/sandbox/faults", () =>
         {
             faults.Clear();

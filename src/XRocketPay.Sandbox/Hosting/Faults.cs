@@ -77,6 +77,15 @@ internal sealed class FaultBook
         }
     }
 
+    /// <summary>The faults not yet used up: a test knows a request reached the sandbox when its fault is taken.</summary>
+    public IReadOnlyList<object> Pending()
+    {
+        lock (_gate)
+        {
+            return _faults.Select(f => (object)new { id = f.Id, method = f.Method, path = f.Path, mode = f.Mode, remaining = f.Remaining }).ToList();
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

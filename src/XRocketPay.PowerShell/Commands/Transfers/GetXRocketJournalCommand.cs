@@ -32,10 +32,10 @@ public sealed class GetXRocketJournalCommand : XRocketCmdlet
         {
             audit = PayoutJournalAudit.Read(path);
         }
-        catch (System.IO.InvalidDataException ex)
+        catch (PayoutJournalException ex)
         {
-            // A line whose amount the strict money reader refuses: the journal is not one this module wrote.
-            WriteError(new ErrorRecord(ex, ModuleErrorIds.JournalUnusable, ErrorCategory.InvalidData, Path));
+            // Damaged (the line is named) or held by a run: the same reading a run makes refuses it.
+            WriteError(ErrorRecords.From(ex, Path));
             return;
         }
 

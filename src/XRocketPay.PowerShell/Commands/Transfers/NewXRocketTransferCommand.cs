@@ -8,5 +8,5 @@ public sealed class NewXRocketTransferCommand : PayoutRunCmdlet
     private protected override XRocketPayoutMode Mode => XRocketPayoutMode.OneByOne;
 
     private protected override bool Confirm(IReadOnlyList<XRocketPayoutRow> rows) =>
-        Confirmed($"Telegram user {rows[0].Target}", $"Transfer {XRocketMoney.Format(rows[0].Amount)} {rows[0].Asset} (client id {rows[0].ClientTransferId})");
+        Confirmed($"Telegram user {rows[0].TelegramUserId}", $"Transfer {XRocketMoney.Format(rows[0].Amount)} {rows[0].Asset} (client id {rows[0].ClientTransferId})");
 }

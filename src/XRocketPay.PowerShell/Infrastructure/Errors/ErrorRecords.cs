@@ -34,6 +34,12 @@ internal static class ErrorRecords
     {
         XRocketAmountException amount => new ErrorRecord(amount, ModuleErrorIds.InvalidAmount, ErrorCategory.InvalidArgument, target),
         XRocketException xrocket => new ErrorRecord(xrocket, xrocket.ProblemCode.ErrorId, Category(xrocket.ProblemCode.Category), target),
+        PayoutJournalException journal => new ErrorRecord(journal, journal.Problem switch
+        {
+            PayoutJournalProblem.InUse => ModuleErrorIds.JournalInUse,
+            PayoutJournalProblem.WriteFailed => ModuleErrorIds.JournalWriteFailed,
+            _ => ModuleErrorIds.JournalUnusable,
+        }, journal.Problem == PayoutJournalProblem.InUse ? ErrorCategory.ResourceBusy : journal.Problem == PayoutJournalProblem.WriteFailed ? ErrorCategory.WriteError : ErrorCategory.InvalidData, target),
         OperationCanceledException => new ErrorRecord(exception, ModuleErrorIds.OperationCancelled, ErrorCategory.OperationStopped, target),
         ArgumentException => new ErrorRecord(exception, ModuleErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, target),
         _ => new ErrorRecord(exception, ModuleErrorIds.UnexpectedError, ErrorCategory.NotSpecified, target),

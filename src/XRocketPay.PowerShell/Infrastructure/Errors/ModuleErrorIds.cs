@@ -22,6 +22,8 @@ internal static class ModuleErrorIds
     // Payout runs: the journal and the preflight.
     internal const string JournalNotFound = "JournalNotFound";
     internal const string JournalUnusable = "JournalUnusable";
+    internal const string JournalInUse = "JournalInUse";
+    internal const string JournalWriteFailed = "JournalWriteFailed";
     internal const string PreflightFailed = "PreflightFailed";
 
     // Webhooks.

@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace XRocketPay.PowerShell.Infrastructure;
+namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>
 /// The cmdlet side of a payout run: binding and the row rules of <see cref="PayoutCmdlet"/>, -Journal,
@@ -182,7 +182,16 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
     private T Run<T>(Func<XRocketPayoutRun, CancellationToken, Task<T>> step)
     {
         var engine = Engine;
-        return Call((_, token) => step(engine, token));
+        try
+        {
+            return Call((_, token) => step(engine, token));
+        }
+        catch (PayoutJournalException ex)
+        {
+            // A line not written (a full disk): the run stops, in the module's words.
+            ThrowTerminatingError(ErrorRecords.From(ex, Journal));
+            throw;
+        }
     }
 
     /// <summary>Asks ShouldProcess for rows about to be sent (one-by-one: one row; mass: a chunk).</summary>
@@ -253,7 +262,11 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
         {
             RunJournal = PayoutJournal.Open(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal), BatchId, forWriting: !WhatIfOnly);
         }
-        catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
+        catch (PayoutJournalException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, Journal));
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             ThrowTerminatingError(new ErrorRecord(ex, ModuleErrorIds.JournalUnusable, ErrorCategory.InvalidArgument, Journal));
         }

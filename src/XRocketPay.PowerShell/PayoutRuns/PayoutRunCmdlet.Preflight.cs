@@ -1,4 +1,4 @@
-namespace XRocketPay.PowerShell.Infrastructure;
+namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>The preflight of a payout run: the whole input checked, and summarised, before the first payment.</summary>
 public abstract partial class PayoutRunCmdlet

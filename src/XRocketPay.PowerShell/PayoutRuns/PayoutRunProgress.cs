@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace XRocketPay.PowerShell.Infrastructure;
+namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>
 /// Progress of a payout run: rows done of the total (known after a preflight), the amount sent per asset,

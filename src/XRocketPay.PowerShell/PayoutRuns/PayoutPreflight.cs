@@ -1,4 +1,4 @@
-namespace XRocketPay.PowerShell.Infrastructure;
+namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>
 /// Counts and checks the rows of a run before the first payment: bad rows (counted; their error records are

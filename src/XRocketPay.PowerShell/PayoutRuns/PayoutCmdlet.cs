@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace XRocketPay.PowerShell.Infrastructure;
+namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>
 /// The row parameters of the payout cmdlets. Values bind permissively from CSV-like rows (all strings)

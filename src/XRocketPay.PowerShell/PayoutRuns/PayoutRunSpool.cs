@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace XRocketPay.PowerShell.Infrastructure;
+namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>
 /// Validated rows held during a preflight, so the whole input is read before the first payment: in memory
@@ -56,15 +56,15 @@ internal sealed class PayoutRunSpool : IDisposable
         }
 
         _writer!.Flush();
-        foreach (var line in PayoutJournalLine.ReadAll(_path))
+        foreach (var line in ReadLines(_path))
         {
             var target = new PSObject();
-            target.Properties.Add(new PSNoteProperty("TelegramUserId", line.Target));
+            target.Properties.Add(new PSNoteProperty("TelegramUserId", line.TelegramUserId));
             target.Properties.Add(new PSNoteProperty("Amount", XRocketMoney.Format(line.Amount ?? 0m)));
             target.Properties.Add(new PSNoteProperty("Asset", line.Asset));
             target.Properties.Add(new PSNoteProperty("Description", line.Description));
             target.Properties.Add(new PSNoteProperty("ClientTransferId", line.ClientTransferId));
-            yield return new PayoutRow(line.Target ?? "", line.Asset ?? "", line.Amount ?? 0m, line.Description, line.ClientTransferId ?? "", line.CallbackUrl, null, () => target) { CallbackPayload = line.CallbackPayload };
+            yield return new PayoutRow(line.TelegramUserId ?? "", line.Asset ?? "", line.Amount ?? 0m, line.Description, line.ClientTransferId ?? "", line.CallbackUrl, null, () => target) { CallbackPayload = line.CallbackPayload };
         }
     }
 
@@ -88,9 +88,19 @@ internal sealed class PayoutRunSpool : IDisposable
         }
     }
 
+    /// <summary>The spool's lines: this run wrote them whole, so every line is read back.</summary>
+    private static IEnumerable<PayoutJournalLine> ReadLines(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), System.Text.Encoding.UTF8);
+        while (reader.ReadLine() is { } text)
+        {
+            yield return PayoutJournalLine.Parse(text);
+        }
+    }
+
     private void Write(PayoutRow row) => new PayoutJournalLine
     {
-        Type = "row", ClientTransferId = row.ClientTransferId, Target = row.TelegramUserId, Asset = row.Asset, Amount = row.Amount,
+        Type = PayoutJournalLineTypes.Row, ClientTransferId = row.ClientTransferId, TelegramUserId = row.TelegramUserId, Asset = row.Asset, Amount = row.Amount,
         Description = row.Description, CallbackUrl = row.CallbackUrl, CallbackPayload = row.CallbackPayload,
     }.WriteTo(_writer!);
 }

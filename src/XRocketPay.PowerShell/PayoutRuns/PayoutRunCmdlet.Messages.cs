@@ -1,4 +1,4 @@
-namespace XRocketPay.PowerShell.Infrastructure;
+namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>What a payout run says about re-running it: before the first payment, and when it stops.</summary>
 public abstract partial class PayoutRunCmdlet

@@ -1,4 +1,4 @@
-namespace XRocketPay.PowerShell.Infrastructure;
+namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>One validated payout row, ready for the payout engine, with what its error records carry.</summary>
 internal sealed class PayoutRow : XRocketPayoutRow
@@ -15,7 +15,6 @@ internal sealed class PayoutRow : XRocketPayoutRow
         Position = position;
     }
 
-    public string TelegramUserId => Target;
     public PSObject? Input { get; }
 
     /// <summary>The row's place in the pipeline (1: the first piped row); 0 when not piped or not known.</summary>
