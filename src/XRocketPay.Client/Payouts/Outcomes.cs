@@ -39,6 +39,26 @@ public static class Outcomes
         return differing;
     }
 
+    /// <summary>
+    /// Admission from the journal: a row whose client id the journal knows as paid is skipped (AlreadyDone, no
+    /// request) only when the journal's payment is the same payment; a row changed since (another recipient,
+    /// asset or amount) is Failed with a conflict naming both versions, and nothing is sent (issue 28). Null:
+    /// send the row (the journal does not know it paid, or not what it paid: the API's answer to the same
+    /// client id then decides, which cannot pay twice).
+    /// </summary>
+    public static XRocketPayoutResult? Admit(XRocketPayoutRow row, PayoutJournal? journal)
+    {
+        if (journal?.IsPaid(row.ClientTransferId) != true || journal.Payments.PaidAs(row.ClientTransferId) is not { } paid)
+        {
+            return null;
+        }
+
+        var differing = Differences(paid, row.Target, row.Asset, row.Amount);
+        return differing.Count == 0
+            ? new XRocketPayoutResult(row, XRocketOutcome.AlreadyDone, null, null)
+            : new XRocketPayoutResult(row, XRocketOutcome.Failed, null, Settle(Conflict(row.ClientTransferId, differing, paid, row.Target, row.Asset, row.Amount), row.ClientTransferId));
+    }
+
     /// <summary>A create whose client id was found taken by an operation with the same data.</summary>
     internal static XRocketOutcome OfTakenClientId(bool earlierAttemptOfThisCallMayHaveSucceeded) =>
         earlierAttemptOfThisCallMayHaveSucceeded ? XRocketOutcome.Sent : XRocketOutcome.AlreadyDone;
@@ -55,9 +75,9 @@ public static class Outcomes
     /// <summary>A conflict that names both payments and the transfer holding the client id.</summary>
     internal static XRocketConflictException Conflict(string clientId, IReadOnlyList<string> differing, Transfer existing, string target, string asset, decimal amount) =>
         new(clientId, differing, existing,
-            $"Client id '{clientId}' was already paid as transfer {existing.TransferId}: {XRocketMoney.Format(existing.Amount)} {existing.Asset} to {existing.Target}; "
-            + $"this row asks {XRocketMoney.Format(amount)} {asset} to {target} (different {string.Join(", ", differing)}). Nothing new was sent; "
-            + "if the earlier payment was right, drop the row; otherwise use another client id.");
+            $"Client id '{clientId}' was already paid{(existing.TransferId.Length == 0 ? "" : " as transfer " + existing.TransferId)}: {XRocketMoney.Format(existing.Amount)} {existing.Asset} to {existing.Target}; "
+            + $"this row now asks {XRocketMoney.Format(amount)} {asset} to {target} (different {string.Join(", ", differing)}). Nothing new was sent. "
+            + "A payment cannot be changed: if the earlier one was right, drop the row; if a further payment is due, send it as a new row with a ClientTransferId (or Reference) of its own.");
 
     /// <summary>
     /// A failure that says nothing of what the server did (no answer, a 5xx, a 429, a malformed or empty

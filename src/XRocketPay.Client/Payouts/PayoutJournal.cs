@@ -11,8 +11,8 @@ namespace XRocketPay.Client;
 /// </summary>
 public sealed class PayoutJournal : IDisposable
 {
-    /// <summary>2: client ids derived from the row's identity, not its amount (issue 25). Older journals are refused.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>3: client ids derived from the row's key, not its recipient (issue 28). Older journals are refused.</summary>
+    public const int FormatVersion = 3;
     public const string JournalBatchPrefix = "j-";
 
     private readonly HashSet<(ulong, ulong)> _paid = new();
@@ -59,6 +59,7 @@ public sealed class PayoutJournal : IDisposable
                         break;
                     case PayoutJournalLine.Intent:
                         rows = true;
+                        journal.Payments.Read(line);
                         var key = Key(line.ClientTransferId);
                         if (!journal._paid.Contains(key))
                         {
@@ -67,6 +68,7 @@ public sealed class PayoutJournal : IDisposable
 
                         break;
                     case PayoutJournalLine.Outcome:
+                        journal.Payments.Read(line);
                         journal.Settle(line.ClientTransferId, line.Status);
                         break;
                 }
@@ -77,7 +79,7 @@ public sealed class PayoutJournal : IDisposable
         // written by this one through the engine, which does not need Start).
         if (rows && journal.PreviousRuns > 0 && (version ?? 1) < FormatVersion)
         {
-            throw new ArgumentException($"The journal '{path}' was written by an earlier XRocketPay, whose -BatchId client ids included the amount: resumed now, its rows would get other ids and could be paid again. Finish that run with the version that wrote it, or start a new journal and re-run only the rows it does not show as paid (Get-XRocketJournal -Path '{path}').");
+            throw new ArgumentException($"The journal '{path}' was written by an earlier XRocketPay, whose -BatchId client ids were made another way: resumed now, its rows would get other ids and could be paid again. Finish that run with the version that wrote it, or start a new journal and re-run only the rows it does not show as paid (Get-XRocketJournal -Path '{path}').");
         }
 
         if (recorded is not null && batchId is not null && !string.Equals(recorded, batchId, StringComparison.Ordinal))
@@ -105,6 +107,9 @@ public sealed class PayoutJournal : IDisposable
         return journal;
     }
 
+    /// <summary>What each paid client id paid, for admission's "same payment?" (issue 28).</summary>
+    public JournaledPayments Payments { get; } = new();
+
     public bool IsPaid(string clientTransferId) => _paid.Contains(Key(clientTransferId));
 
     public bool IsPending(string clientTransferId) => _pending.Contains(Key(clientTransferId));
@@ -120,6 +125,7 @@ public sealed class PayoutJournal : IDisposable
         foreach (var line in lines)
         {
             line.Type = PayoutJournalLine.Intent;
+            Payments.Read(line);
             _pending.Add(Key(line.ClientTransferId));
         }
 
@@ -133,6 +139,7 @@ public sealed class PayoutJournal : IDisposable
         foreach (var line in lines)
         {
             line.Type = PayoutJournalLine.Outcome;
+            Payments.Read(line);
             Settle(line.ClientTransferId, line.Status);
         }
 

@@ -74,7 +74,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
 
         // Asked before anything is checked or confirmed: every row, refused or not, carries its id.
         _clientIds ??= new ClientIds(BatchId);
-        var clientId = _clientIds.ForRow(ClientTransferId, user);
+        var clientId = _clientIds.ForRow(ClientTransferId, RowKey(), description);
         var position = MyInvocation.ExpectingInput ? ++_position : 0;
         // The copy of the row that error records carry is made only when one is written (issue 15: a paid row
         // costs no copy); the rules check without it, and a refusal gets it here, named in the message too.
@@ -90,6 +90,14 @@ public abstract class PayoutCmdlet : XRocketCmdlet
 
         return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, copyRow, position) { CallbackPayload = payload };
     }
+
+    /// <summary>The columns that give a row its own key for a -BatchId client id (<see cref="ClientIds.ForRow"/>).</summary>
+    internal static readonly string[] RowKeyColumns = { "Reference", "Id" };
+
+    /// <summary>The row's own key: the first non-empty column of <see cref="RowKeyColumns"/>, else null.</summary>
+    private string? RowKey() =>
+        InputObject?.BaseObject is null or string ? null
+        : RowKeyColumns.Select(c => InputObject.Properties[c] is { } p ? SafeValue(p)?.ToString() : null).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     internal XRocketTransferResult Result(XRocketOutcome status, PayoutRow row, Client.Models.Transfer? transfer) =>
         new(status, row.ClientTransferId, row.TelegramUserId, row.Asset, row.Amount, row.Description, transfer, row.Input);

@@ -59,9 +59,18 @@ internal sealed class PayoutPreflight
             _repeatedIds++;
         }
 
-        if (journal?.IsPaid(row.ClientTransferId) == true)
+        // Admitted from the journal the way the run will admit it: the same payment is skipped, a changed one is a conflict.
+        if (Outcomes.Admit(row, journal) is { } admitted)
         {
-            _alreadyPaid++;
+            if (admitted.Error is { } conflict)
+            {
+                _conflicts[row.ClientTransferId] = conflict.Message;
+            }
+            else
+            {
+                _alreadyPaid++;
+            }
+
             return;
         }
 
@@ -103,8 +112,8 @@ internal sealed class PayoutPreflight
     }
 
     public XRocketPayoutPlanRow PlanOf(PayoutRow row, PayoutJournal? journal) =>
-        new(journal?.IsPaid(row.ClientTransferId) == true || _paidIds.Contains(row.ClientTransferId) ? "Skip"
-            : _conflicts.ContainsKey(row.ClientTransferId) ? "Conflict"
+        new(_conflicts.ContainsKey(row.ClientTransferId) ? "Conflict"
+            : Outcomes.Admit(row, journal) is not null || _paidIds.Contains(row.ClientTransferId) ? "Skip"
             : journal?.IsPending(row.ClientTransferId) == true ? "Reconcile" : "Send",
             row.ClientTransferId, row.TelegramUserId, row.Asset, row.Amount, row.Description);
 }

@@ -1,0 +1,89 @@
+# Issue 28: a row's identity survives every edit of the file (items 1, 2, 6, 7), both payout cmdlets, with and
+# without a journal, in real pwsh against the sandbox.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Open-TestSandbox
+    Connect-TestSandbox
+
+    # Runs the file through one payout cmdlet, with or without a journal; the error records in $script:Errors.
+    function Invoke-Payout {
+        param([string] $Command, [string] $Csv, [string] $Batch, [string] $Journal, [hashtable] $Extra = @{})
+        $with = if ($Journal) { @{ Journal = $Journal } } else { @{} }
+        $out = Import-Csv -LiteralPath $Csv | & $Command -BatchId $Batch -Confirm:$false @with @Extra -ErrorVariable failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $script:Errors = @($failed)
+        @($out)
+    }
+
+    function Get-Paid {
+        @(Get-XRocketTransfer | ForEach-Object { '{0} {1} {2}' -f $_.Target, $_.Amount, $_.Asset } | Sort-Object)
+    }
+}
+
+BeforeDiscovery {
+    $script:Cases = foreach ($command in 'New-XRocketTransfer', 'New-XRocketMassTransfer') {
+        foreach ($journal in $false, $true) { @{ Command = $command; UseJournal = $journal } }
+    }
+}
+
+AfterAll {
+    Close-TestSandbox
+}
+
+Describe 'Correcting a recipient pays the corrected row once and no other row again (item 1)' {
+    It '<Command>, journal <UseJournal>: the bonus is paid once, the salary is not paid again' -ForEach $script:Cases {
+        Clear-SandboxState
+        $csv = Join-Path $TestDrive "a-$Command-$UseJournal.csv"
+        $journal = if ($UseJournal) { Join-Path $TestDrive "rA-$Command.jsonl" } else { $null }
+        "user_id,amount,asset,description`n404404404,5,USDT,bonus`n777001,7,TONCOIN,salary" | Set-Content -LiteralPath $csv
+
+        $first = Invoke-Payout -Command $Command -Csv $csv -Batch rA -Journal $journal
+        @($first | Where-Object Outcome -EQ Sent).TelegramUserId | Should -Be '777001'
+        $script:Errors.Count | Should -BeGreaterThan 0
+
+        (Get-Content -LiteralPath $csv) -replace '^404404404', '777001' | Set-Content -LiteralPath $csv
+        $again = Invoke-Payout -Command $Command -Csv $csv -Batch rA -Journal $journal
+        $script:Errors | Should -BeNullOrEmpty
+        ($again | Where-Object Description -EQ bonus).Outcome | Should -Be 'Sent'
+        ($again | Where-Object Description -EQ salary).Outcome | Should -Be 'AlreadyDone'
+        Get-Paid | Should -Be @('777001 5 USDT', '777001 7 TONCOIN')
+
+        # And once more: nothing new.
+        @((Invoke-Payout -Command $Command -Csv $csv -Batch rA -Journal $journal).Outcome) | Should -Be @('AlreadyDone', 'AlreadyDone')
+        Get-Paid | Should -Be @('777001 5 USDT', '777001 7 TONCOIN')
+    }
+}
+
+Describe 'A paid row corrected afterwards is a conflict naming both versions, never a second payment nor a skip (items 1, 2)' {
+    It '<Command>, journal <UseJournal>: amount, asset and recipient edits of a paid row' -ForEach $script:Cases {
+        Clear-SandboxState
+        $csv = Join-Path $TestDrive "b-$Command-$UseJournal.csv"
+        $journal = if ($UseJournal) { Join-Path $TestDrive "rB-$Command.jsonl" } else { $null }
+        "user_id,amount,asset,description`n777001,5,USDT,bonus`n777002,7,TONCOIN,salary" | Set-Content -LiteralPath $csv
+        @((Invoke-Payout -Command $Command -Csv $csv -Batch rB -Journal $journal).Outcome) | Should -Be @('Sent', 'Sent')
+
+        foreach ($edit in @(@('(?m)^777001,5,', '777001,6,'), @(',5,USDT,', ',5,TONCOIN,'), @('(?m)^777001,', '777003,'))) {
+            "user_id,amount,asset,description`n777001,5,USDT,bonus`n777002,7,TONCOIN,salary" -replace $edit[0], $edit[1] | Set-Content -LiteralPath $csv
+            $out = Invoke-Payout -Command $Command -Csv $csv -Batch rB -Journal $journal -Extra $(if ($Command -eq 'New-XRocketMassTransfer') { @{ SkipPreflight = $true } } else { @{} })
+            @($out | Where-Object Outcome -EQ Sent) | Should -BeNullOrEmpty
+            ($out | Where-Object Description -EQ salary).Outcome | Should -Be 'AlreadyDone'
+            $conflict = @($script:Errors | Where-Object { $_.FullyQualifiedErrorId -like 'ClientIdConflict*' })
+            $conflict.Count | Should -Be 1 -Because "edit $($edit -join ' -> ') gave $($script:Errors | Out-String)"
+            $conflict[0].Exception.Message | Should -Match '5 USDT to 777001'
+            $conflict[0].Exception.Message | Should -Match 'now asks'
+            $conflict[0].TargetObject.description | Should -Be 'bonus'
+            Get-Paid | Should -Be @('777001 5 USDT', '777002 7 TONCOIN')
+        }
+    }
+
+    It 'the -Preflight -WhatIf plan shows Conflict for the changed row and Skip for the same one (journal)' {
+        Clear-SandboxState
+        $csv = Join-Path $TestDrive 'plan.csv'
+        $journal = Join-Path $TestDrive 'plan.jsonl'
+        "user_id,amount,asset,description`n777001,5,USDT,bonus`n777002,7,TONCOIN,salary" | Set-Content -LiteralPath $csv
+        $null = Invoke-Payout -Command New-XRocketTransfer -Csv $csv -Batch plan -Journal $journal
+        (Get-Content -LiteralPath $csv) -replace '^777001,5,', '777001,6,' | Set-Content -LiteralPath $csv
+        $plan = @(Import-Csv -LiteralPath $csv | New-XRocketTransfer -Journal $journal -Preflight -WhatIf -ErrorAction SilentlyContinue | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPlanRow] })
+        @($plan.Action) | Should -Be @('Conflict', 'Skip')
+        Get-Paid | Should -Be @('777001 5 USDT', '777002 7 TONCOIN')
+    }
+}
