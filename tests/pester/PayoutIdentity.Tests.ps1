@@ -87,3 +87,40 @@ Describe 'A paid row corrected afterwards is a conflict naming both versions, ne
         Get-Paid | Should -Be @('777001 5 USDT', '777002 7 TONCOIN')
     }
 }
+
+Describe 'Duplicate rows are named, with their row numbers (item 7)' {
+    BeforeAll {
+        $script:Dup = Join-Path $TestDrive 'dup.csv'
+        "user_id,amount,asset,description`n777001,7,TONCOIN,salary`n777002,1,USDT,bonus`n777001,7.0,toncoin,salary" | Set-Content -LiteralPath $script:Dup
+    }
+
+    It '<_>: -Preflight -WhatIf lists each duplicate on the summary and the plan, and warns' -ForEach 'New-XRocketTransfer', 'New-XRocketMassTransfer' {
+        Clear-SandboxState
+        $out = Import-Csv -LiteralPath $script:Dup | & $_ -BatchId dup -Preflight -WhatIf -WarningVariable warned -WarningAction SilentlyContinue
+        $summary = $out | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPreflight] }
+        $summary.DuplicateRows | Should -Be 1
+        @($summary.Duplicates) | Should -Be @('Row 3 = row 1')
+        $plan = @($out | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPlanRow] })
+        @($plan.Row) | Should -Be @(1, 2, 3)
+        $plan[2].DuplicateOf | Should -Be 1
+        $plan[0].DuplicateOf | Should -BeNullOrEmpty
+        @($warned).Message | Should -Match 'Row 3 is identical to row 1 \(7 TONCOIN to 777001'
+        ($summary | Format-List | Out-String) | Should -Match 'Row 3 = row 1'
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+    }
+
+    It '<_>: a real run warns before paying, and pays both copies (they are two payouts)' -ForEach 'New-XRocketTransfer', 'New-XRocketMassTransfer' {
+        Clear-SandboxState
+        $stream = @(Import-Csv -LiteralPath $script:Dup | & $_ -BatchId dup -Confirm:$false 3>&1)
+        $warning = [array]::FindIndex($stream, [Predicate[object]] { param($o) $o -is [System.Management.Automation.WarningRecord] -and $o.Message -match 'Row 3 is identical to row 1' })
+        $warning | Should -BeGreaterOrEqual 0
+        $third = [array]::FindIndex($stream, [Predicate[object]] { param($o) $o -is [XRocketPay.PowerShell.XRocketTransferResult] -and $o.Outcome -eq 'Sent' -and $o.TelegramUserId -eq '777001' -and $o.ClientTransferId -ne $stream.Where({ $_ -is [XRocketPay.PowerShell.XRocketTransferResult] })[0].ClientTransferId })
+        $warning | Should -BeLessThan $third
+        Get-Paid | Should -Be @('777001 7 TONCOIN', '777001 7 TONCOIN', '777002 1 USDT')
+    }
+
+    It 'a -WhatIf without -Preflight shows them too' {
+        $null = Import-Csv -LiteralPath $script:Dup | New-XRocketTransfer -BatchId dup -WhatIf -WarningVariable warned -WarningAction SilentlyContinue
+        @($warned).Message | Should -Match 'Row 3 is identical to row 1'
+    }
+}

@@ -10,6 +10,7 @@ namespace XRocketPay.PowerShell.Infrastructure;
 public abstract class PayoutCmdlet : XRocketCmdlet
 {
     private ClientIds? _clientIds;
+    private readonly DuplicateRows _duplicates = new();
     private int _position;
 
     /// <summary>The pipeline row (for example from Import-Csv); used for error targets.</summary>
@@ -88,7 +89,17 @@ public abstract class PayoutCmdlet : XRocketCmdlet
             return null;
         }
 
-        return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, copyRow, position) { CallbackPayload = payload };
+        var duplicateOf = position > 0 ? _duplicates.Add(position, user, asset, amount, description) : 0;
+        if (duplicateOf > 0)
+        {
+            // Before the row is paid (or, under -WhatIf, shown): both copies are paid, so the user sees which rows they are.
+            WriteWarning($"Row {position} is identical to row {duplicateOf} ({XRocketMoney.Format(amount)} {asset} to {user}{(description is null ? "" : ", description '" + description + "'")}): both are paid, as two payouts. If the copy is a mistake, drop it.");
+        }
+
+        return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, copyRow, position)
+        {
+            CallbackPayload = payload, DuplicateOf = duplicateOf,
+        };
     }
 
     /// <summary>The columns that give a row its own key for a -BatchId client id (<see cref="ClientIds.ForRow"/>).</summary>
