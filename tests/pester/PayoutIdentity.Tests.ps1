@@ -124,3 +124,28 @@ Describe 'Duplicate rows are named, with their row numbers (item 7)' {
         @($warned).Message | Should -Match 'Row 3 is identical to row 1'
     }
 }
+
+Describe 'Outcomes that point the right way (item 6)' {
+    BeforeDiscovery {
+        $script:Refusals = foreach ($command in 'New-XRocketTransfer', 'New-XRocketMassTransfer') {
+            @{ Command = $command; User = '777001'; Amount = '0.0000001'; ErrorId = 'AmountLessThanMinimum' }
+            @{ Command = $command; User = '404404404'; Amount = '1'; ErrorId = 'TargetUserNotFound' }
+        }
+    }
+
+    It '<Command>: a re-sent create refused (<ErrorId>) after a lost answer is Failed, not Unknown' -ForEach $script:Refusals {
+        Clear-SandboxState
+        $path = if ($Command -eq 'New-XRocketMassTransfer') { $script:Family.Mass } else { $script:Family.Many }
+        Add-SandboxFault @{ method = 'POST'; path = $path; mode = 'status'; status = 503; count = 1 }
+        $out = [pscustomobject]@{ user_id = $User; amount = $Amount; asset = 'USDT' } |
+            & $Command -BatchId "refused-$ErrorId" -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
+        @(Get-SandboxRequest | Where-Object { $_.method -eq 'POST' -and $_.path -eq $path }).Count | Should -BeGreaterThan 1 -Because 'the lost answer was settled by sending again'
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $failed[0].Exception.Outcome | Should -Be 'Failed'
+        $failed[0].Exception.Message | Should -Not -Match 'may have been paid'
+        @($out | Where-Object Outcome -EQ Unknown) | Should -BeNullOrEmpty
+        ($warned | ForEach-Object Message) -join ' ' | Should -Not -Match 'Unknown'
+        Get-Paid | Should -BeNullOrEmpty
+    }
+}

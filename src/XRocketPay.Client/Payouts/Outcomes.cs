@@ -100,10 +100,25 @@ public static class Outcomes
     {
         failure.ClientId ??= clientId;
         failure.Outcome = failure is XRocketConflictException ? XRocketOutcome.Failed
-            : failure.MayHaveSucceeded || knownToExist || failure.Outcome == XRocketOutcome.Unknown ? XRocketOutcome.Unknown
+            : knownToExist ? XRocketOutcome.Unknown
+            : ProvesNothingCreated(failure) ? XRocketOutcome.Failed
+            : failure.MayHaveSucceeded || failure.Outcome == XRocketOutcome.Unknown ? XRocketOutcome.Unknown
             : XRocketOutcome.Failed;
         return failure;
     }
+
+    /// <summary>
+    /// A refusal of the request's own content: malformed or invalid fields (Validation), a recipient, asset or
+    /// network that does not exist (NotFound), an amount below the minimum. Every attempt of a call sends the
+    /// same request under the same client id, so an earlier attempt whose answer was lost was refused the same
+    /// way: nothing was created, and the row is Failed, not Unknown (issue 28). A refusal that depends on the
+    /// moment (the balance, which an earlier attempt may have spent; a rate limit; a blocked user; a disabled
+    /// operation; the token) proves nothing.
+    /// </summary>
+    internal static bool ProvesNothingCreated(XRocketException failure) =>
+        failure is XRocketApiException { Problem: not null } or XRocketRowException { Problem: not null }
+        && (failure.ProblemCode.Kind is XRocketProblemKind.Validation or XRocketProblemKind.NotFound
+            || failure.Code is "amount_less_than_minimum" or "amount_less_than_min_deposit");
 
     /// <summary>What every unknown outcome says, on single and mass payouts, withdrawals, cheques and invoices.</summary>
     internal static string UnknownNote(string? clientId) =>
