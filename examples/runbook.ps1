@@ -5,12 +5,13 @@ An unattended payout runbook (Azure Automation, a scheduled task, a CI job).
 .DESCRIPTION
 The token comes from $env:XROCKET_API_KEY (never from the script). Money moves with -Confirm:$false,
 because nobody is there to answer a prompt. -BatchId makes a restarted run safe: rows already paid come
-back AlreadyDone instead of being paid again. Failed rows go to a retry file with their client ids. The
+back AlreadyDone instead of being paid again. It names the payout, so it defaults to the file's name
+(payroll-2026-11.csv: payroll-2026-11), never to the date: a restart on another day resumes the same batch. Failed rows go to a retry file with their client ids. The
 exit code is non-zero when any row failed, so the scheduler can alert.
 
 .EXAMPLE
 $env:XROCKET_API_KEY = '<from your secret store>'
-./examples/runbook.ps1 -Path payouts.csv -BatchId payroll-2026-11 -Environment Testnet
+./examples/runbook.ps1 -Path payroll-2026-11.csv -Environment Testnet
 
 .EXAMPLE
 ./examples/runbook.ps1 -Path examples/payouts.csv -BatchId try-1 -Environment Sandbox -BaseUri http://127.0.0.1:5080
@@ -20,8 +21,8 @@ param(
     [Parameter(Mandatory)]
     [string] $Path,
 
-    [Parameter(Mandatory)]
-    [string] $BatchId,
+    # The payout's name: the file's name without its extension unless given.
+    [string] $BatchId = [System.IO.Path]::GetFileNameWithoutExtension($Path),
 
     [ValidateSet('Production', 'Testnet', 'Sandbox')]
     [string] $Environment = 'Production',

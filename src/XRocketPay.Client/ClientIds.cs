@@ -4,7 +4,7 @@ namespace XRocketPay.Client;
 
 /// <summary>
 /// Where every client id is made: the caller's own, a random <c>xrp-</c> id, or one derived from a batch id
-/// and the row's identity. Made once per logical call, before anything is confirmed or sent, and reused by
+/// and the row's key (<see cref="ForRow"/>). Made once per logical call, before anything is confirmed or sent, and reused by
 /// every retry, so the id is on the output and on every error.
 /// </summary>
 public sealed class ClientIds
@@ -21,7 +21,7 @@ public sealed class ClientIds
     private const int BatchHashDigits = 8;
     private const int RowHashDigits = 20;
 
-    // Keyed by a 64-bit hash of the recipient (8 bytes, not its text): a collision only numbers an occurrence
+    // Keyed by a 64-bit hash of the row key (8 bytes, not its text): a collision only numbers an occurrence
     // differently, the same way on every run, so ids stay unique and stable.
     private readonly Dictionary<ulong, int> _occurrences = new();
     private readonly SHA256 _sha = SHA256.Create();
@@ -66,13 +66,15 @@ public sealed class ClientIds
     }
 
     /// <summary>
-    /// The id of one payout row: the row's own id when given (always honoured); with a batch id, one derived
-    /// from the batch and the row's identity: its recipient and which of that recipient's rows it is in the
-    /// batch (first, second, …). The amount, asset and description are not part of it, so a row fixed after
-    /// it was refused (or paid) keeps its id, and the API answers a changed row with a conflict instead of
-    /// paying again. Else a random id.
+    /// The id of one payout row: the row's own client id when given (always honoured); with a batch id, one
+    /// derived from the batch and the row's key, the part of the row a correction does not touch: its own
+    /// reference (<paramref name="rowKey"/>, from a <c>Reference</c> or <c>Id</c> column) when it has one, else
+    /// its description and which of the rows with that description it is (first, second, …). The recipient,
+    /// asset and amount are never part of it, so correcting them keeps every row's id where it was: a corrected
+    /// row that was refused is paid under its own id, a corrected row that was paid is a conflict naming both
+    /// versions, and no other row's id moves (issue 28). Else a random id.
     /// </summary>
-    public string ForRow(string? given, string target)
+    public string ForRow(string? given, string? rowKey, string? description)
     {
         if (!string.IsNullOrWhiteSpace(given))
         {
@@ -84,7 +86,10 @@ public sealed class ClientIds
             return NewRandom();
         }
 
-        var key = string.Join("\u001f", BatchId, target);
+        // The two kinds of key are told apart, so a reference never meets a description of the same text.
+        var key = string.IsNullOrWhiteSpace(rowKey)
+            ? string.Join("\u001f", BatchId, "description", description ?? "")
+            : string.Join("\u001f", BatchId, "reference", rowKey!.Trim());
         lock (_occurrences)
         {
             var compact = CompactId.Of(key);

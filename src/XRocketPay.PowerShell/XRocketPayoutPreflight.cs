@@ -3,12 +3,13 @@ namespace XRocketPay.PowerShell;
 /// <summary>The preflight of a payout run: rows, per-asset totals against the balance, and the problems that stop it.</summary>
 public sealed class XRocketPayoutPreflight
 {
-    internal XRocketPayoutPreflight(int rows, int validRows, int invalidRows, int duplicateRows, int alreadyPaid, IReadOnlyList<XRocketPayoutTotal> totals, IReadOnlyList<string> problems, bool checkedAgainstApi, string? journal, bool whatIf)
+    internal XRocketPayoutPreflight(int rows, int validRows, int invalidRows, int duplicateRows, IReadOnlyList<string> duplicates, int alreadyPaid, IReadOnlyList<XRocketPayoutTotal> totals, IReadOnlyList<string> problems, bool checkedAgainstApi, string? journal, bool whatIf)
     {
         Rows = rows;
         ValidRows = validRows;
         InvalidRows = invalidRows;
         DuplicateRows = duplicateRows;
+        Duplicates = duplicates;
         AlreadyPaid = alreadyPaid;
         Totals = totals;
         Problems = problems;
@@ -25,6 +26,9 @@ public sealed class XRocketPayoutPreflight
 
     /// <summary>Rows identical to an earlier row (recipient, asset, amount, description): flagged, still paid.</summary>
     public int DuplicateRows { get; }
+
+    /// <summary>Each duplicate row with the earlier row it repeats, by row number: <c>Row 5 = row 2</c>.</summary>
+    public IReadOnlyList<string> Duplicates { get; }
 
     /// <summary>Rows the journal already knows as paid: skipped, without a request.</summary>
     public int AlreadyPaid { get; }

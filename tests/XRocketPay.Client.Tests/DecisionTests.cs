@@ -18,7 +18,7 @@ public sealed class DecisionTests
         Assert.Equal("mine-1", ClientIds.Resolve("  mine-1 "));
         Assert.StartsWith("xrp-", ClientIds.Resolve(null));
         Assert.StartsWith("xrp-", ClientIds.Resolve(" "));
-        Assert.StartsWith("xrp-", new ClientIds().ForRow(null, "1"));
+        Assert.StartsWith("xrp-", new ClientIds().ForRow(null, null, "bonus"));
     }
 
     [Theory]
@@ -34,20 +34,20 @@ public sealed class DecisionTests
         Assert.Equal(production, new XRocketClientOptions { Environment = environment, BaseUri = baseUri is null ? null : new Uri(baseUri) }.IsProduction);
 
     [Fact]
-    public void Batch_ids_are_stable_readable_within_50_characters_keyed_by_recipient_and_never_override_a_given_id()
+    public void Batch_ids_are_stable_readable_within_50_characters_keyed_by_the_row_and_never_override_a_given_id()
     {
         var first = new ClientIds("payroll-2026-11");
-        var ids = new[] { first.ForRow(null, "1001"), first.ForRow("", "1001"), first.ForRow(null, "1004") };
+        var ids = new[] { first.ForRow(null, null, "bonus"), first.ForRow("", null, "bonus"), first.ForRow(null, null, "salary") };
         Assert.Equal(3, ids.Distinct().Count());
         Assert.All(ids, id => Assert.Matches(new Regex("^b-payroll-2026-11-[0-9a-f]{8}-[0-9a-f]{20}$"), id));
         Assert.All(ids, id => Assert.StartsWith(ClientIds.PrefixOf("payroll-2026-11"), id));
 
         var again = new ClientIds("payroll-2026-11");
-        Assert.Equal(ids, new[] { again.ForRow(null, "1001"), again.ForRow(null, "1001"), again.ForRow(null, "1004") });
-        Assert.Equal("row-own-id", again.ForRow(" row-own-id ", "1001"));
+        Assert.Equal(ids, new[] { again.ForRow(null, null, "bonus"), again.ForRow(null, null, "bonus"), again.ForRow(null, null, "salary") });
+        Assert.Equal("row-own-id", again.ForRow(" row-own-id ", "ref-1", "bonus"));
 
         // A long batch id with any characters: a readable label of 16, still unique to the batch, ≤ 50 in all.
-        var longId = new ClientIds("Payroll for November 2026 / team ÄÖ").ForRow(null, "1001");
+        var longId = new ClientIds("Payroll for November 2026 / team ÄÖ").ForRow(null, null, null);
         Assert.True(longId.Length <= ClientIds.MaxLength, longId);
         Assert.StartsWith("b-Payroll_for_Nove-", longId);
         Assert.NotEqual(ClientIds.PrefixOf("Payroll for November 2026 / team ÄÖ"), ClientIds.PrefixOf("Payroll for November 2027"));

@@ -20,7 +20,7 @@ public sealed class PayoutJournalTests : IDisposable
         var ids = new ClientIds("nov");
         using var journal = PayoutJournal.Open(path, "nov", forWriting: true);
         journal.Start("test");
-        var rows = new[] { ids.ForRow(null, "7"), ids.ForRow(null, "8") };
+        var rows = new[] { ids.ForRow(null, null, "seven"), ids.ForRow(null, null, "eight") };
         journal.Intents(rows.Select(id => new PayoutJournalLine { ClientTransferId = id, TelegramUserId = "7", Asset = "TRX", Amount = 1m }));
         journal.Outcomes(rows.Select(id => new PayoutJournalLine { ClientTransferId = id, Outcome = XRocketOutcome.Sent, TransferId = "1" }));
         return path;

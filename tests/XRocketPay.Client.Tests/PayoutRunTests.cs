@@ -81,6 +81,37 @@ public sealed class PayoutRunTests : IDisposable
     }
 
     [Fact]
+    public void Admission_skips_a_journaled_row_only_when_it_is_the_same_payment_else_a_conflict_naming_both()
+    {
+        var path = Path.Combine(_directory, "admit.jsonl");
+        using (var journal = PayoutJournal.Open(path, "rA", forWriting: true))
+        {
+            journal.Start("test");
+            journal.Intents(new[] { new PayoutJournalLine { ClientTransferId = "b-1", TelegramUserId = "777001", Asset = "TONCOIN", Amount = 7m } });
+            journal.Outcomes(new[] { new PayoutJournalLine { ClientTransferId = "b-1", Outcome = XRocketOutcome.Sent, TransferId = "42" } });
+            journal.Intents(new[] { new PayoutJournalLine { ClientTransferId = "b-2", TelegramUserId = "404404404", Asset = "USDT", Amount = 5m } });
+            journal.Outcomes(new[] { new PayoutJournalLine { ClientTransferId = "b-2", Outcome = XRocketOutcome.Failed } });
+        }
+
+        using var read = PayoutJournal.Open(path, null, forWriting: false);
+        var same = Outcomes.Admit(new XRocketPayoutRow("777001", "toncoin", 7.0m, "b-1"), read);
+        Assert.Equal(XRocketOutcome.AlreadyDone, same!.Outcome);
+
+        // The salary's id now asked with the bonus's payment: a conflict naming both versions, not a skip.
+        var changed = Outcomes.Admit(new XRocketPayoutRow("777001", "USDT", 5m, "b-1"), read);
+        Assert.Equal(XRocketOutcome.Failed, changed!.Outcome);
+        var conflict = Assert.IsType<XRocketConflictException>(changed.Error);
+        Assert.Equal(new[] { "asset", "amount" }, conflict.DifferingFields);
+        Assert.Contains("7 TONCOIN to 777001", conflict.Message);
+        Assert.Contains("5 USDT to 777001", conflict.Message);
+        Assert.Contains("transfer 42", conflict.Message);
+
+        // Refused before: not paid, so sent (null), corrected or not.
+        Assert.Null(Outcomes.Admit(new XRocketPayoutRow("777001", "USDT", 5m, "b-2"), read));
+        Assert.Null(Outcomes.Admit(new XRocketPayoutRow("777001", "USDT", 5m, "b-3"), read));
+    }
+
+    [Fact]
     public void Paid_means_Sent_or_AlreadyDone_for_outcomes_and_journal_statuses_alike()
     {
         Assert.True(Outcomes.IsPaid(XRocketOutcome.Sent) && Outcomes.IsPaid(XRocketOutcome.AlreadyDone));
@@ -93,30 +124,39 @@ public sealed class PayoutRunTests : IDisposable
     }
 
     [Fact]
-    public void Derived_client_ids_count_a_recipients_rows_and_ignore_the_amount()
+    public void Derived_client_ids_count_the_rows_of_a_key_and_never_use_recipient_asset_or_amount()
     {
+        // Issue 28: a row's id is its reference, else its description and occurrence: no correction of a
+        // recipient, asset or amount can move an id to another row.
         var ids = new ClientIds("batch");
-        var first = ids.ForRow(null, "7");
-        var second = ids.ForRow(null, "7");
-        Assert.NotEqual(first, second);
-        Assert.Equal(first, new ClientIds("batch").ForRow(null, "7"));
-        Assert.Equal("own", ids.ForRow("own", "7"));
+        var first = ids.ForRow(null, null, "salary");
+        var second = ids.ForRow(null, null, "salary");
+        var referenced = ids.ForRow(null, "R-1", "salary");
+        Assert.Equal(3, new[] { first, second, referenced }.Distinct().Count());
+        var again = new ClientIds("batch");
+        Assert.Equal(new[] { first, second, referenced }, new[] { again.ForRow(null, null, "salary"), again.ForRow(null, null, "salary"), again.ForRow(null, " R-1 ", "other text") });
+        Assert.Equal("own", ids.ForRow("own", "R-1", "salary"));
+
+        // A reference and a description of the same text are two keys.
+        Assert.NotEqual(new ClientIds("batch").ForRow(null, "salary", null), new ClientIds("batch").ForRow(null, null, "salary"));
     }
 
-    [Fact]
-    public void A_journal_written_before_identity_ids_is_refused_with_a_reason()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_journal_written_before_identity_ids_is_refused_with_a_reason(int version)
     {
         var path = Path.Combine(Path.GetTempPath(), $"xrp-old-{Guid.NewGuid():N}.jsonl");
         File.WriteAllLines(path, new[]
         {
-            "{\"type\":\"run\",\"at\":\"2026-01-01T00:00:00.000Z\",\"batchId\":\"nov\",\"command\":\"New-XRocketTransfer\",\"version\":1}",
+            "{\"type\":\"run\",\"at\":\"2026-01-01T00:00:00.000Z\",\"batchId\":\"nov\",\"command\":\"New-XRocketTransfer\",\"version\":" + version + "}",
             "{\"type\":\"intent\",\"at\":\"2026-01-01T00:00:00.000Z\",\"clientTransferId\":\"b-0123456789abcdef0123456789abcdef01234567\",\"target\":\"7\",\"asset\":\"TRX\",\"amount\":\"1\"}",
         });
         try
         {
             var refused = Assert.Throws<PayoutJournalException>(() => PayoutJournal.Open(path, "nov", forWriting: false));
             Assert.Contains("earlier XRocketPay", refused.Message);
-            Assert.Contains("included the amount", refused.Message);
+            Assert.Contains("client ids were made another way", refused.Message);
         }
         finally
         {

@@ -94,6 +94,23 @@ Import-Module '$((Get-Module Pester).Path)'
         $output | Should -Match 'counts=3/0' -Because $output
     }
 
+    It 'runbook.ps1 takes the batch id from the file''s name, so a restart on another day pays nothing again (issue 28 item 4)' {
+        $env:XROCKET_API_KEY = 'sandbox-token'
+        try {
+            $file = Join-Path $TestDrive 'payroll-2026-11.csv'
+            Copy-Item -LiteralPath (Join-Path $script:RepoRoot 'examples/payouts.csv') -Destination $file
+            $arguments = '-Path', $file, '-Environment', 'Sandbox', '-BaseUri', $script:BaseUri, '-RetryPath', (Join-Path $TestDrive 'retry-named.csv')
+            $null = Invoke-Example -Name runbook.ps1 -ArgumentList $arguments
+            $script:exampleOutput | Should -BeLike '*Batch payroll-2026-11: 3 sent, 0 already done, 2 failed.*'
+            # Nothing in the batch id depends on when it runs: a restart (any day) resumes the same batch.
+            $null = Invoke-Example -Name runbook.ps1 -ArgumentList $arguments
+            $script:exampleOutput | Should -BeLike '*Batch payroll-2026-11: 0 sent, 3 already done, 2 failed.*'
+        }
+        finally {
+            Remove-Item Env:XROCKET_API_KEY
+        }
+    }
+
     It 'runbook.ps1 reports the batch and exits 1 because two rows failed' {
         $env:XROCKET_API_KEY = 'sandbox-token'
         try {

@@ -71,12 +71,12 @@ Describe 'A -BatchId row keeps its id when its amount is fixed (item 1)' {
     It 'a journal written before identity ids is refused, with the reason, and nothing is sent' {
         $old = Join-Path $TestDrive 'old.jsonl'
         @(
-            '{"type":"run","at":"2026-11-01T00:00:00.000Z","batchId":"nov","command":"New-XRocketTransfer","version":1}'
+            '{"type":"run","at":"2026-11-01T00:00:00.000Z","batchId":"nov","command":"New-XRocketTransfer","version":2}'
             '{"type":"intent","at":"2026-11-01T00:00:00.000Z","clientTransferId":"b-0123456789abcdef0123456789abcdef01234567","target":"1001","asset":"USDT","amount":"1"}'
         ) | Set-Content -LiteralPath $old
         Clear-SandboxRequest
         { Import-Csv -LiteralPath $script:Csv | New-XRocketTransfer -BatchId nov -Journal $old -Confirm:$false -ErrorAction Stop } |
-            Should -Throw -ErrorId 'JournalUnusable,*' -ExpectedMessage '*earlier XRocketPay*included the amount*'
+            Should -Throw -ErrorId 'JournalUnusable,*' -ExpectedMessage '*earlier XRocketPay*client ids were made another way*'
         Get-StateChangingRequest | Should -BeNullOrEmpty
     }
 

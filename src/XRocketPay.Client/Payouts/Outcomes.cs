@@ -39,6 +39,28 @@ public static class Outcomes
         return differing;
     }
 
+    /// <summary>
+    /// Admission from the journal: a row whose client id the journal knows as paid is skipped (AlreadyDone, no
+    /// request) only when the journal's payment is the same payment; a row changed since (another recipient,
+    /// asset or amount) is Failed with a conflict naming both versions, and nothing is sent (issue 28). Null:
+    /// send the row (the journal does not know it paid, or not what it paid: the API's answer to the same
+    /// client id then decides, which cannot pay twice).
+    /// </summary>
+    public static XRocketPayoutResult? Admit(XRocketPayoutRow row, PayoutJournal? journal)
+    {
+        if (journal?.Row(row.ClientTransferId) is not { IsPaid: true } journaled)
+        {
+            return null;
+        }
+
+        var paid = new Transfer { TransferId = journaled.TransferId ?? "", ClientTransferId = journaled.ClientTransferId, Target = journaled.TelegramUserId ?? "", Asset = journaled.Asset, Amount = journaled.Amount };
+
+        var differing = Differences(paid, row.TelegramUserId, row.Asset, row.Amount);
+        return differing.Count == 0
+            ? new XRocketPayoutResult(row, XRocketOutcome.AlreadyDone, null, null)
+            : new XRocketPayoutResult(row, XRocketOutcome.Failed, null, Settle(Conflict(row.ClientTransferId, differing, paid, row.TelegramUserId, row.Asset, row.Amount), row.ClientTransferId));
+    }
+
     /// <summary>A create whose client id was found taken by an operation with the same data.</summary>
     internal static XRocketOutcome OfTakenClientId(bool earlierAttemptOfThisCallMayHaveSucceeded) =>
         earlierAttemptOfThisCallMayHaveSucceeded ? XRocketOutcome.Sent : XRocketOutcome.AlreadyDone;
@@ -55,9 +77,9 @@ public static class Outcomes
     /// <summary>A conflict that names both payments and the transfer holding the client id.</summary>
     internal static XRocketConflictException Conflict(string clientId, IReadOnlyList<string> differing, Transfer existing, string target, string asset, decimal amount) =>
         new(clientId, differing, existing,
-            $"Client id '{clientId}' was already paid as transfer {existing.TransferId}: {XRocketMoney.Format(existing.Amount)} {existing.Asset} to {existing.Target}; "
-            + $"this row asks {XRocketMoney.Format(amount)} {asset} to {target} (different {string.Join(", ", differing)}). Nothing new was sent; "
-            + "if the earlier payment was right, drop the row; otherwise use another client id.");
+            $"Client id '{clientId}' was already paid{(existing.TransferId.Length == 0 ? "" : " as transfer " + existing.TransferId)}: {XRocketMoney.Format(existing.Amount)} {existing.Asset} to {existing.Target}; "
+            + $"this row now asks {XRocketMoney.Format(amount)} {asset} to {target} (different {string.Join(", ", differing)}). Nothing new was sent. "
+            + "A payment cannot be changed: if the earlier one was right, drop the row; if a further payment is due, send it as a new row with a ClientTransferId (or Reference) of its own.");
 
     /// <summary>
     /// A failure that says nothing of what the server did (no answer, a 5xx, a 429, a malformed or empty
@@ -80,10 +102,25 @@ public static class Outcomes
     {
         failure.ClientId ??= clientId;
         failure.Outcome = failure is XRocketConflictException ? XRocketOutcome.Failed
-            : failure.MayHaveSucceeded || knownToExist || failure.Outcome == XRocketOutcome.Unknown ? XRocketOutcome.Unknown
+            : knownToExist ? XRocketOutcome.Unknown
+            : ProvesNothingCreated(failure) ? XRocketOutcome.Failed
+            : failure.MayHaveSucceeded || failure.Outcome == XRocketOutcome.Unknown ? XRocketOutcome.Unknown
             : XRocketOutcome.Failed;
         return failure;
     }
+
+    /// <summary>
+    /// A refusal of the request's own content: malformed or invalid fields (Validation), a recipient, asset or
+    /// network that does not exist (NotFound), an amount below the minimum. Every attempt of a call sends the
+    /// same request under the same client id, so an earlier attempt whose answer was lost was refused the same
+    /// way: nothing was created, and the row is Failed, not Unknown (issue 28). A refusal that depends on the
+    /// moment (the balance, which an earlier attempt may have spent; a rate limit; a blocked user; a disabled
+    /// operation; the token) proves nothing.
+    /// </summary>
+    internal static bool ProvesNothingCreated(XRocketException failure) =>
+        failure is XRocketApiException { Problem: not null } or XRocketRowException { Problem: not null }
+        && (failure.ProblemCode.Kind is XRocketProblemKind.Validation or XRocketProblemKind.NotFound
+            || failure.Code is "amount_less_than_minimum" or "amount_less_than_min_deposit");
 
     /// <summary>What every unknown outcome says, on single and mass payouts, withdrawals, cheques and invoices.</summary>
     internal static string UnknownNote(string? clientId) =>

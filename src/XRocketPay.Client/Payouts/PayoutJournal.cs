@@ -12,8 +12,8 @@ namespace XRocketPay.Client;
 /// </summary>
 public sealed class PayoutJournal : IDisposable
 {
-    /// <summary>2: client ids derived from the row's identity, not its amount (issue 25). Older journals are refused.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>3: client ids derived from the row's key, not its recipient (issue 28). Older journals are refused.</summary>
+    public const int FormatVersion = 3;
     public const string JournalBatchPrefix = "j-";
 
     private readonly PayoutJournalHistory _history;

@@ -14,7 +14,7 @@ namespace XRocketPay.Client;
 /// journal.Start("my-app");
 /// var run = new XRocketPayoutRun(client, XRocketPayoutMode.Mass, journal);
 /// var ids = new ClientIds(journal.BatchId);
-/// var rows = lines.Select(l => new XRocketPayoutRow(l.User, "USDT", l.Amount, ids.ForRow(null, l.User, "USDT", l.AmountText, null)));
+/// var rows = lines.Select(l => new XRocketPayoutRow(l.User, "USDT", l.Amount, ids.ForRow(null, l.Reference, l.Description)));
 /// var results = await run.RunAsync(rows);   // killed? run the same code again: paid rows are skipped
 /// </code>
 /// </example>
@@ -61,9 +61,8 @@ public sealed class XRocketPayoutRun
         }
     }
 
-    /// <summary>Admit: the result when the journal knows the row as paid (no request is made), else null (send it).</summary>
-    public XRocketPayoutResult? Admit(XRocketPayoutRow row) =>
-        Journal?.IsPaid(row.ClientTransferId) == true ? new XRocketPayoutResult(row, XRocketOutcome.AlreadyDone, null, null) : null;
+    /// <summary>Admit: the result when the journal knows the row as paid, the same payment or a conflict (no request is made), else null (send it): <see cref="Outcomes.Admit"/>.</summary>
+    public XRocketPayoutResult? Admit(XRocketPayoutRow row) => Outcomes.Admit(row, Journal);
 
     /// <summary>
     /// Sends the rows of one request (from an <see cref="XRocketPayoutQueue"/>): intents journaled (flushed) first, the

@@ -10,6 +10,7 @@ namespace XRocketPay.PowerShell.PayoutRuns;
 public abstract class PayoutCmdlet : XRocketCmdlet
 {
     private ClientIds? _clientIds;
+    private readonly DuplicateRows _duplicates = new();
     private int _position;
 
     /// <summary>The pipeline row (for example from Import-Csv); used for error targets.</summary>
@@ -74,7 +75,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
 
         // Asked before anything is checked or confirmed: every row, refused or not, carries its id.
         _clientIds ??= new ClientIds(BatchId);
-        var clientId = _clientIds.ForRow(ClientTransferId, user);
+        var clientId = _clientIds.ForRow(ClientTransferId, RowKey(), description);
         var position = MyInvocation.ExpectingInput ? ++_position : 0;
         // The copy of the row that error records carry is made only when one is written (issue 15: a paid row
         // costs no copy); the rules check without it, and a refusal gets it here, named in the message too.
@@ -88,8 +89,26 @@ public abstract class PayoutCmdlet : XRocketCmdlet
             return null;
         }
 
-        return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, copyRow, position) { CallbackPayload = payload };
+        var duplicateOf = position > 0 ? _duplicates.Add(position, user, asset, amount, description) : 0;
+        if (duplicateOf > 0)
+        {
+            // Before the row is paid (or, under -WhatIf, shown): both copies are paid, so the user sees which rows they are.
+            WriteWarning($"Row {position} is identical to row {duplicateOf} ({XRocketMoney.Format(amount)} {asset} to {user}{(description is null ? "" : ", description '" + description + "'")}): both are paid, as two payouts. If the copy is a mistake, drop it.");
+        }
+
+        return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, copyRow, position)
+        {
+            CallbackPayload = payload, DuplicateOf = duplicateOf,
+        };
     }
+
+    /// <summary>The columns that give a row its own key for a -BatchId client id (<see cref="ClientIds.ForRow"/>).</summary>
+    internal static readonly string[] RowKeyColumns = { "Reference", "Id" };
+
+    /// <summary>The row's own key: the first non-empty column of <see cref="RowKeyColumns"/>, else null.</summary>
+    private string? RowKey() =>
+        InputObject?.BaseObject is null or string ? null
+        : RowKeyColumns.Select(c => InputObject.Properties[c] is { } p ? SafeValue(p)?.ToString() : null).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     internal XRocketTransferResult Result(XRocketOutcome status, PayoutRow row, Client.Models.Transfer? transfer) =>
         new(status, row.ClientTransferId, row.TelegramUserId, row.Asset, row.Amount, row.Description, transfer, row.Input);

@@ -2,13 +2,13 @@ namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>
 /// Counts and checks the rows of a run before the first payment: bad rows (counted; their error records are
-/// written as they are read, and they are never sent), duplicate rows (flagged, still paid: two identical rows are two payouts), repeated
+/// written as they are read, and they are never sent), duplicate rows (named with the earlier row's number, still paid: two identical rows are two payouts), repeated
 /// client ids, unknown assets, and per-asset totals against the available balance. Only per-asset sums and
 /// compact hash sets are kept (8 bytes a row, 16 more for a row that brings its own client id).
 /// </summary>
 internal sealed class PayoutPreflight
 {
-    private readonly HashSet<ulong> _contents = new();
+    private readonly List<string> _duplicateRows = new();
     private readonly HashSet<(ulong, ulong)> _givenClientIds = new();
     private readonly SortedDictionary<string, (decimal Amount, int Rows)> _totals = new(StringComparer.Ordinal);
     private readonly HashSet<string> _paidIds = new(StringComparer.Ordinal);
@@ -47,10 +47,10 @@ internal sealed class PayoutPreflight
             return;
         }
 
-        var duplicate = !_contents.Add(CompactId.Of(string.Join("\u001f", row.TelegramUserId, row.Asset, XRocketMoney.Format(row.Amount), row.Description ?? "")));
-        if (duplicate)
+        if (row.DuplicateOf > 0)
         {
             _duplicates++;
+            _duplicateRows.Add($"Row {row.Position} = row {row.DuplicateOf}");
         }
 
         // Derived and random ids never repeat: only the ids rows bring are kept.
@@ -59,9 +59,18 @@ internal sealed class PayoutPreflight
             _repeatedIds++;
         }
 
-        if (journal?.IsPaid(row.ClientTransferId) == true)
+        // Admitted from the journal the way the run will admit it: the same payment is skipped, a changed one is a conflict.
+        if (Outcomes.Admit(row, journal) is { } admitted)
         {
-            _alreadyPaid++;
+            if (admitted.Error is { } conflict)
+            {
+                _conflicts[row.ClientTransferId] = conflict.Message;
+            }
+            else
+            {
+                _alreadyPaid++;
+            }
+
             return;
         }
 
@@ -98,13 +107,13 @@ internal sealed class PayoutPreflight
             totals.Add(new XRocketPayoutTotal(pair.Key, XRocketMoney.Normalize(pair.Value.Amount), pair.Value.Rows, balances is null ? null : XRocketMoney.Normalize(available ?? 0m)));
         }
 
-        return new XRocketPayoutPreflight(_rows, _rows - _invalid, _invalid, _duplicates, _alreadyPaid, totals, problems,
+        return new XRocketPayoutPreflight(_rows, _rows - _invalid, _invalid, _duplicates, _duplicateRows, _alreadyPaid, totals, problems,
             checkedAgainstApi: currencies is not null && balances is not null, journal?.Path, whatIf);
     }
 
     public XRocketPayoutPlanRow PlanOf(PayoutRow row, PayoutJournal? journal) =>
-        new(journal?.IsPaid(row.ClientTransferId) == true || _paidIds.Contains(row.ClientTransferId) ? "Skip"
-            : _conflicts.ContainsKey(row.ClientTransferId) ? "Conflict"
+        new(_conflicts.ContainsKey(row.ClientTransferId) ? "Conflict"
+            : Outcomes.Admit(row, journal) is not null || _paidIds.Contains(row.ClientTransferId) ? "Skip"
             : journal?.IsPending(row.ClientTransferId) == true ? "Reconcile" : "Send",
-            row.ClientTransferId, row.TelegramUserId, row.Asset, row.Amount, row.Description);
+            row.ClientTransferId, row.TelegramUserId, row.Asset, row.Amount, row.Description) { Row = row.Position, DuplicateOf = row.DuplicateOf == 0 ? null : row.DuplicateOf };
 }

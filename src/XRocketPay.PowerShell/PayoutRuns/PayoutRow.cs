@@ -20,6 +20,9 @@ internal sealed class PayoutRow : XRocketPayoutRow
     /// <summary>The row's place in the pipeline (1: the first piped row); 0 when not piped or not known.</summary>
     public int Position { get; }
 
+    /// <summary>The earlier row this one is identical to (<see cref="DuplicateRows"/>), or 0.</summary>
+    public int DuplicateOf { get; set; }
+
     /// <summary>How an error message names this row: its place, recipient and client id.</summary>
     public string Name => RowName(Position, TelegramUserId, ClientTransferId);
 
