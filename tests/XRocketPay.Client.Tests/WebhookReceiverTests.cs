@@ -57,7 +57,10 @@ public sealed class WebhookReceiverTests
         Assert.True(delivery.Verification.IsValid, delivery.Verification.Message);
         Assert.Equal("e-1", delivery.Envelope!.Id);
         Assert.False(delivery.IsRepeat);
+        Assert.Null(delivery.AnsweredStatus);
+        receiver.HandedOn(delivery);
         Assert.Equal(HttpStatusCode.OK, (await posting).StatusCode);
+        Assert.Equal(200, delivery.AnsweredStatus);
     }
 
     [Fact]
