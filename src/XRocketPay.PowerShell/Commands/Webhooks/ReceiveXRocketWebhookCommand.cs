@@ -145,9 +145,9 @@ public sealed class ReceiveXRocketWebhookCommand : PSCmdlet, IDisposable
         {
             WriteObject(new XRocketWebhookEvent(delivery.Envelope));
         }
-        catch (PipelineStoppedException ex) when (ex.GetType().Name == "StopUpstreamCommandsException")
+        catch (PipelineStoppedException) when (!Stopping)
         {
-            // Select-Object -First took this event, then stopped the pipeline: it was handed on.
+            // Not Ctrl+C: a later command (Select-Object -First) took this event, then stopped the pipeline.
             receiver.HandedOn(delivery);
             throw;
         }
