@@ -417,9 +417,12 @@ Describe 'Receive-XRocketWebhook' {
             $answered = @($status | Where-Object { $_ -eq 200 }).Count
             $first.Count | Should -Be 1
 
-            $next = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Spool $spool -Count ([Math]::Max(1, $answered - 1)) -TimeoutSec 300)
-            $first.Count + $next.Count | Should -Be $answered
-            @(@($first.Id) + @($next.Id) | Select-Object -Unique).Count | Should -Be $answered
+            # Spooled: every delivery answered 200, and any spooled just as the stop answered it 503 (sent again, deduplicated).
+            $spooled = @(Get-ChildItem (Join-Path $spool 'pending') -File).Count
+            $spooled | Should -BeGreaterOrEqual ($answered - 1)
+            $next = @(if ($spooled -gt 0) { Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Spool $spool -Count $spooled -TimeoutSec 300 })
+            $next.Count | Should -Be $spooled
+            @(@($first.Id) + @($next.Id) | Select-Object -Unique).Count | Should -Be (1 + $spooled)
             @(Get-ChildItem (Join-Path $spool 'pending') -File) | Should -BeNullOrEmpty
         }
     }
