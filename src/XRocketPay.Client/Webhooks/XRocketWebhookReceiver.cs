@@ -41,6 +41,8 @@ public sealed class XRocketWebhookReceiver : IDisposable
     private readonly ConcurrentDictionary<Connection, bool> _open = new();
     private readonly HashSet<string> _handedOn = new(StringComparer.Ordinal);
     private readonly Queue<string> _handedOnOrder = new();
+    private readonly object _spoolGate = new();
+    private int _spooling;
     private volatile bool _stopped;
 
     /// <summary>
@@ -134,7 +136,16 @@ public sealed class XRocketWebhookReceiver : IDisposable
             return;
         }
 
-        _stopped = true;
+        lock (_spoolGate)
+        {
+            // Every delivery being spooled is answered 200 before the rest are answered 503: a spool file is a 200.
+            _stopped = true;
+            while (_spooling > 0)
+            {
+                Monitor.Wait(_spoolGate);
+            }
+        }
+
         _listener.Stop();
         foreach (var delivery in _ready)
         {
@@ -249,7 +260,7 @@ public sealed class XRocketWebhookReceiver : IDisposable
             delivery.AnsweredStatus = status;
             return true;
         };
-        if (_spool is not null)
+        if (_spool is not null && StartSpooling())
         {
             try
             {
@@ -260,12 +271,40 @@ public sealed class XRocketWebhookReceiver : IDisposable
             {
                 // Not spooled: it is answered once handed on, as without a spool.
             }
+            finally
+            {
+                EndSpooling();
+            }
         }
 
         Ready(delivery);
         if (_stopped && delivery.AnsweredStatus is null)
         {
             delivery.Answer(503);
+        }
+    }
+
+    /// <summary>False once stopping: a delivery is spooled only while its 200 can still go out.</summary>
+    private bool StartSpooling()
+    {
+        lock (_spoolGate)
+        {
+            if (_stopped)
+            {
+                return false;
+            }
+
+            _spooling++;
+            return true;
+        }
+    }
+
+    private void EndSpooling()
+    {
+        lock (_spoolGate)
+        {
+            _spooling--;
+            Monitor.PulseAll(_spoolGate);
         }
     }
 
