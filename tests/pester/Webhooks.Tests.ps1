@@ -181,13 +181,18 @@ Describe 'Receive-XRocketWebhook' {
         # as the port accepts; counts in $Shared.Sent the requests fully written, then outputs each answer's status
         # (0: reset or closed unanswered). The receiver's caller waits on $Shared.Sent, never on a guessed time.
         function Start-ConcurrentDelivery {
-            param([Parameter(Mandatory)] [int] $Port, [Parameter(Mandatory)] [object[]] $Delivery, [Parameter(Mandatory)] [hashtable] $Shared)
-            Start-ThreadJob -ArgumentList $Port, $Delivery, $Shared -ScriptBlock {
-                param($Port, $Delivery, $Shared)
+            param([Parameter(Mandatory)] [int] $Port, [Parameter(Mandatory)] [object[]] $Delivery, [Parameter(Mandatory)] [hashtable] $Shared, [string] $After)
+            Start-ThreadJob -ArgumentList $Port, $Delivery, $Shared, $After -ScriptBlock {
+                param($Port, $Delivery, $Shared, $After)
                 $deadline = [DateTime]::UtcNow.AddMinutes(5)
                 while ($true) {
                     try { $probe = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $Port); $probe.Dispose(); break }
                     catch { if ([DateTime]::UtcNow -gt $deadline) { throw }; Start-Sleep -Milliseconds 50 }
+                }
+                # -After: a key of $Shared another sender sets when it is time to send.
+                while ($After -and -not $Shared[$After]) {
+                    if ([DateTime]::UtcNow -gt $deadline) { throw "$After never came" }
+                    Start-Sleep -Milliseconds 20
                 }
 
                 $open = foreach ($one in $Delivery) {
@@ -451,8 +456,9 @@ Describe 'Receive-XRocketWebhook' {
         }
 
         It 'a sender that stalls inside its body holds only itself: the delivery behind it is written' {
-            $stall = Start-ThreadJob -ArgumentList $script:port -ScriptBlock {
-                param($Port)
+            $shared = [hashtable]::Synchronized(@{ Sent = 0; Stalled = $false })
+            $stall = Start-ThreadJob -ArgumentList $script:port, $shared -ScriptBlock {
+                param($Port, $Shared)
                 $deadline = [DateTime]::UtcNow.AddMinutes(5)
                 while ($true) {
                     try { $client = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $Port); break }
@@ -460,14 +466,14 @@ Describe 'Receive-XRocketWebhook' {
                 }
                 $request = [System.Text.Encoding]::ASCII.GetBytes("POST /hook/ HTTP/1.1`r`nHost: x`r`nContent-Length: 100`r`n`r`n{")
                 $client.GetStream().Write($request, 0, $request.Length)
+                $Shared.Stalled = $true
                 $client.GetStream().ReadTimeout = 300000
                 $answer = [byte[]]::new(12)
                 $read = $client.GetStream().Read($answer, 0, 12)
                 $client.Dispose()
                 [System.Text.Encoding]::ASCII.GetString($answer, 0, $read)
             }
-            $shared = [hashtable]::Synchronized(@{ Sent = 0 })
-            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Id 'behind-a-stall') -Shared $shared
+            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Id 'behind-a-stall') -Shared $shared -After Stalled
             $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 1 -TimeoutSec 300)
             $events.Id | Should -Be 'behind-a-stall'
             $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be 200
