@@ -244,9 +244,11 @@ public sealed class XRocketWebhookReceiver : IDisposable
             return;
         }
 
-        if (delivery.AnsweredStatus is not null)
+        if (delivery.AnsweredStatus is { } refusal)
         {
+            // Reported before answered, so reports keep the order a sender that awaits each answer sent in.
             Report(delivery);
+            connection.Answer(refusal);
             return;
         }
 
@@ -405,7 +407,6 @@ public sealed class XRocketWebhookReceiver : IDisposable
         catch (FormatException ex)
         {
             delivery.EnvelopeError = ex.Message;
-            request.Connection.Answer(400);
             delivery.AnsweredStatus = 400;
         }
 
@@ -587,7 +588,7 @@ public sealed class XRocketWebhookReceiver : IDisposable
             return target.StartsWith(path, StringComparison.OrdinalIgnoreCase) || string.Equals(target + "/", path, StringComparison.OrdinalIgnoreCase);
         }
 
-        /// <summary>What is reported; a <paramref name="status"/> given is answered now.</summary>
+        /// <summary>What is reported; a <paramref name="status"/> given is answered once it is reported.</summary>
         internal XRocketWebhookDelivery Delivery(string? body, int? status, XRocketWebhookVerification verification)
         {
             Uri? url = null;
@@ -600,12 +601,7 @@ public sealed class XRocketWebhookReceiver : IDisposable
             {
                 Verification = verification,
             };
-            if (status is { } answered)
-            {
-                Connection.Answer(answered);
-                delivery.AnsweredStatus = answered;
-            }
-
+            delivery.AnsweredStatus = status;
             return delivery;
         }
     }
