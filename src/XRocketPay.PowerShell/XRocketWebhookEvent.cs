@@ -14,10 +14,10 @@ public sealed class XRocketWebhookEvent
         Envelope = envelope;
         Data = envelope.Type switch
         {
-            "invoice" => new XRocketInvoiceEvent(envelope.Event, envelope.Invoice, envelope.Payment),
-            "cheque" => envelope.Cheque,
-            "payout" or "transfer" => envelope.Transfer,
-            "withdrawal" => envelope.Withdrawal,
+            XRocketWebhookEventTypes.Invoice => new XRocketInvoiceEvent(envelope.Event, envelope.Invoice, envelope.Payment),
+            XRocketWebhookEventTypes.Cheque => envelope.Cheque,
+            XRocketWebhookEventTypes.Payout or XRocketWebhookEventTypes.Transfer => envelope.Transfer,
+            XRocketWebhookEventTypes.Withdrawal => envelope.Withdrawal,
             _ => (object?)null,
         } ?? JsonObjects.ToPSObject(envelope.Data);
     }
@@ -28,7 +28,7 @@ public sealed class XRocketWebhookEvent
     public DateTimeOffset? Timestamp =>
         DateTimeOffset.TryParse(Envelope.Timestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 
-    /// <summary><c>invoice</c>, <c>cheque</c>, <c>payout</c> (a transfer), <c>withdrawal</c>, or a type added later.</summary>
+    /// <summary>One of <see cref="XRocketWebhookEventTypes"/> (<c>invoice</c>, <c>cheque</c>, <c>payout</c> or <c>transfer</c>, <c>withdrawal</c>), or a type added later.</summary>
     public string? Type => Envelope.Type;
 
     /// <summary>What happened, when the event says (invoice events: <c>invoice_status_changed</c>).</summary>

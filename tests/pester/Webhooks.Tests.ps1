@@ -131,10 +131,11 @@ Describe 'Receive-XRocketWebhook' {
         function Get-SignedDelivery {
             param(
                 [Parameter(Mandatory)] [string] $Id,
-                [long] $TimestampMs = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
+                [long] $TimestampMs = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds(),
+                [string] $Body = '{"id":"' + $Id + '","timestamp":"2026-12-01T00:00:00Z","type":"something_new","data":{"n":1}}'
             )
 
-            $body = '{"id":"' + $Id + '","timestamp":"2026-12-01T00:00:00Z","type":"something_new","data":{"n":1}}'
+            $body = $Body
             $hmac = [System.Security.Cryptography.HMACSHA256]::new([System.Text.Encoding]::UTF8.GetBytes('sandbox-webhook-secret'))
             $hash = $hmac.ComputeHash([System.Text.Encoding]::UTF8.GetBytes("$TimestampMs.$body"))
             $hmac.Dispose()
@@ -174,6 +175,82 @@ Describe 'Receive-XRocketWebhook' {
             $listener = [System.Net.HttpListener]::new()
             $listener.Prefixes.Add($Prefix)
             try { $listener.Start(); $true } catch { $false } finally { $listener.Close() }
+        }
+
+        # Sends every delivery at once, each on a connection of its own (raw HTTP/1.1, so nothing retries), as soon
+        # as the port accepts; counts in $Shared.Sent the requests fully written, then outputs each answer's status
+        # (0: reset or closed unanswered). The receiver's caller waits on $Shared.Sent, never on a guessed time.
+        function Start-ConcurrentDelivery {
+            param([Parameter(Mandatory)] [int] $Port, [Parameter(Mandatory)] [object[]] $Delivery, [Parameter(Mandatory)] [hashtable] $Shared, [string] $After)
+            Start-ThreadJob -ArgumentList $Port, $Delivery, $Shared, $After -ScriptBlock {
+                param($Port, $Delivery, $Shared, $After)
+                $deadline = [DateTime]::UtcNow.AddMinutes(5)
+                while ($true) {
+                    try { $probe = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $Port); $probe.Dispose(); break }
+                    catch { if ([DateTime]::UtcNow -gt $deadline) { throw }; Start-Sleep -Milliseconds 50 }
+                }
+                # -After: a key of $Shared another sender sets when it is time to send.
+                while ($After -and -not $Shared[$After]) {
+                    if ([DateTime]::UtcNow -gt $deadline) { throw "$After never came" }
+                    Start-Sleep -Milliseconds 20
+                }
+
+                $open = foreach ($one in $Delivery) {
+                    $client = [System.Net.Sockets.TcpClient]::new()
+                    try {
+                        $client.Connect('127.0.0.1', $Port)
+                        $client.GetStream().ReadTimeout = 300000
+                        $bytes = [System.Text.Encoding]::UTF8.GetBytes($one.Body)
+                        $head = "POST /hook/ HTTP/1.1`r`nHost: 127.0.0.1:$Port`r`nContent-Type: application/json`r`nContent-Length: $($bytes.Length)`r`n"
+                        foreach ($name in $one.Headers.Keys) { $head += "${name}: $($one.Headers[$name])`r`n" }
+                        $request = [System.Text.Encoding]::ASCII.GetBytes("$head`r`n") + $bytes
+                        $client.GetStream().Write($request, 0, $request.Length)
+                    }
+                    catch [System.Net.Sockets.SocketException], [System.IO.IOException] {
+                        # Refused or reset: the receiver had stopped; this delivery is answered 0.
+                    }
+                    $Shared.Sent++
+                    $client
+                }
+
+                foreach ($client in $open) {
+                    $answer = [byte[]]::new(12)
+                    $read = 0
+                    try {
+                        while ($read -lt 12) {
+                            $n = $client.GetStream().Read($answer, $read, 12 - $read)
+                            if ($n -eq 0) { break }
+                            $read += $n
+                        }
+                    }
+                    catch { $read = 0 }
+                    $client.Dispose()
+                    $line = [System.Text.Encoding]::ASCII.GetString($answer, 0, $read)
+                    if ($line -match '^HTTP/1\.1 (\d{3})') { [int]$Matches[1] } else { 0 }
+                }
+            }
+        }
+
+        # Waits on a condition, with a deadline far beyond any machine's speed.
+        function Wait-Until {
+            param([Parameter(Mandatory)] [scriptblock] $Condition)
+            $deadline = [DateTime]::UtcNow.AddMinutes(5)
+            while (-not (& $Condition)) {
+                if ([DateTime]::UtcNow -gt $deadline) { throw "Not true in 5 minutes: $Condition" }
+                Start-Sleep -Milliseconds 20
+            }
+        }
+
+        # The property every stop path keeps: a delivery answered 200 is an event written; the rest 503 (or reset).
+        function Assert-AnsweredAsWritten {
+            param([int[]] $Status, [int] $Written)
+            @($Status | Where-Object { $_ -eq 200 }).Count | Should -Be $Written
+            @($Status | Where-Object { $_ -notin 200, 503, 0 }) | Should -BeNullOrEmpty
+        }
+
+        function Get-SignedDeliveries {
+            param([int] $Count, [string] $Tag)
+            1..$Count | ForEach-Object { Get-SignedDelivery -Id "$Tag-$_" }
         }
     }
 
@@ -258,6 +335,201 @@ Describe 'Receive-XRocketWebhook' {
         Test-PrefixFree -Prefix $script:prefix | Should -BeTrue
         $null = $sender | Wait-Job -Timeout 300
         $sender | Remove-Job -Force
+    }
+
+    Context 'answers 200 only for an event written, 503 for every other delivery, on every stop path (issue 29 item 1)' {
+        It '-Count 1 with <Count> concurrent deliveries' -ForEach @(@{ Count = 10 }, @{ Count = 50 }) {
+            $shared = [hashtable]::Synchronized(@{ Sent = 0 })
+            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveries -Count $Count -Tag count) -Shared $shared
+            $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 1 -TimeoutSec 300 |
+                ForEach-Object { Wait-Until { $shared.Sent -eq $Count }; $_ })
+            $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+            $events.Count | Should -Be 1
+            Assert-AnsweredAsWritten -Status $status -Written $events.Count
+            Test-PrefixFree -Prefix $script:prefix | Should -BeTrue
+        }
+
+        It '-TimeoutSec with 50 concurrent deliveries' {
+            $shared = [hashtable]::Synchronized(@{ Sent = 0 })
+            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveries -Count 50 -Tag timeout) -Shared $shared
+            $ends = [DateTime]::UtcNow.AddSeconds(3)
+            $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -TimeoutSec 3 |
+                ForEach-Object { Wait-Until { $shared.Sent -eq 50 -and [DateTime]::UtcNow -gt $ends }; $_ })
+            $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+            Assert-AnsweredAsWritten -Status $status -Written $events.Count
+        }
+
+        It 'Select-Object -First 1 with 20 concurrent deliveries' {
+            $shared = [hashtable]::Synchronized(@{ Sent = 0 })
+            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveries -Count 20 -Tag first) -Shared $shared
+            $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -TimeoutSec 300 |
+                ForEach-Object { Wait-Until { $shared.Sent -eq 20 }; $_ } | Select-Object -First 1)
+            $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+            $events.Count | Should -Be 1
+            Assert-AnsweredAsWritten -Status $status -Written 1
+        }
+
+        It 'an exception downstream with 10 concurrent deliveries' {
+            $shared = [hashtable]::Synchronized(@{ Sent = 0 })
+            $written = [System.Collections.Generic.List[object]]::new()
+            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveries -Count 10 -Tag crash) -Shared $shared
+            {
+                Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -TimeoutSec 300 | ForEach-Object {
+                    if ($written.Count -ge 1) { throw 'the shop failed to deliver' }
+                    Wait-Until { $shared.Sent -eq 10 }
+                    $written.Add($_)
+                }
+            } | Should -Throw '*the shop failed to deliver*'
+            $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+            $written.Count | Should -Be 1
+            Assert-AnsweredAsWritten -Status $status -Written 1
+            Test-PrefixFree -Prefix $script:prefix | Should -BeTrue
+        }
+
+        It 'Ctrl+C (StopProcessing) with 50 concurrent deliveries' {
+            $shared = [hashtable]::Synchronized(@{ Sent = 0 })
+            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveries -Count 50 -Tag stop) -Shared $shared
+            $runspace = [runspacefactory]::CreateRunspace()
+            $runspace.Open()
+            $shell = [powershell]::Create()
+            $shell.Runspace = $runspace
+            try {
+                $null = $shell.AddCommand('Import-Module').AddArgument((Get-Module XRocketPay).Path).AddStatement()
+                $null = $shell.AddCommand('Receive-XRocketWebhook').AddParameter('Prefix', $script:prefix).AddParameter('Secret', $script:secret)
+                $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+                $noInput = [System.Management.Automation.PSDataCollection[psobject]]::new()
+                $noInput.Complete()
+                $running = $shell.BeginInvoke($noInput, $output)
+                Wait-Until { $output.Count -ge 1 -and $shared.Sent -eq 50 }
+                $shell.Stop()
+                $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+                $running.IsCompleted | Should -BeTrue
+                Assert-AnsweredAsWritten -Status $status -Written $output.Count
+            }
+            finally {
+                $shell.Dispose()
+                $runspace.Dispose()
+            }
+        }
+
+        It 'with -Spool, every delivery answered 200 is written by this call or the next' {
+            $spool = Join-Path $TestDrive 'spool-stop'
+            $shared = [hashtable]::Synchronized(@{ Sent = 0 })
+            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveries -Count 10 -Tag spool) -Shared $shared
+            $first = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Spool $spool -Count 1 -TimeoutSec 300 |
+                ForEach-Object { Wait-Until { $shared.Sent -eq 10 }; $_ })
+            $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+            $answered = @($status | Where-Object { $_ -eq 200 }).Count
+            $first.Count | Should -Be 1
+
+            # Spooled: every delivery answered 200, and any spooled just as the stop answered it 503 (sent again, deduplicated).
+            $spooled = @(Get-ChildItem (Join-Path $spool 'pending') -File).Count
+            $spooled | Should -BeGreaterOrEqual ($answered - 1)
+            $next = @(if ($spooled -gt 0) { Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Spool $spool -Count $spooled -TimeoutSec 300 })
+            $next.Count | Should -Be $spooled
+            @(@($first.Id) + @($next.Id) | Select-Object -Unique).Count | Should -Be (1 + $spooled)
+            @(Get-ChildItem (Join-Path $spool 'pending') -File) | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'nothing a sender does stops the listener (issue 29 item 2)' {
+        It 'a huge timestamp, an unsigned body and three signed odd shapes are refused 401 and 400; the next delivery is written' {
+            $huge = Get-SignedDelivery -Id 'huge'
+            $huge.Headers['signature-timestamp'] = '99999999999999999'
+            $signedHuge = Get-SignedDelivery -Id 'signed-huge' -TimestampMs 99999999999999999
+            $odd = '{"id":"odd-1","type":"invoice","data":{"event":5}}',
+                '{"id":"odd-2","type":"invoice","data":{"invoice":{"id":5}}}',
+                '{"id":"odd-3","type":"invoice","data":{"invoice":{"id":"7","priceAmount":"abc"}}}' | ForEach-Object { Get-SignedDelivery -Id 'x' -Body $_ }
+            $sender = Send-WebhookDelivery -Port $script:port -Delivery (@($huge, $signedHuge) + $odd + (Get-SignedDelivery -Id 'after-odd'))
+
+            $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 1 -TimeoutSec 300 -ErrorVariable refused -ErrorAction SilentlyContinue)
+            $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be @(401, 401, 400, 400, 400, 200)
+            $events.Id | Should -Be 'after-odd'
+            $refused.Count | Should -Be 5
+            $refused[0..1] | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookSignature,*' }
+            $refused[2..4] | ForEach-Object {
+                $_.FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+                $_.TargetObject.GetType().Name | Should -Be 'XRocketWebhookDelivery'
+                $_.TargetObject.AnsweredStatus | Should -Be 400
+            }
+            $refused[2].TargetObject.Body | Should -Be $odd[0].Body
+        }
+
+        It 'a sender that stalls inside its body holds only itself: the delivery behind it is written' {
+            $shared = [hashtable]::Synchronized(@{ Sent = 0; Stalled = $false })
+            $stall = Start-ThreadJob -ArgumentList $script:port, $shared -ScriptBlock {
+                param($Port, $Shared)
+                $deadline = [DateTime]::UtcNow.AddMinutes(5)
+                while ($true) {
+                    try { $client = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $Port); break }
+                    catch { if ([DateTime]::UtcNow -gt $deadline) { throw }; Start-Sleep -Milliseconds 50 }
+                }
+                $request = [System.Text.Encoding]::ASCII.GetBytes("POST /hook/ HTTP/1.1`r`nHost: x`r`nContent-Length: 100`r`n`r`n{")
+                $client.GetStream().Write($request, 0, $request.Length)
+                $Shared.Stalled = $true
+                $client.GetStream().ReadTimeout = 300000
+                $answer = [byte[]]::new(12)
+                $read = $client.GetStream().Read($answer, 0, 12)
+                $client.Dispose()
+                [System.Text.Encoding]::ASCII.GetString($answer, 0, $read)
+            }
+            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Id 'behind-a-stall') -Shared $shared -After Stalled
+            $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 1 -TimeoutSec 300)
+            $events.Id | Should -Be 'behind-a-stall'
+            $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be 200
+            $stall | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Not -BeLike '*200*'
+        }
+
+        It 'Test-XRocketWebhookSignature returns $false for any bad input' {
+            $good = Get-SignedDelivery -Id 'good'
+            Test-XRocketWebhookSignature -Body $good.Body -Headers $good.Headers -Secret $script:secret | Should -BeTrue
+            $seconds = Get-SignedDelivery -Id 'seconds' -TimestampMs ([DateTimeOffset]::UtcNow.ToUnixTimeSeconds())
+            $bad = @(
+                @{ 'signature-timestamp' = '99999999999999999'; 'signature' = $good.Headers['signature'] },
+                @{ 'signature-timestamp' = 'abc'; 'signature' = 'zz' },
+                @{ 'signature-timestamp' = $good.Headers['signature-timestamp']; 'signature' = $good.Headers['signature']; 'signature-version' = 'v9' },
+                @{ 'signature-timestamp' = $null; 'signature' = $null },
+                @{}
+            )
+            foreach ($headers in $bad) {
+                Test-XRocketWebhookSignature -Body $good.Body -Headers $headers -Secret $script:secret | Should -BeFalse
+            }
+            Test-XRocketWebhookSignature -Body '' -Headers $good.Headers -Secret $script:secret | Should -BeFalse
+            Test-XRocketWebhookSignature -Body $seconds.Body -Headers $seconds.Headers -Secret $script:secret -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Should -BeLike '*looks like Unix seconds*milliseconds*'
+        }
+
+        It 'ConvertFrom-XRocketWebhook gives an InvalidWebhookBody error for a signed body of an unknown shape, and says a seconds timestamp is one' {
+            foreach ($body in '{"id":"o","type":"invoice","data":{"event":5}}', '{"id":"o","type":"withdrawal","data":{"amount":"abc"}}', '[1]') {
+                $signed = Get-SignedDelivery -Id 'x' -Body $body
+                { ConvertFrom-XRocketWebhook -Body $signed.Body -Headers $signed.Headers -Secret $script:secret -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidWebhookBody,*'
+            }
+            $seconds = Get-SignedDelivery -Id 'seconds' -TimestampMs ([DateTimeOffset]::UtcNow.ToUnixTimeSeconds())
+            { ConvertFrom-XRocketWebhook -Body $seconds.Body -Headers $seconds.Headers -Secret $script:secret -ErrorAction Stop } | Should -Throw '*looks like Unix seconds*'
+        }
+    }
+
+    Context 'dedupe that survives a restart (issue 29 item 3)' {
+        It 'a delivery without an envelope id is written once' {
+            $once = Get-SignedDelivery -Id 'x' -Body '{"type":"something_new","data":{"n":1}}'
+            $sender = Send-WebhookDelivery -Port $script:port -Delivery $once, $once, (Get-SignedDelivery -Id 'last')
+            $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 2 -TimeoutSec 300)
+            $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be @(200, 200, 200)
+            $events.Count | Should -Be 2
+            $events[1].Id | Should -Be 'last'
+        }
+
+        It 'with -Spool, an envelope id handed on by an earlier call is not written again' {
+            $spool = Join-Path $TestDrive 'spool-dedupe'
+            $sender = Send-WebhookDelivery -Port $script:port -Delivery (Get-SignedDelivery -Id 'paid-1')
+            (Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Spool $spool -Count 1 -TimeoutSec 300).Id | Should -Be 'paid-1'
+            $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be 200
+
+            $sender = Send-WebhookDelivery -Port $script:port -Delivery (Get-SignedDelivery -Id 'paid-1'), (Get-SignedDelivery -Id 'paid-2')
+            $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Spool $spool -Count 1 -TimeoutSec 300)
+            $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be @(200, 200)
+            $events.Id | Should -Be 'paid-2'
+        }
     }
 
     It 'says which prefix it cannot take, as a terminating WebhookListenerFailed error' {

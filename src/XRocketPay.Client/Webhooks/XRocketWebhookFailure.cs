@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace XRocketPay.Client;
 
 public enum XRocketWebhookFailure
@@ -16,6 +14,9 @@ public enum XRocketWebhookFailure
     /// <summary>A delivery to the receiver whose body is above its bound (<see cref="XRocketWebhookReceiver.MaxBodyBytes"/>).</summary>
     BodyTooLarge,
 
-    /// <summary>A delivery to the receiver whose body did not arrive in time (<see cref="XRocketWebhookReceiver.BodyReadTimeout"/>).</summary>
+    /// <summary>A delivery to the receiver whose headers and body did not arrive in time (<see cref="XRocketWebhookReceiver.ReadTimeout"/>).</summary>
     BodyTimeout,
+
+    /// <summary>A request to the receiver that is not HTTP/1.1 it can read (answered 400).</summary>
+    MalformedRequest,
 }

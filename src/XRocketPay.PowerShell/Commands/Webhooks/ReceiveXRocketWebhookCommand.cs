@@ -1,13 +1,16 @@
-using System.Net;
+using System.IO;
+using System.Net.Sockets;
 using System.Security;
 
 namespace XRocketPay.PowerShell.Commands.Webhooks;
 
 /// <summary>
-/// Listens on an HttpListener prefix and writes each verified webhook delivery once, as the event
-/// ConvertFrom-XRocketWebhook returns. Refused deliveries (401) are InvalidWebhookSignature errors about
-/// the request. Listening changes nothing at the API, so there is no -WhatIf: it only opens a local port,
-/// which is always released (after -Count events, at -TimeoutSec, on Ctrl+C, or when the pipeline stops).
+/// Listens on an http:// prefix and writes each verified webhook delivery once, as the event
+/// ConvertFrom-XRocketWebhook returns; a delivery is answered 200 only once its event is written (or, with
+/// -Spool, durably spooled), and every one not handed on when the cmdlet stops is answered 503. Refused
+/// deliveries are InvalidWebhookSignature (401) or InvalidWebhookBody (400) errors about the request.
+/// Listening changes nothing at the API, so there is no -WhatIf: it only opens a local port, which is always
+/// released (after -Count events, at -TimeoutSec, on Ctrl+C, or when the pipeline stops).
 /// </summary>
 [Cmdlet(VerbsCommunications.Receive, "XRocketWebhook")]
 [OutputType(typeof(XRocketWebhookEvent))]
@@ -36,6 +39,11 @@ public sealed class ReceiveXRocketWebhookCommand : PSCmdlet, IDisposable
     [ValidateRange(1, 86_400)]
     public int ToleranceSec { get; set; } = 300;
 
+    /// <summary>A folder where each verified delivery is written before it is answered 200, and the envelope ids handed on are kept (7 days).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Spool { get; set; }
+
     protected override void EndProcessing()
     {
         var secret = SecureStrings.ToPlainText(Secret!);
@@ -44,19 +52,24 @@ public sealed class ReceiveXRocketWebhookCommand : PSCmdlet, IDisposable
             ThrowTerminatingError(ErrorRecords.Input(ModuleErrorIds.MissingParameter, "-Secret is empty: give your app's Webhook Token (the sandbox's is sandbox-webhook-secret).", Prefix));
         }
 
+        var spool = Spool is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Spool);
         try
         {
-            _receiver = new XRocketWebhookReceiver(Prefix, secret, TimeSpan.FromSeconds(ToleranceSec));
+            _receiver = new XRocketWebhookReceiver(Prefix, secret, TimeSpan.FromSeconds(ToleranceSec), spool);
         }
         catch (ArgumentException ex)
         {
             ThrowTerminatingError(ErrorRecords.Input(ModuleErrorIds.InvalidParameter,
-                $"-Prefix '{Prefix}' is not an HttpListener prefix ({ex.Message}); give one such as http://127.0.0.1:8080/xrocket/.", Prefix));
+                $"-Prefix '{Prefix}' is not a listener prefix ({ex.Message}); give one such as http://127.0.0.1:8080/xrocket/.", Prefix));
         }
-        catch (Exception ex) when (ex is HttpListenerException or PlatformNotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(ErrorRecords.Input(ModuleErrorIds.InvalidParameter, $"-Spool '{Spool}' is not a folder this session can write: {ex.Message}", Spool));
+        }
+        catch (SocketException ex)
         {
             ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
-                $"Cannot listen on '{Prefix}': {ex.Message} The port may be in use; on Windows a prefix other than http://localhost or http://127.0.0.1 needs a URL reservation (netsh http add urlacl url={Prefix} user=DOMAIN\\user) or an elevated session. See Get-Help Receive-XRocketWebhook.", ex),
+                $"Cannot listen on '{Prefix}': {ex.Message} The port may be in use, or (below 1024) need privileges. See Get-Help Receive-XRocketWebhook.", ex),
                 ModuleErrorIds.WebhookListenerFailed, ErrorCategory.ResourceUnavailable, Prefix));
         }
 
@@ -98,26 +111,27 @@ public sealed class ReceiveXRocketWebhookCommand : PSCmdlet, IDisposable
                 return;
             }
 
-            if (Write(delivery))
+            if (Write(receiver, delivery))
             {
                 written++;
             }
         }
     }
 
-    /// <summary>Writes what one answered request means; true when it was a new event.</summary>
-    private bool Write(XRocketWebhookDelivery delivery)
+    /// <summary>Writes what one delivery means, and marks a new event handed on once written; true when it was one.</summary>
+    private bool Write(XRocketWebhookReceiver receiver, XRocketWebhookDelivery delivery)
     {
         if (!delivery.Verification.IsValid)
         {
-            WriteError(new ErrorRecord(new SecurityException($"Refused a webhook delivery from {delivery.RemoteAddress} with 401: {delivery.Verification.Message}"),
+            WriteError(new ErrorRecord(new SecurityException($"Refused a webhook delivery from {delivery.RemoteAddress} with {delivery.AnsweredStatus}: {delivery.Verification.Message}"),
                 ModuleErrorIds.InvalidWebhookSignature, ErrorCategory.SecurityError, delivery));
             return false;
         }
 
         if (delivery.Envelope is null)
         {
-            WriteError(new ErrorRecord(new FormatException(delivery.EnvelopeError), ModuleErrorIds.InvalidWebhookBody, ErrorCategory.InvalidData, delivery));
+            WriteError(new ErrorRecord(new FormatException($"Refused a signed webhook delivery from {delivery.RemoteAddress} with 400: {delivery.EnvelopeError}"),
+                ModuleErrorIds.InvalidWebhookBody, ErrorCategory.InvalidData, delivery));
             return false;
         }
 
@@ -127,7 +141,18 @@ public sealed class ReceiveXRocketWebhookCommand : PSCmdlet, IDisposable
             return false;
         }
 
-        WriteObject(new XRocketWebhookEvent(delivery.Envelope));
+        try
+        {
+            WriteObject(new XRocketWebhookEvent(delivery.Envelope));
+        }
+        catch (PipelineStoppedException) when (!Stopping)
+        {
+            // Not Ctrl+C: a later command (Select-Object -First) took this event, then stopped the pipeline.
+            receiver.HandedOn(delivery);
+            throw;
+        }
+
+        receiver.HandedOn(delivery);
         return true;
     }
 
