@@ -224,7 +224,7 @@ Describe 'Wait-XRocketInvoice' {
         function Invoke-PayerLater {
             param(
                 [Parameter(Mandatory)] [string[]] $InvoiceId,
-                [string[]] $ReadAs = @($InvoiceId | ForEach-Object { "invoiceId=$_" }),
+                [string[]] $ReadAs = $InvoiceId,
                 [string] $Method = 'Post',
                 [string] $Path = 'api/v1/invoice/pay-test'
             )
@@ -269,8 +269,11 @@ Describe 'Wait-XRocketInvoice' {
         $payer | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
         @($paid | Sort-Object InvoiceId).InvoiceId | Should -Be @($invoices | Sort-Object InvoiceId).InvoiceId
         $paid.Status | Should -Be @('paid', 'paid', 'paid')
-        $firstPolls = @(Get-SandboxRequest | Where-Object method -EQ 'GET' | Select-Object -First 3)
-        @($invoices.Id | Where-Object { $id = $_; $firstPolls | Where-Object query -Like "*=$id*" }).Count | Should -Be 3
+        # One list request reads all three in each poll (issue 29 item 4), never one request per invoice.
+        $reads = @(Get-SandboxRequest | Where-Object method -EQ 'GET')
+        @($reads | Where-Object path -NE '/api/v1/invoices') | Should -BeNullOrEmpty
+        $first = [uri]::UnescapeDataString($reads[0].query)
+        @($invoices.Id | Where-Object { $first -like "*$_*" }).Count | Should -Be 3
     }
 
     It 'writes WaitTimeout with the invoice as TargetObject when it is still open at the timeout' {
@@ -308,6 +311,63 @@ Describe 'Wait-XRocketInvoice' {
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvoiceNotPaid,*'
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failed[0].TargetObject.InvoiceId | Should -Be $invoice.Id
+    }
+
+    It 'an invoice deleted before the wait is InvoiceNotPaid (ObjectNotFound) with the id as TargetObject, as the help says' {
+        $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2
+        $invoice | Remove-XRocketInvoice -Confirm:$false
+        $result = $invoice | Wait-XRocketInvoice -PollIntervalSec 1 -TimeoutSec 300 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvoiceNotPaid,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].TargetObject | Should -Be $invoice.Id
+        $failed[0].Exception.Message | Should -BeLike "*$($invoice.Id)*not found*not paid*"
+    }
+
+    It '10 invoices at --rate-limit 20: one list request per poll, under the budget, no 429, every paid one returned' {
+        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ rateLimitPerMinute = 20 }
+        $invoices = 1..10 | ForEach-Object { New-XRocketInvoice -Currency USDT -Amount $_ }
+        $null = $invoices | Select-Object -First 5 | Invoke-XRocketInvoicePayment -Confirm:$false
+        Clear-SandboxRequest
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $paid = @($invoices | Wait-XRocketInvoice -PollIntervalSec 1 -TimeoutSec 8 -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $seconds = $clock.Elapsed.TotalSeconds
+        @($paid.InvoiceId | Sort-Object) | Should -Be @($invoices[0..4].InvoiceId | Sort-Object)
+        @($failed | Where-Object FullyQualifiedErrorId -NotLike 'WaitTimeout,*') | Should -BeNullOrEmpty -Because 'a 429 never reaches the user'
+        $failed.Count | Should -Be 5
+        $requests = @(Get-SandboxRequest)
+        @($requests | Where-Object status -EQ 429) | Should -BeNullOrEmpty
+        @($requests | Where-Object path -NE '/api/v1/invoices') | Should -BeNullOrEmpty -Because 'no per-invoice reads'
+        # The budget is 20 a minute less 10% (18): at most one read per 60/18 s on the route, the first at once.
+        $requests.Count | Should -BeLessOrEqual ([math]::Floor($seconds / (60 / 18)) + 1)
+        $requests.Count | Should -BeGreaterOrEqual 2
+    }
+
+    It 'a 429 without Retry-After only slows the wait: the paid invoice is still returned' {
+        # A connection throttle of its own is the wait's budget, so this test is not paced at 18 a minute.
+        Connect-XRocket -BaseUri $script:BaseUri -ApiKey ([System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword) -RequestsPerSecond 20
+        try {
+            $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2
+            $null = $invoice | Invoke-XRocketInvoicePayment -Confirm:$false
+            # Four 429s: every attempt of the first poll (the client's retries included) is refused.
+            Add-SandboxFault @{ method = 'GET'; path = '/api/v1/invoices'; mode = 'status'; status = 429; count = 4 }
+            Clear-SandboxRequest
+            $result = $invoice | Wait-XRocketInvoice -PollIntervalSec 1 -TimeoutSec 300 -ErrorVariable failed
+            $failed | Should -BeNullOrEmpty
+            $result.Status | Should -Be 'paid'
+            @(Get-SandboxRequest | Where-Object status -EQ 429).Count | Should -Be 4
+        }
+        finally {
+            Connect-TestSandbox
+        }
+    }
+
+    It '-Until AnyPayment reads no payments of a single-payment invoice (no per-invoice stream)' {
+        $invoices = 1..3 | ForEach-Object { New-XRocketInvoice -Currency USDT -Amount $_ }
+        Clear-SandboxRequest
+        $null = $invoices | Wait-XRocketInvoice -Until AnyPayment -PollIntervalSec 1 -TimeoutSec 2 -ErrorAction SilentlyContinue
+        @(Get-SandboxRequest | Where-Object path -NE '/api/v1/invoices') | Should -BeNullOrEmpty
     }
 
     It 'a multi-payment invoice: -Until AnyPayment ends at its first payment, -Until Paid at its last' {
