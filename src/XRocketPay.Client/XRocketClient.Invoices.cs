@@ -17,8 +17,7 @@ public sealed partial class XRocketClient
         var requestedAt = DateTimeOffset.UtcNow;
         var created = await CreateAsync(Routes.Invoices, JsonSerializer.Serialize(request, J.Default.CreateInvoiceRequest), request.ClientInvoiceId, J.Default.Invoice,
             ct => GetInvoiceAsync(XRocketRef.ByClientId(request.ClientInvoiceId), ct),
-            existing => Differences(("priceCurrency", existing.PriceCurrency, request.PriceCurrency),
-                ("priceAmount", existing.PriceAmount is { } a ? Amount(a) : null, request.PriceAmount is { } b ? Amount(b) : null)),
+            existing => InvoiceDifferences(existing, request),
             cancellationToken).ConfigureAwait(false);
         created.Value.FiatPrice = request.FiatPrice;
 
@@ -30,6 +29,29 @@ public sealed partial class XRocketClient
         }
 
         return created;
+    }
+
+    /// <summary>
+    /// "Is the invoice that holds this client id the one asked for?" The fields of the request the invoice
+    /// shows: a re-run that changed any of them (a new description too) is a conflict naming them, never the
+    /// old invoice returned as if it were the new one (issue 29 item 5). A field the answer leaves out is not
+    /// compared; the description is, even when one side has none.
+    /// </summary>
+    internal static IReadOnlyList<string> InvoiceDifferences(Invoice existing, CreateInvoiceRequest request)
+    {
+        // An open amount shows as "" once the answer shows either amount; payCurrencies left out means [priceCurrency] (SOURCES §8.7).
+        var differing = Differences(("priceCurrency", existing.PriceCurrency, request.PriceCurrency),
+            ("priceAmount", existing.PriceAmount is { } a ? Amount(a) : existing.MinPayment is null ? null : "", request.PriceAmount is { } b ? Amount(b) : ""),
+            ("minPayment", existing.MinPayment is { } m ? Amount(m) : existing.PriceAmount is null ? null : "", request.MinPayment is { } n ? Amount(n) : ""),
+            ("numPayments", existing.NumPayments?.ToString(CultureInfo.InvariantCulture), (request.NumPayments ?? 1).ToString(CultureInfo.InvariantCulture)),
+            ("payCurrencies", existing.PayCurrencies is { Count: > 0 } pay ? string.Join(",", pay) : null, request.PayCurrencies is { Count: > 0 } asked ? string.Join(",", asked) : request.PriceCurrency),
+            ("callbackUrl", existing.Callback?.CallbackUrl, request.Callback?.CallbackUrl)).ToList();
+        if (!string.Equals(existing.Description ?? "", request.Description ?? "", StringComparison.Ordinal))
+        {
+            differing.Add("description");
+        }
+
+        return differing;
     }
 
     /// <summary>The unit invoice expiries are sent in: the configured one, or under Auto what an answer showed (Auto until then).</summary>

@@ -198,6 +198,87 @@ Describe 'Invoices as the live API reads them (issue 22)' {
     }
 }
 
+Describe 'Invoices follow the evidence on expiry, pay currencies and partial payments (issues 29, 30)' {
+    BeforeEach {
+        Clear-SandboxState
+        Connect-TestSandbox
+    }
+
+    It 'without -ExpiresInSec the -WhatIf text says the server''s default, and the invoice expires after 1 hour' {
+        $transcript = Join-Path $TestDrive 'expiry-whatif.txt'
+        $null = Start-Transcript -Path $transcript
+        try {
+            New-XRocketInvoice -Currency USDT -Amount 5 -WhatIf
+            New-XRocketInvoice -Currency USDT -Amount 5 -NeverExpires -WhatIf
+            New-XRocketInvoice -Currency USDT -Amount 5 -ExpiresInSec 1800 -WhatIf
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+
+        $text = Get-Content -LiteralPath $transcript -Raw
+        $text | Should -BeLike "*for 5 USDT that expires after the server's default (1 hour per the API's spec)*"
+        $text | Should -BeLike '*for 5 USDT that never expires*'
+        $text | Should -BeLike '*for 5 USDT that expires after 30 minutes*'
+        $invoice = New-XRocketInvoice -Currency USDT -Amount 5
+        ($invoice.ExpiresAt - $invoice.CreatedAt).TotalSeconds | Should -Be 3600
+    }
+
+    It '-NeverExpires makes an invoice without expiresAt, with no warning; with -ExpiresInSec it is refused' {
+        $invoice = New-XRocketInvoice -Currency USDT -Amount 5 -NeverExpires -WarningVariable warned
+        $warned | Should -BeNullOrEmpty
+        $invoice.ExpiresAt | Should -BeNullOrEmpty
+        (Get-SandboxRequest | Where-Object method -EQ 'POST')[0].body | Should -BeLike '*"expiresIn":0*'
+
+        Clear-SandboxRequest
+        New-XRocketInvoice -Currency USDT -Amount 5 -NeverExpires -ExpiresInSec 60 -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+    }
+
+    It 'a reused -ClientInvoiceId with a different description is a conflict naming it, not the old invoice with a warning' {
+        $first = New-XRocketInvoice -Currency USDT -Amount 5 -Description 'old text' -ClientInvoiceId 'order-7'
+        $again = New-XRocketInvoice -Currency USDT -Amount 5 -Description 'new text' -ClientInvoiceId 'order-7' -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned
+        $again | Should -BeNullOrEmpty
+        $warned | Should -BeNullOrEmpty
+        $failed.Count | Should -Be 1
+        $failed[0].Exception.Message | Should -BeLike "*order-7*different description*"
+        $other = New-XRocketInvoice -Currency USDT -Amount 6 -NumPayments 2 -ClientInvoiceId 'order-7' -Description 'old text' -ErrorVariable failed2 -ErrorAction SilentlyContinue
+        $other | Should -BeNullOrEmpty
+        $failed2[0].Exception.Message | Should -BeLike '*priceAmount, numPayments*'
+        # The same data again is the same invoice (a safe re-run).
+        (New-XRocketInvoice -Currency USDT -Amount 5 -Description 'old text' -ClientInvoiceId 'order-7' -WarningAction SilentlyContinue).Id | Should -Be $first.Id
+    }
+
+    It 'a test payment of 4 on a 10 USDT invoice makes it partially_paid; waiting, then paying the rest, ends paid' {
+        $invoice = New-XRocketInvoice -Currency USDT -Amount 10
+        ($invoice | Invoke-XRocketInvoicePayment -Amount 4 -Confirm:$false).Status | Should -Be 'partially_paid'
+        ($invoice | Wait-XRocketInvoice -Until AnyPayment -TimeoutSec 60).Status | Should -Be 'partially_paid'
+        $null = $invoice | Wait-XRocketInvoice -PollIntervalSec 1 -TimeoutSec 1 -ErrorVariable open -ErrorAction SilentlyContinue
+        $open[0].FullyQualifiedErrorId | Should -BeLike 'WaitTimeout,*'
+        $open[0].TargetObject.Status | Should -Be 'partially_paid'
+        ($invoice | Invoke-XRocketInvoicePayment -Amount 6 -Confirm:$false).Status | Should -Be 'paid'
+        ($invoice | Wait-XRocketInvoice -TimeoutSec 60).Status | Should -Be 'paid'
+        @($invoice | Get-XRocketInvoicePayment).PayAmount | Sort-Object | Should -Be @(4, 6)
+    }
+
+    It 'a pay currency other than the price currency is refused before anything is sent (the API answers not_implemented)' {
+        Clear-SandboxRequest
+        New-XRocketInvoice -Currency USDT -Amount 10 -PayCurrency TONCOIN -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
+        $refused[0].Exception.Message | Should -BeLike '*price currency only*-PayCurrency TONCOIN*'
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+        (New-XRocketInvoice -Currency USDT -Amount 10 -PayCurrency usdt).PayCurrencies | Should -Be 'USDT'
+    }
+
+    It 'Get-XRocketRate without -Base answers in USD' {
+        (Get-XRocketRate -Asset TONCOIN).Base | Should -Be 'USD'
+        (Invoke-RestMethod -Uri "$script:BaseUri/api/v1/rates?assets=TONCOIN" -Headers @{ Authorization = 'Bearer sandbox-token' })[0].rate |
+            Should -Be (Get-XRocketRate -Asset TONCOIN).Value
+    }
+}
+
 Describe 'Rates say what they mean (issue 22)' {
     It 'the Get-XRocketRate view reads "price of 1 (asset) in (base)"' {
         (Get-XRocketRate -Asset BTC -Base EUR | Out-String -Width 120) | Should -BeLike '*price of 1 BTC in EUR*'
