@@ -242,6 +242,7 @@ Describe 'Invoices follow the evidence on expiry, pay currencies and partial pay
         $again | Should -BeNullOrEmpty
         $warned | Should -BeNullOrEmpty
         $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ClientIdConflict,*'
         $failed[0].Exception.Message | Should -BeLike "*order-7*different description*"
         $other = New-XRocketInvoice -Currency USDT -Amount 6 -NumPayments 2 -ClientInvoiceId 'order-7' -Description 'old text' -ErrorVariable failed2 -ErrorAction SilentlyContinue
         $other | Should -BeNullOrEmpty
