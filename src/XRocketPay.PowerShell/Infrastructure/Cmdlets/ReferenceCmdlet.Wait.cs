@@ -56,9 +56,10 @@ public abstract partial class ReferenceCmdlet
         }
 
         var client = ActiveConnection.Client;
+        // The objects still waited for: each leaves this list when its wait is over.
         var waiting = _waitingFor.Select(w => new Waited<T>(w.Reference, w.Target)).ToList();
         var progress = new WaitProgress($"Waiting for {how.Noun.ToLowerInvariant()}s", waiting.Count);
-        Progress(progress.Record("0 of " + waiting.Count + " final"));
+        Progress(progress.Record($"0 of {progress.Of} final"));
         try
         {
             Try(null, () => PipelineMessagePump.Pumped(this, HttpTrace.DetailFor(this), async () =>
@@ -70,7 +71,7 @@ public abstract partial class ReferenceCmdlet
         }
         finally
         {
-            var completed = progress.Record($"{progress.Final} of {waiting.Count} final");
+            var completed = progress.Record($"{progress.Final} of {progress.Of} final");
             completed.RecordType = ProgressRecordType.Completed;
             Progress(completed);
         }
