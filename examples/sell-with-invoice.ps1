@@ -6,8 +6,13 @@ A sale, end to end: create an invoice, show its link, wait until it is paid, re-
 Creates an invoice for one order and prints the link to send to the payer. Then it waits for the payment:
 with -ListenPrefix it listens for the signed webhook (Receive-XRocketWebhook), otherwise it polls
 (Wait-XRocketInvoice). Either way it re-reads the invoice before it delivers, because the invoice read
-from the API is the truth (a webhook copy may be partial). Exits 0 when the order was delivered, 1 when
-the invoice ended unpaid or nothing came in time.
+from the API is the truth (a webhook copy may be partial). Exits 0 when the order was delivered (now or
+before), 1 when the invoice ended unpaid or nothing came in time.
+
+Safe to re-run for the same -OrderId: an order already delivered (recorded in -DeliveredFile) is not
+delivered again; the same order finds the same invoice (its client id), and an invoice already paid is
+delivered at once, without waiting for a webhook that already came. A re-run with another amount or
+currency for the same order is refused (a ClientIdConflict naming the difference), never a second invoice.
 
 Against the sandbox (-BaseUri), the payer is you: pay the invoice from another shell with
 Invoke-XRocketInvoicePayment -InvoiceId <id> -Confirm:$false. The sandbox posts its signed webhooks to
@@ -47,7 +52,10 @@ param(
     [securestring] $WebhookSecret,
 
     # How long to wait for the payment, in seconds.
-    [int] $TimeoutSec = 900
+    [int] $TimeoutSec = 900,
+
+    # Your record of delivered orders (one order id a line); a shop would use its order database.
+    [string] $DeliveredFile = (Join-Path (Get-Location) 'delivered-orders.txt')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -58,6 +66,12 @@ if (-not (Get-Module -Name XRocketPay)) {
     else {
         Import-Module ([System.IO.Path]::Combine($PSScriptRoot, '..', 'out', 'XRocketPay', 'XRocketPay.psd1'))
     }
+}
+
+# 0. An order already delivered is never delivered again (nothing is sent).
+if ((Test-Path -LiteralPath $DeliveredFile) -and (Get-Content -LiteralPath $DeliveredFile) -contains $OrderId) {
+    "Order $OrderId was already delivered (see $DeliveredFile): nothing to do."
+    exit 0
 }
 
 if ($BaseUri) {
@@ -80,13 +94,20 @@ if ($ListenPrefix) {
     $order.CallbackUrl = if ($CallbackUrl) { $CallbackUrl } else { $ListenPrefix }
 }
 
-$invoice = New-XRocketInvoice @order
-"Order ${OrderId}: invoice $($invoice.InvoiceId) for $Amount $Currency."
-"Send the payer this link: $($invoice.Link)"
+# A re-run for the same order returns the invoice it made (with a warning saying so).
+$invoice = New-XRocketInvoice @order -WarningAction SilentlyContinue
+"Order ${OrderId}: invoice $($invoice.InvoiceId) for $Amount $Currency is $($invoice.Status)."
+if ($invoice.Status -eq 'active') {
+    "Send the payer this link: $($invoice.Link)"
+}
 
-# 2. Wait for the payment: the webhook when listening, else polling.
+# 2. Wait for the payment: the webhook when listening, else polling. An invoice no longer active (paid
+#    already, or expired) has nothing to wait for: its webhook, if any, came before.
 try {
-    if ($ListenPrefix) {
+    if ($invoice.Status -ne 'active') {
+        "Invoice $($invoice.InvoiceId) is already $($invoice.Status): not waiting."
+    }
+    elseif ($ListenPrefix) {
         if (-not $WebhookSecret) {
             throw 'Listening needs -WebhookSecret (your app''s Webhook Token).'
         }
@@ -119,7 +140,8 @@ if ($paid.Status -ne 'paid') {
     exit 1
 }
 
-# 4. Deliver (here: say so).
+# 4. Deliver (here: say so), then record it, so a re-run does not deliver it again.
 $payment = Get-XRocketInvoicePayment -InvoiceId $paid.InvoiceId | Select-Object -First 1
 "Delivered order $($paid.ClientInvoiceId): paid $($payment.PayAmount) $($payment.PayCurrency)."
+Add-Content -LiteralPath $DeliveredFile -Value $OrderId
 exit 0

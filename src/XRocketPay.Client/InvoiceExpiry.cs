@@ -6,6 +6,12 @@ namespace XRocketPay.Client;
 /// </summary>
 internal sealed class InvoiceExpiry
 {
+    /// <summary>The expiry that asks an invoice never to expire: <c>expiresIn</c> 0 (SOURCES §8.7: S3).</summary>
+    internal static readonly TimeSpan Never = TimeSpan.Zero;
+
+    /// <summary>What the API does with an invoice created without expiresIn: it expires after 1 hour (SOURCES §8.7: S4's default of 3 600 000 ms).</summary>
+    internal static readonly TimeSpan ServerDefault = TimeSpan.FromHours(1);
+
     /// <summary>An expiry this many times longer (or shorter) than asked is a unit mismatch, not clock skew or rounding.</summary>
     private const double MismatchFactor = 100;
 
@@ -31,7 +37,15 @@ internal sealed class InvoiceExpiry
     /// </summary>
     internal string? Check(Invoice invoice, TimeSpan asked, XRocketInvoiceExpiryUnit sent, DateTimeOffset requestedAt)
     {
-        if (invoice.ExpiresAt is not { } expiresAt || asked <= TimeSpan.Zero)
+        if (asked == Never)
+        {
+            // One source says 0 never expires (SOURCES §8.7): a server that reads it otherwise is said so.
+            return invoice.ExpiresAt is { } at
+                ? $"Invoice {invoice.Id} was asked never to expire (expiresIn 0), but this server gave it an expiry: {Stamp(at)}. To replace it: Remove-XRocketInvoice -Id {invoice.Id}, then create it again with -ExpiresInSec."
+                : null;
+        }
+
+        if (invoice.ExpiresAt is not { } expiresAt || asked < TimeSpan.Zero)
         {
             return null;
         }
@@ -70,15 +84,27 @@ internal sealed class InvoiceExpiry
             ? $"This connection now sends expiresIn in {Name(read)}, so later invoices expire when asked."
             : $"This connection was told to send {Name(sent)} (-InvoiceExpiryUnit {_configured}); connect with -InvoiceExpiryUnit {read} or Auto to send what this server reads.";
         return $"The server read the invoice's expiresIn as {Name(read)}, not {Name(sent)}: invoice {invoice.Id} was asked to expire after {Describe(asked)}, " +
-            $"but it expires at {expiresAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} (after {Describe(observed)}). {next} " +
+            $"but it expires at {Stamp(expiresAt)} (after {Describe(observed)}). {next} " +
             $"To replace it: Remove-XRocketInvoice -Id {invoice.Id}, then create it again.";
     }
+
+    /// <summary>When an invoice asked for <paramref name="expiry"/> expires, in words (the -WhatIf text and help say the same).</summary>
+    internal static string Plan(TimeSpan? expiry) =>
+        expiry is not { } asked ? $"expires after the server's default ({Describe(ServerDefault)} per the API's spec)"
+        : asked == Never ? "never expires"
+        : $"expires after {Describe(asked)}";
+
+    private static string Stamp(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string Name(XRocketInvoiceExpiryUnit unit) => unit == XRocketInvoiceExpiryUnit.Seconds ? "seconds" : "milliseconds";
 
     private static string Describe(TimeSpan span) =>
         span.TotalDays >= 2 ? $"{span.TotalDays.ToString("0.#", CultureInfo.InvariantCulture)} days"
+        : span.TotalHours >= 1 && span.Ticks % TimeSpan.TicksPerHour == 0 ? Count(span.TotalHours, "hour")
         : span.TotalHours >= 2 ? $"{span.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} hours"
+        : span.TotalMinutes >= 1 && span.Ticks % TimeSpan.TicksPerMinute == 0 ? Count(span.TotalMinutes, "minute")
         : span.TotalMinutes >= 2 ? $"{span.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} minutes"
         : $"{span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} seconds";
+
+    private static string Count(double whole, string unit) => $"{whole.ToString("0", CultureInfo.InvariantCulture)} {unit}{(whole == 1 ? "" : "s")}";
 }

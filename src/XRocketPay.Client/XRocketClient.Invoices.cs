@@ -17,8 +17,7 @@ public sealed partial class XRocketClient
         var requestedAt = DateTimeOffset.UtcNow;
         var created = await CreateAsync(Routes.Invoices, JsonSerializer.Serialize(request, J.Default.CreateInvoiceRequest), request.ClientInvoiceId, J.Default.Invoice,
             ct => GetInvoiceAsync(XRocketRef.ByClientId(request.ClientInvoiceId), ct),
-            existing => SameObject.Differences(SameObject.Code("priceCurrency", existing.PriceCurrency, request.PriceCurrency),
-                SameObject.Amount("priceAmount", existing.PriceAmount, request.PriceAmount)),
+            existing => InvoiceDifferences(existing, request),
             cancellationToken).ConfigureAwait(false);
         created.Value.FiatPrice = request.FiatPrice;
 
@@ -30,6 +29,28 @@ public sealed partial class XRocketClient
         }
 
         return created;
+    }
+
+    /// <summary>
+    /// "Is the invoice that holds this client id the one asked for?" The fields of the request the invoice
+    /// shows: a re-run that changed any of them (a new description too) is a conflict naming them, never the
+    /// old invoice returned as if it were the new one (issue 29 item 5). A field the answer leaves out is not
+    /// compared; the description is, even when one side has none.
+    /// </summary>
+    internal static IReadOnlyList<string> InvoiceDifferences(Invoice existing, CreateInvoiceRequest request)
+    {
+        // An open amount is one the answer shows as absent beside the other amount; payCurrencies left out
+        // means [priceCurrency] (SOURCES §8.7).
+        var shownAmounts = existing.PriceAmount is not null || existing.MinPayment is not null;
+        return SameObject.Differences(
+            SameObject.Code("priceCurrency", existing.PriceCurrency, request.PriceCurrency),
+            new SameObject.Field("priceAmount", shownAmounts && existing.PriceAmount != request.PriceAmount),
+            new SameObject.Field("minPayment", shownAmounts && existing.MinPayment != request.MinPayment),
+            SameObject.Amount("numPayments", existing.NumPayments, request.NumPayments ?? 1),
+            SameObject.Code("payCurrencies", existing.PayCurrencies is { Count: > 0 } pay ? string.Join(",", pay) : null,
+                request.PayCurrencies is { Count: > 0 } asked ? string.Join(",", asked) : request.PriceCurrency),
+            SameObject.Identity("callbackUrl", existing.Callback?.CallbackUrl, request.Callback?.CallbackUrl),
+            new SameObject.Field("description", !string.Equals(existing.Description ?? "", request.Description ?? "", StringComparison.Ordinal)));
     }
 
     /// <summary>The unit invoice expiries are sent in: the configured one, or under Auto what an answer showed (Auto until then).</summary>

@@ -185,4 +185,29 @@ public sealed class InvoiceReadingTests : IClassFixture<SandboxFixture>, IAsyncL
         using var fits = JsonDocument.Parse(JsonSerializer.Serialize(new { note = new string('x', 4000) }));
         Assert.Null(Callback.PayloadProblem(fits.RootElement));
     }
+
+    [Fact]
+    public void An_invoice_asked_never_to_expire_is_checked_and_the_plan_says_when_it_expires()
+    {
+        var check = new InvoiceExpiry(XRocketInvoiceExpiryUnit.Auto);
+        var now = DateTimeOffset.UtcNow;
+        Assert.Null(check.Check(new Invoice { Id = "1" }, CreateInvoiceRequest.NeverExpires, XRocketInvoiceExpiryUnit.Milliseconds, now));
+        Assert.Contains("asked never to expire", check.Check(new Invoice { Id = "2", ExpiresAt = now.AddHours(1) }, CreateInvoiceRequest.NeverExpires, XRocketInvoiceExpiryUnit.Milliseconds, now));
+        Assert.Equal("expires after the server's default (1 hour per the API's spec)", new CreateInvoiceRequest().ExpiryPlan);
+        Assert.Equal("never expires", new CreateInvoiceRequest { Expiry = CreateInvoiceRequest.NeverExpires }.ExpiryPlan);
+        Assert.Equal("expires after 90 seconds", new CreateInvoiceRequest { Expiry = TimeSpan.FromSeconds(90) }.ExpiryPlan);
+    }
+
+    [Fact]
+    public void A_reused_client_invoice_id_differs_by_every_field_the_invoice_shows_the_description_included()
+    {
+        var existing = new Invoice { Id = "1", PriceCurrency = "USDT", PriceAmount = 5m, NumPayments = 1, Description = "old", PayCurrencies = new[] { "USDT" } };
+        Assert.Empty(XRocketClient.InvoiceDifferences(existing, new CreateInvoiceRequest { PriceCurrency = "USDT", PriceAmount = 5m, Description = "old" }));
+        Assert.Equal(new[] { "description" }, XRocketClient.InvoiceDifferences(existing, new CreateInvoiceRequest { PriceCurrency = "USDT", PriceAmount = 5m, Description = "new" }));
+        Assert.Equal(new[] { "description" }, XRocketClient.InvoiceDifferences(existing, new CreateInvoiceRequest { PriceCurrency = "USDT", PriceAmount = 5m }));
+        Assert.Equal(new[] { "priceAmount", "minPayment", "numPayments" },
+            XRocketClient.InvoiceDifferences(existing, new CreateInvoiceRequest { PriceCurrency = "USDT", MinPayment = 1m, NumPayments = 2, Description = "old" }));
+        // A field the answer leaves out is not compared.
+        Assert.Empty(XRocketClient.InvoiceDifferences(new Invoice { Id = "2", PriceCurrency = "USDT", PriceAmount = 5m }, new CreateInvoiceRequest { PriceCurrency = "USDT", PriceAmount = 5m, NumPayments = 3 }));
+    }
 }

@@ -129,19 +129,49 @@ Import-Module '$((Get-Module Pester).Path)'
 
     It 'sell-with-invoice.ps1 waits for the payment by polling, re-reads the invoice and delivers' {
         $payer = Invoke-CustomerLater
-        $exit = Invoke-Example -Name sell-with-invoice.ps1 -ArgumentList '-BaseUri', $script:BaseUri, '-OrderId', 'pester-poll', '-TimeoutSec', '300'
+        $exit = Invoke-Example -Name sell-with-invoice.ps1 -ArgumentList '-BaseUri', $script:BaseUri, '-OrderId', 'pester-poll', '-TimeoutSec', '300', '-DeliveredFile', (Join-Path $TestDrive 'poll.txt')
         $paid = $payer | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
         $exit | Should -Be 0 -Because $script:exampleOutput
         $script:exampleOutput | Should -BeLike '*https://t.me/*'
         $script:exampleOutput | Should -BeLike '*Delivered order pester-poll: paid 2.5 TONCOIN*'
         $paid | Should -Be 'paid'
         Get-SandboxBalance -Asset TONCOIN | Should -Be 10002.5
+
+        # Re-run for the same order: delivered already, so nothing is created, waited for or delivered again.
+        Clear-SandboxRequest
+        $exit = Invoke-Example -Name sell-with-invoice.ps1 -ArgumentList '-BaseUri', $script:BaseUri, '-OrderId', 'pester-poll', '-TimeoutSec', '300', '-DeliveredFile', (Join-Path $TestDrive 'poll.txt')
+        $exit | Should -Be 0 -Because $script:exampleOutput
+        $script:exampleOutput | Should -BeLike '*Order pester-poll was already delivered*'
+        $script:exampleOutput | Should -Not -BeLike '*Delivered order*'
+        Get-SandboxRequest | Should -BeNullOrEmpty
+    }
+
+    It 'sell-with-invoice.ps1 re-run for an order paid but not yet delivered delivers at once, polling or listening' {
+        Connect-TestSandbox
+        $null = Invoke-Example -Name sell-with-invoice.ps1 -ArgumentList '-BaseUri', $script:BaseUri, '-OrderId', 'pester-again', '-TimeoutSec', '1', '-DeliveredFile', (Join-Path $TestDrive 'first.txt')
+        $null = Invoke-Example -Name sell-with-invoice.ps1 -ArgumentList '-BaseUri', $script:BaseUri, '-OrderId', 'pester-again', '-TimeoutSec', '1', '-DeliveredFile', (Join-Path $TestDrive 'first.txt')
+        @(Get-XRocketInvoice -Status active).Count | Should -Be 1 -Because 'the same order finds the same invoice'
+        $null = Get-XRocketInvoice -ClientInvoiceId 'pester-again' | Invoke-XRocketInvoicePayment -Confirm:$false
+        foreach ($listen in @($false, $true)) {
+            $arguments = @('-BaseUri', $script:BaseUri, '-OrderId', 'pester-again', '-TimeoutSec', '300', '-DeliveredFile', (Join-Path $TestDrive "again-$listen.txt"))
+            if ($listen) { $arguments += '-ListenPrefix', "http://127.0.0.1:$(Get-FreeTcpPort)/shop/" }
+            $exit = Invoke-Example -Name sell-with-invoice.ps1 -ArgumentList $arguments
+            $exit | Should -Be 0 -Because $script:exampleOutput
+            $script:exampleOutput | Should -BeLike '*is already paid: not waiting*'
+            $script:exampleOutput | Should -BeLike '*Delivered order pester-again: paid 2.5 TONCOIN*'
+        }
+
+        # Another amount for the same order is a conflict naming it, never a second invoice.
+        $exit = Invoke-Example -Name sell-with-invoice.ps1 -ArgumentList '-BaseUri', $script:BaseUri, '-OrderId', 'pester-again', '-Amount', '3', '-DeliveredFile', (Join-Path $TestDrive 'other.txt')
+        $exit | Should -Not -Be 0
+        $script:exampleOutput | Should -BeLike '*pester-again*different priceAmount*'
+        @(Get-XRocketInvoice).Count | Should -Be 1
     }
 
     It 'sell-with-invoice.ps1 waits for the sandbox''s signed webhook when given a prefix, then delivers' {
         $port = Get-FreeTcpPort
         $payer = Invoke-CustomerLater -Port $port
-        $arguments = '-BaseUri', $script:BaseUri, '-OrderId', 'pester-hook', '-TimeoutSec', '300', '-ListenPrefix', "http://127.0.0.1:$port/shop/"
+        $arguments = '-BaseUri', $script:BaseUri, '-OrderId', 'pester-hook', '-TimeoutSec', '300', '-ListenPrefix', "http://127.0.0.1:$port/shop/", '-DeliveredFile', (Join-Path $TestDrive 'hook.txt')
         $exit = Invoke-Example -Name sell-with-invoice.ps1 -ArgumentList $arguments
         $null = $payer | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
         $exit | Should -Be 0 -Because $script:exampleOutput

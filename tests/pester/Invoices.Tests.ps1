@@ -198,6 +198,89 @@ Describe 'Invoices as the live API reads them (issue 22)' {
     }
 }
 
+Describe 'Invoices follow the evidence on expiry, pay currencies and partial payments (issues 29, 30)' {
+    BeforeEach {
+        Clear-SandboxState
+        Connect-TestSandbox
+    }
+
+    It 'without -ExpiresInSec the -WhatIf text says the server''s default, and the invoice expires after 1 hour' {
+        $transcript = Join-Path $TestDrive 'expiry-whatif.txt'
+        $null = Start-Transcript -Path $transcript
+        try {
+            New-XRocketInvoice -Currency USDT -Amount 5 -WhatIf
+            New-XRocketInvoice -Currency USDT -Amount 5 -NeverExpires -WhatIf
+            New-XRocketInvoice -Currency USDT -Amount 5 -ExpiresInSec 1800 -WhatIf
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+
+        $text = Get-Content -LiteralPath $transcript -Raw
+        $text | Should -BeLike "*for 5 USDT that expires after the server's default (1 hour per the API's spec)*"
+        $text | Should -BeLike '*for 5 USDT that never expires*'
+        $text | Should -BeLike '*for 5 USDT that expires after 30 minutes*'
+        $invoice = New-XRocketInvoice -Currency USDT -Amount 5
+        ($invoice.ExpiresAt - $invoice.CreatedAt).TotalSeconds | Should -Be 3600
+    }
+
+    It '-NeverExpires makes an invoice without expiresAt, with no warning; with -ExpiresInSec it is refused' {
+        $invoice = New-XRocketInvoice -Currency USDT -Amount 5 -NeverExpires -WarningVariable warned
+        $warned | Should -BeNullOrEmpty
+        $invoice.ExpiresAt | Should -BeNullOrEmpty
+        (Get-SandboxRequest | Where-Object method -EQ 'POST')[0].body | Should -BeLike '*"expiresIn":0*'
+
+        Clear-SandboxRequest
+        New-XRocketInvoice -Currency USDT -Amount 5 -NeverExpires -ExpiresInSec 60 -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+    }
+
+    It 'a reused -ClientInvoiceId with a different description is a conflict naming it, not the old invoice with a warning' {
+        $first = New-XRocketInvoice -Currency USDT -Amount 5 -Description 'old text' -ClientInvoiceId 'order-7'
+        $again = New-XRocketInvoice -Currency USDT -Amount 5 -Description 'new text' -ClientInvoiceId 'order-7' -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned
+        $again | Should -BeNullOrEmpty
+        $warned | Should -BeNullOrEmpty
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ClientIdConflict,*'
+        $failed[0].Exception.Message | Should -BeLike "*order-7*different description*"
+        $other = New-XRocketInvoice -Currency USDT -Amount 6 -NumPayments 2 -ClientInvoiceId 'order-7' -Description 'old text' -ErrorVariable failed2 -ErrorAction SilentlyContinue
+        $other | Should -BeNullOrEmpty
+        # numPayments is compared where the answer shows it (the evidence shape leaves it out).
+        $failed2[0].Exception.Message | Should -BeLike '*different priceAmount*'
+        # The same data again is the same invoice (a safe re-run).
+        (New-XRocketInvoice -Currency USDT -Amount 5 -Description 'old text' -ClientInvoiceId 'order-7' -WarningAction SilentlyContinue).Id | Should -Be $first.Id
+    }
+
+    It 'a test payment of 4 on a 10 USDT invoice makes it partially_paid; waiting, then paying the rest, ends paid' {
+        $invoice = New-XRocketInvoice -Currency USDT -Amount 10
+        ($invoice | Invoke-XRocketInvoicePayment -Amount 4 -Confirm:$false).Status | Should -Be 'partially_paid'
+        ($invoice | Wait-XRocketInvoice -Until AnyPayment -TimeoutSec 60).Status | Should -Be 'partially_paid'
+        $null = $invoice | Wait-XRocketInvoice -PollIntervalSec 1 -TimeoutSec 1 -ErrorVariable open -ErrorAction SilentlyContinue
+        $open[0].FullyQualifiedErrorId | Should -BeLike 'WaitTimeout,*'
+        $open[0].TargetObject.Status | Should -Be 'partially_paid'
+        ($invoice | Invoke-XRocketInvoicePayment -Amount 6 -Confirm:$false).Status | Should -Be 'paid'
+        ($invoice | Wait-XRocketInvoice -TimeoutSec 60).Status | Should -Be 'paid'
+        @($invoice | Get-XRocketInvoicePayment).PayAmount | Sort-Object | Should -Be @(4, 6)
+    }
+
+    It 'a pay currency other than the price currency is refused before anything is sent (the API answers not_implemented)' {
+        Clear-SandboxRequest
+        New-XRocketInvoice -Currency USDT -Amount 10 -PayCurrency TONCOIN -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
+        $refused[0].Exception.Message | Should -BeLike '*price currency only*-PayCurrency TONCOIN*'
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+        (New-XRocketInvoice -Currency USDT -Amount 10 -PayCurrency usdt).PayCurrencies | Should -Be 'USDT'
+    }
+
+    It 'Get-XRocketRate without -Base answers in USD' {
+        (Get-XRocketRate -Asset TONCOIN).Base | Should -Be 'USD'
+        (Invoke-RestMethod -Uri "$script:BaseUri/api/v1/rates?assets=TONCOIN" -Headers @{ Authorization = 'Bearer sandbox-token' })[0].rate |
+            Should -Be (Get-XRocketRate -Asset TONCOIN).Value
+    }
+}
+
 Describe 'Rates say what they mean (issue 22)' {
     It 'the Get-XRocketRate view reads "price of 1 (asset) in (base)"' {
         (Get-XRocketRate -Asset BTC -Base EUR | Out-String -Width 120) | Should -BeLike '*price of 1 BTC in EUR*'
@@ -224,7 +307,7 @@ Describe 'Wait-XRocketInvoice' {
         function Invoke-PayerLater {
             param(
                 [Parameter(Mandatory)] [string[]] $InvoiceId,
-                [string[]] $ReadAs = @($InvoiceId | ForEach-Object { "invoiceId=$_" }),
+                [string[]] $ReadAs = $InvoiceId,
                 [string] $Method = 'Post',
                 [string] $Path = 'api/v1/invoice/pay-test'
             )
@@ -269,8 +352,11 @@ Describe 'Wait-XRocketInvoice' {
         $payer | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
         @($paid | Sort-Object InvoiceId).InvoiceId | Should -Be @($invoices | Sort-Object InvoiceId).InvoiceId
         $paid.Status | Should -Be @('paid', 'paid', 'paid')
-        $firstPolls = @(Get-SandboxRequest | Where-Object method -EQ 'GET' | Select-Object -First 3)
-        @($invoices.Id | Where-Object { $id = $_; $firstPolls | Where-Object query -Like "*=$id*" }).Count | Should -Be 3
+        # One list request reads all three in each poll (issue 29 item 4), never one request per invoice.
+        $reads = @(Get-SandboxRequest | Where-Object method -EQ 'GET')
+        @($reads | Where-Object path -NE '/api/v1/invoices') | Should -BeNullOrEmpty
+        $first = [uri]::UnescapeDataString($reads[0].query)
+        @($invoices.Id | Where-Object { $first -like "*$_*" }).Count | Should -Be 3
     }
 
     It 'writes WaitTimeout with the invoice as TargetObject when it is still open at the timeout' {
@@ -308,6 +394,74 @@ Describe 'Wait-XRocketInvoice' {
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvoiceNotPaid,*'
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failed[0].TargetObject.InvoiceId | Should -Be $invoice.Id
+    }
+
+    It 'an invoice deleted before the wait is InvoiceNotPaid (ObjectNotFound) with the id as TargetObject, as the help says' {
+        $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2
+        $invoice | Remove-XRocketInvoice -Confirm:$false
+        $result = $invoice | Wait-XRocketInvoice -PollIntervalSec 1 -TimeoutSec 300 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvoiceNotPaid,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].TargetObject | Should -Be $invoice.Id
+        $failed[0].Exception.Message | Should -BeLike "*$($invoice.Id)*not found*not paid*"
+    }
+
+    It '10 invoices at --rate-limit 20: one list request per poll, under the budget, no 429, every paid one returned' {
+        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ rateLimitPerMinute = 20 }
+        $invoices = 1..10 | ForEach-Object { New-XRocketInvoice -Currency USDT -Amount $_ }
+        $null = $invoices | Select-Object -First 5 | Invoke-XRocketInvoicePayment -Confirm:$false
+        Clear-SandboxRequest
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $paid = @($invoices | Wait-XRocketInvoice -PollIntervalSec 1 -TimeoutSec 8 -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $seconds = $clock.Elapsed.TotalSeconds
+        @($paid.InvoiceId | Sort-Object) | Should -Be @($invoices[0..4].InvoiceId | Sort-Object)
+        @($failed | Where-Object FullyQualifiedErrorId -NotLike 'WaitTimeout,*') | Should -BeNullOrEmpty -Because 'a 429 never reaches the user'
+        $failed.Count | Should -Be 5
+        $requests = @(Get-SandboxRequest)
+        @($requests | Where-Object status -EQ 429) | Should -BeNullOrEmpty
+        @($requests | Where-Object path -NE '/api/v1/invoices') | Should -BeNullOrEmpty -Because 'no per-invoice reads'
+        # The budget is 20 a minute less 10% (18): at most one read per 60/18 s on the route, the first at once.
+        $requests.Count | Should -BeLessOrEqual ([math]::Floor($seconds / (60 / 18)) + 1)
+        $requests.Count | Should -BeGreaterOrEqual 2
+    }
+
+    It 'a 429 without Retry-After only slows the wait: the paid invoice is still returned' {
+        # A connection throttle of its own is the wait's budget, so this test is not paced at 18 a minute.
+        Connect-XRocket -BaseUri $script:BaseUri -ApiKey ([System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword) -RequestsPerSecond 20
+        try {
+            $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2
+            $null = $invoice | Invoke-XRocketInvoicePayment -Confirm:$false
+            # Four 429s: every attempt of the first poll (the client's retries included) is refused.
+            Add-SandboxFault @{ method = 'GET'; path = '/api/v1/invoices'; mode = 'status'; status = 429; count = 4 }
+            Clear-SandboxRequest
+            $result = $invoice | Wait-XRocketInvoice -PollIntervalSec 1 -TimeoutSec 300 -ErrorVariable failed
+            $failed | Should -BeNullOrEmpty
+            $result.Status | Should -Be 'paid'
+            @(Get-SandboxRequest | Where-Object status -EQ 429).Count | Should -Be 4
+        }
+        finally {
+            Connect-TestSandbox
+        }
+    }
+
+    It '-Until AnyPayment reads no payments of a single-payment invoice, and any payment reads within the budget' {
+        $invoices = 1..3 | ForEach-Object { New-XRocketInvoice -Currency USDT -Amount $_ }
+        Clear-SandboxRequest
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $null = $invoices | Wait-XRocketInvoice -Until AnyPayment -PollIntervalSec 1 -TimeoutSec 2 -ErrorAction SilentlyContinue
+        $seconds = $clock.Elapsed.TotalSeconds
+        $paymentReads = @(Get-SandboxRequest | Where-Object path -NE '/api/v1/invoices')
+        if ($null -ne $invoices[0].NumPayments) {
+            $paymentReads | Should -BeNullOrEmpty -Because 'a single-payment invoice still active has no payment'
+        }
+
+        # An answer without numPayments (the evidence shape) may be a multi-payment invoice: its payments are
+        # read, paced with the rest (at most 18 a minute on each route).
+        foreach ($route in @(Get-SandboxRequest | Group-Object path)) {
+            $route.Count | Should -BeLessOrEqual ([math]::Floor($seconds / (60 / 18)) + 1) -Because $route.Name
+        }
     }
 
     It 'a multi-payment invoice: -Until AnyPayment ends at its first payment, -Until Paid at its last' {

@@ -74,8 +74,14 @@ public sealed class CreateInvoiceRequest
     [JsonPropertyName(Fields.ClientInvoiceId)] public string? ClientInvoiceId { get; set; }
     [JsonPropertyName(Fields.Description)] public string? Description { get; set; }
 
-    /// <summary>How long the invoice stays open; null for the API's default. Sent as <see cref="ExpiresIn"/>.</summary>
+    /// <summary>How long the invoice stays open; null for the API's default (1 hour), <see cref="NeverExpires"/> for never. Sent as <see cref="ExpiresIn"/>.</summary>
     [JsonIgnore] public TimeSpan? Expiry { get; set; }
+
+    /// <summary>The <see cref="Expiry"/> that asks the invoice never to expire (expiresIn 0; SOURCES §8.7).</summary>
+    public static TimeSpan NeverExpires => InvoiceExpiry.Never;
+
+    /// <summary>When the invoice will expire, in words: "expires after 30 minutes", "never expires", or the server's default.</summary>
+    [JsonIgnore] public string ExpiryPlan => InvoiceExpiry.Plan(Expiry);
 
     /// <summary>The wire value of <see cref="Expiry"/>, in the unit this client's server reads (<see cref="XRocketInvoiceExpiryUnit"/>); set by the client.</summary>
     [JsonPropertyName(Fields.ExpiresIn)] public long? ExpiresIn { get; internal set; }

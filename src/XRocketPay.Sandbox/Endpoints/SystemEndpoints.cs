@@ -32,7 +32,8 @@ internal static class SystemEndpoints
 
         routes.Get("/api/v1/rates", new[] { "base", "assets" }, r =>
         {
-            var baseCode = ApiRoutes.Query(r, "base") ?? throw Problem.Validation("'base' is required.");
+            // base defaults to USD (SOURCES §5.5: S4's saved live spec).
+            var baseCode = ApiRoutes.Query(r, "base") ?? "USD";
             var baseCurrency = Catalog.Find(baseCode) ?? throw Problem.Validation($"Unknown base currency '{baseCode}'.");
             var rates = Assets(r).Select(code =>
             {

@@ -12,6 +12,9 @@ internal sealed class InvoicePaymentRecord
     public decimal ReceiveAmount { get; set; }
     public string ReceiveCurrency { get; set; } = "";
 
+    /// <summary>What this payment paid of the price, in the price currency.</summary>
+    public decimal PriceAmount { get; set; }
+
     public object ToJson() => new
     {
         id = Id, status = Status, finalizedAt = FinalizedAt, payAmount = Money.Format(PayAmount), payCurrency = PayCurrency,
@@ -50,6 +53,23 @@ internal sealed class InvoiceRecord : IListed
     public JsonElement? Data { get; set; }
     public List<InvoicePaymentRecord> Payments { get; set; } = new();
 
+    /// <summary>
+    /// After a payment: paid once every payer paid the price in full; partially paid while a payer paid only
+    /// part of it (an open amount is paid by any payment); otherwise still active.
+    /// </summary>
+    public string StatusAfterPayments()
+    {
+        if (PriceAmount is not { } price)
+        {
+            return Payments.Count >= NumPayments ? InvoiceStates.Paid : InvoiceStates.Active;
+        }
+
+        var paid = Payments.Sum(p => p.PriceAmount);
+        return paid >= price * NumPayments ? InvoiceStates.Paid
+            : paid % price != 0 ? InvoiceStates.PartiallyPaid
+            : InvoiceStates.Active;
+    }
+
     public object ToJson() => new
     {
         id = Id, priceAmount = PriceAmount is { } p ? Money.Format(p) : null, minPayment = MinPayment is { } m ? Money.Format(m) : null,
@@ -63,5 +83,6 @@ internal static class InvoiceStates
 {
     public const string Active = "active";
     public const string Paid = "paid";
+    public const string PartiallyPaid = "partially_paid";
     public const string Expired = "expired";
 }

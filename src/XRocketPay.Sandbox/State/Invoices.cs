@@ -5,6 +5,9 @@ namespace XRocketPay.Sandbox;
 /// <summary>Invoices: active until paid (through the test-only pay route), expired or deleted.</summary>
 internal sealed partial class SandboxState
 {
+    /// <summary>How long an invoice created without expiresIn stays open (SOURCES §5.6: S4's default of 3 600 000 ms).</summary>
+    public static readonly TimeSpan DefaultInvoiceExpiry = TimeSpan.FromHours(1);
+
     public InvoiceRecord CreateInvoice(RequestBody body)
     {
         var priceCurrency = body.RequiredString("priceCurrency", 32);
@@ -25,26 +28,36 @@ internal sealed partial class SandboxState
             Catalog.Crypto(pay, "payCurrencies");
         }
 
+        // Paid in the price currency only: payCurrencies other than [priceCurrency] is not_implemented (SOURCES §5.6: S3, N2).
+        // A fiat price (the full shape's offline demo) is paid in the crypto asset it names.
+        if (price.Kind == "crypto" && payCurrencies.Any(pay => !string.Equals(pay, price.Code, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new Problem(500, "not_implemented", "Not implemented",
+                $"Invoices are paid in their price currency only: 'payCurrencies' must be [\"{price.Code}\"] or left out; got [{string.Join(", ", payCurrencies.Select(p => $"\"{p}\""))}].", "internal");
+        }
+
         var payout = body.String("payoutCurrency", 32);
         if (payout is not null)
         {
             Catalog.Crypto(payout, "payoutCurrency");
         }
 
-        var expiresIn = body.Long("expiresIn");
+        // expiresIn: 0 never expires, left out the default of 3 600 000 ms (SOURCES §5.6: S3; S4, S2), in the unit this sandbox reads.
         var unit = Config.InvoiceExpiryUnit;
-        if (expiresIn is <= 0)
+        var perMs = unit == SandboxInvoiceExpiryUnit.Seconds ? 1000d : 1d;
+        var expiresIn = body.Long("expiresIn") ?? (long)(DefaultInvoiceExpiry.TotalMilliseconds / perMs);
+        if (expiresIn < 0)
         {
-            throw Problem.Validation($"'expiresIn' must be a positive number of {unit.ToString().ToLowerInvariant()}.");
+            throw Problem.Validation($"'expiresIn' must be 0 (never expires) or a positive number of {unit.ToString().ToLowerInvariant()}.");
         }
 
-        var tenYears = TimeSpan.FromDays(3650).TotalMilliseconds / (unit == SandboxInvoiceExpiryUnit.Seconds ? 1000 : 1);
+        var tenYears = TimeSpan.FromDays(3650).TotalMilliseconds / perMs;
         if (expiresIn > tenYears)
         {
             throw Problem.Validation("'expiresIn' is more than ten years.");
         }
 
-        var openFor = expiresIn is { } n ? TimeSpan.FromMilliseconds(unit == SandboxInvoiceExpiryUnit.Seconds ? n * 1000d : n) : (TimeSpan?)null;
+        var openFor = expiresIn == 0 ? (TimeSpan?)null : TimeSpan.FromMilliseconds(expiresIn * perMs);
 
         var numPayments = body.Int("numPayments") ?? 1;
         if (numPayments < 1)
@@ -130,7 +143,7 @@ internal sealed partial class SandboxState
         lock (_gate)
         {
             var invoice = GetInvoice(id, clientId);
-            if (invoice.Status != InvoiceStates.Active)
+            if (invoice.Status is not (InvoiceStates.Active or InvoiceStates.PartiallyPaid))
             {
                 throw Problem.Business("operation_disabled", "Invoice not active", $"Invoice {invoice.Id} is {invoice.Status}.");
             }
@@ -145,10 +158,15 @@ internal sealed partial class SandboxState
                 throw Problem.Validation($"This invoice accepts {string.Join(", ", invoice.PayCurrencies)}; got '{pay.Code}'.");
             }
 
+            // 'amount' is what this payer pays, in the price currency: less than a fixed price is a partial payment.
             var price = Catalog.Find(invoice.PriceCurrency)!;
-            var priceAmount = body.Amount("amount") is { } given && invoice.PriceAmount is null
-                ? given
-                : invoice.PriceAmount ?? throw Problem.Validation("This invoice has an open amount: give 'amount'.");
+            var given = body.Amount("amount");
+            if (given is <= 0)
+            {
+                throw Problem.Validation("'amount' must be more than 0.");
+            }
+
+            var priceAmount = given ?? invoice.PriceAmount ?? throw Problem.Validation("This invoice has an open amount: give 'amount'.");
             if (invoice.MinPayment is { } min && priceAmount < min)
             {
                 throw Problem.Business("amount_less_than_minimum", "Amount too small", $"The minimum payment is {Money.Text(min)} {invoice.PriceCurrency}.");
@@ -158,15 +176,11 @@ internal sealed partial class SandboxState
             var payment = new InvoicePaymentRecord
             {
                 Id = NextId(), FinalizedAt = DateTimeOffset.UtcNow, PayAmount = payAmount, PayCurrency = pay.Code,
-                ReceiveAmount = payAmount, ReceiveCurrency = pay.Code,
+                ReceiveAmount = payAmount, ReceiveCurrency = pay.Code, PriceAmount = priceAmount,
             };
             invoice.Payments.Add(payment);
             Row(pay.Code).Credits += payAmount;
-            if (invoice.Payments.Count >= invoice.NumPayments)
-            {
-                invoice.Status = InvoiceStates.Paid;
-            }
-
+            invoice.Status = invoice.StatusAfterPayments();
             _webhooks.Enqueue("invoice", new { @event = "invoice_status_changed", invoice = invoice.ToJson(), payment = payment.ToJson() }, invoice.Callback, Config.WebhookSecret);
             Persist();
             return invoice;
@@ -178,7 +192,7 @@ internal sealed partial class SandboxState
         lock (_gate)
         {
             var invoice = GetInvoice(id, clientId);
-            if (invoice.Status == InvoiceStates.Active)
+            if (invoice.Status is InvoiceStates.Active or InvoiceStates.PartiallyPaid)
             {
                 invoice.Status = InvoiceStates.Expired;
                 invoice.ExpiresAt = DateTimeOffset.UtcNow;
@@ -192,7 +206,7 @@ internal sealed partial class SandboxState
 
     private void ExpireIfDue(InvoiceRecord invoice)
     {
-        if (invoice.Status == InvoiceStates.Active && invoice.ExpiresAt is { } at && at <= DateTimeOffset.UtcNow)
+        if (invoice.Status is InvoiceStates.Active or InvoiceStates.PartiallyPaid && invoice.ExpiresAt is { } at && at <= DateTimeOffset.UtcNow)
         {
             invoice.Status = InvoiceStates.Expired;
         }

@@ -58,6 +58,10 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? ExpiresInSec { get; set; }
 
+    /// <summary>Asks for an invoice that never expires (expiresIn 0: one source, SOURCES §8.7); the answer is checked.</summary>
+    [Parameter]
+    public SwitchParameter NeverExpires { get; set; }
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     public string? ClientInvoiceId { get; set; }
@@ -96,10 +100,14 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
             ? InputRules.ClientId(ClientInvoiceId, nameof(ClientInvoiceId), target)
             : InputRules.Text(ClientInvoiceId?.Trim(), nameof(ClientInvoiceId), InputRules.MaxId, target);
         Callback? callback = null;
-        var ruleError = idError
+        var expiryError = NeverExpires && ExpiresInSec is not null
+            ? ErrorRecords.Input(ModuleErrorIds.InvalidParameter, "Give -ExpiresInSec or -NeverExpires, not both. Nothing was sent.", target)
+            : null;
+        var ruleError = idError ?? expiryError
             ?? InputRules.Asset(ReferenceConnection, Currency, nameof(Currency), target, fiatHint: FiatHint())
             ?? (ParameterSetName == FiatPriceSet ? InputRules.Fiat(ReferenceConnection, Fiat ?? "", nameof(Fiat), target) : null)
             ?? PayCurrency?.Select(c => InputRules.Asset(ReferenceConnection, c ?? "", nameof(PayCurrency), target)).FirstOrDefault(e => e is not null)
+            ?? OtherPayCurrency(target)
             ?? InputRules.Text(Description, nameof(Description), InputRules.MaxDescription, target)
             ?? InputRules.Callback(CallbackUrl, CallbackPayload, target, out callback)
             ?? InputRules.Url(SuccessUrl, nameof(SuccessUrl), target)
@@ -127,10 +135,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
                 $"{XRocketMoney.Format(fiatPrice.Rate)} {fiatPrice.Fiat} per {currency}, read {fiatPrice.RateReadAt.ToString("HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}; rounded up to {fiatPrice.Decimals} decimals)";
         }
 
-        if (!Confirmed($"Invoice {clientId}", $"Create an invoice for {price}"))
-        {
-            return;
-        }
+        var expiry = NeverExpires ? CreateInvoiceRequest.NeverExpires : ExpiresInSec is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
 
         var request = new CreateInvoiceRequest
         {
@@ -140,13 +145,33 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
             NumPayments = NumPayments,
             PayCurrencies = PayCurrency?.Select(c => c.ToUpperInvariant()).ToList(),
             Description = Description,
-            Expiry = ExpiresInSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Expiry = expiry,
             ClientInvoiceId = clientId,
             Callback = callback,
             Url = SuccessUrl is null && CancelUrl is null ? null : new RedirectUrls { SuccessUrl = SuccessUrl, CancelUrl = CancelUrl },
             FiatPrice = fiatPrice,
         };
+        if (!Confirmed($"Invoice {clientId}", $"Create an invoice for {price} that {request.ExpiryPlan}"))
+        {
+            return;
+        }
+
         WriteCreated(target, "Invoice", clientId, "", (client, ct) => client.CreateInvoiceAsync(request, ct));
+    }
+
+    /// <summary>
+    /// The API pays an invoice in its price currency only: payCurrencies other than [priceCurrency] is refused
+    /// with not_implemented (SOURCES §8.7: S3, N2), so it is refused here, before anything is sent.
+    /// </summary>
+    private ErrorRecord? OtherPayCurrency(PSObject target)
+    {
+        var currency = Currency.Trim().ToUpperInvariant();
+        var other = PayCurrency?.Select(c => c.Trim().ToUpperInvariant()).Where(c => c != currency).Distinct().ToList();
+        return other is { Count: > 0 }
+            ? ErrorRecords.Input(ModuleErrorIds.InvalidParameter,
+                $"xRocket Pay pays an invoice in its price currency only (-Currency {currency}); it refuses -PayCurrency {string.Join(", ", other)} (not_implemented). " +
+                "Leave -PayCurrency out, or price the invoice in the currency to be paid. Nothing was sent.", target)
+            : null;
     }
 
     private string FiatHint() =>

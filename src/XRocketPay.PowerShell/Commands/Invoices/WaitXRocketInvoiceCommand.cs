@@ -13,6 +13,12 @@ public sealed class WaitXRocketInvoiceCommand : InvoiceReferenceCmdlet
     /// <summary>The -Until value that also ends the wait at the first payment of a multi-payment invoice.</summary>
     internal const string AnyPayment = "AnyPayment";
 
+    /// <summary>
+    /// Invoices read in one <c>GET /invoices?ids=</c>: the API's default page (100), so one page holds them
+    /// all even where <c>limit</c> were ignored, and the address stays far below common 8 KB URL limits.
+    /// </summary>
+    private const int MaxIdsPerRead = 100;
+
     [Parameter]
     [ValidateSet("Paid", AnyPayment)]
     public string Until { get; set; } = "Paid";
@@ -30,19 +36,22 @@ public sealed class WaitXRocketInvoiceCommand : InvoiceReferenceCmdlet
     protected override void EndProcessing() =>
         WaitForAll(new FinalStateWait<Invoice>("Invoice", (client, reference, ct) => client.GetInvoiceAsync(reference, ct), i => i.Id, i => i.Status)
         {
+            ReadMany = async (client, ids, ct) => (await client.ListInvoicesPageAsync(new ListFilter { Ids = ids, PageSize = ids.Count }, null, ct).ConfigureAwait(false)).Items,
+            MaxPerRead = MaxIdsPerRead,
             IsDone = IsDoneAsync,
             EndError = invoice => invoice.Status is InvoiceStatus.Expired or InvoiceStatus.Cancelled
-                ? NotPaid(invoice, $"ended {invoice.Status}", ErrorCategory.InvalidResult)
+                ? NotPaid(invoice, invoice.Id, $"ended {invoice.Status}", ErrorCategory.InvalidResult)
                 : null,
-            Gone = (invoice, failure) => failure.ProblemCode.Kind == XRocketProblemKind.NotFound
-                ? NotPaid(invoice, "was deleted", ErrorCategory.ObjectNotFound)
+            Gone = (invoice, target, failure) => failure.ProblemCode.Kind == XRocketProblemKind.NotFound
+                ? NotPaid(invoice, target, invoice is null ? "was not found (deleted, or never created)" : "was deleted", ErrorCategory.ObjectNotFound)
                 : null,
         }, TimeoutSec, PollIntervalSec);
 
     /// <summary>
-    /// Paid, expired and cancelled are final. With -Until AnyPayment an active invoice is also done once it
-    /// has a payment (one more read, of its first payment): a multi-payment invoice stays active until its
-    /// last payment.
+    /// Paid, expired and cancelled are final. With -Until AnyPayment an invoice is also done once it has a
+    /// payment: partially paid, or (a multi-payment invoice stays active until its last payment) one more read,
+    /// of its first payment, paced with the others by the wait's budget. A single-payment invoice still active
+    /// has none, so it costs no read.
     /// </summary>
     private async Task<bool> IsDoneAsync(XRocketClient client, Invoice invoice, CancellationToken cancellationToken)
     {
@@ -51,7 +60,17 @@ public sealed class WaitXRocketInvoiceCommand : InvoiceReferenceCmdlet
             return true;
         }
 
-        if (Until != AnyPayment || invoice.Status != InvoiceStatus.Active)
+        if (Until != AnyPayment)
+        {
+            return false;
+        }
+
+        if (invoice.Status == InvoiceStatus.PartiallyPaid)
+        {
+            return true;
+        }
+
+        if (invoice.Status != InvoiceStatus.Active || invoice.NumPayments == 1)
         {
             return false;
         }
@@ -60,9 +79,10 @@ public sealed class WaitXRocketInvoiceCommand : InvoiceReferenceCmdlet
         return payments.Items.Count > 0;
     }
 
-    private static ErrorRecord NotPaid(Invoice invoice, string what, ErrorCategory category)
+    /// <summary>The InvoiceNotPaid error: its TargetObject is the invoice as last read, or the id as given when it was never read.</summary>
+    private static ErrorRecord NotPaid(Invoice? invoice, string? target, string what, ErrorCategory category)
     {
-        var price = invoice.PriceAmount is { } amount ? $" of {XRocketMoney.Format(amount)} {invoice.PriceCurrency}" : "";
-        return new ErrorRecord(new InvalidOperationException($"Invoice {invoice.Id}{price} {what}: it was not paid."), ModuleErrorIds.InvoiceNotPaid, category, invoice);
+        var price = invoice?.PriceAmount is { } amount ? $" of {XRocketMoney.Format(amount)} {invoice.PriceCurrency}" : "";
+        return new ErrorRecord(new InvalidOperationException($"Invoice {invoice?.Id ?? target}{price} {what}: it was not paid."), ModuleErrorIds.InvoiceNotPaid, category, (object?)invoice ?? target);
     }
 }

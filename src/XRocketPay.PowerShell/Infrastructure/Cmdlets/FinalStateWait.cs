@@ -2,8 +2,8 @@ namespace XRocketPay.PowerShell.Infrastructure;
 
 /// <summary>
 /// What waiting for one kind of object needs to know (Wait-XRocketWithdrawal, Wait-XRocketInvoice): how to
-/// read it, when the wait for it is over, and what error goes with it then. The waiting itself is
-/// <see cref="ReferenceCmdlet.WaitForAll{T}"/>.
+/// read it (one by one, and where the API has a list by ids, many in one request), when the wait for it is
+/// over, and what error goes with it then. The waiting itself is <see cref="ReferenceCmdlet.WaitForAll{T}"/>.
 /// </summary>
 internal sealed class FinalStateWait<T>
     where T : class
@@ -21,6 +21,14 @@ internal sealed class FinalStateWait<T>
 
     internal Func<XRocketClient, XRocketRef, CancellationToken, Task<T>> Read { get; }
 
+    /// <summary>
+    /// Reads the objects of up to <see cref="MaxPerRead"/> server ids in one request, or null when the API has
+    /// no such list: then each object is read on its own. An id the answer leaves out is read on its own.
+    /// </summary>
+    internal Func<XRocketClient, IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<T>>>? ReadMany { get; set; }
+
+    internal int MaxPerRead { get; set; } = 1;
+
     internal Func<T, string> Id { get; }
 
     internal Func<T, string?> Status { get; }
@@ -32,8 +40,8 @@ internal sealed class FinalStateWait<T>
     internal Func<T, ErrorRecord?> EndError { get; set; } = _ => null;
 
     /// <summary>
-    /// For a read that failed after the object was read once: the error saying it is gone (deleted), written
-    /// with the last read; null when the failure is only the read's own error.
+    /// For a failed read: the error saying the object is gone (deleted), given the last read (null when it was
+    /// never read) and the id as given; null when the failure is only the read's own error.
     /// </summary>
-    internal Func<T, XRocketException, ErrorRecord?> Gone { get; set; } = (_, _) => null;
+    internal Func<T?, string?, XRocketException, ErrorRecord?> Gone { get; set; } = (_, _, _) => null;
 }
