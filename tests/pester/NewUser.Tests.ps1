@@ -169,6 +169,8 @@ Describe 'Connection errors name the address (item 5)' {
         "$failure" | Should -Match "http://127\.0\.0\.1:$port/"
         "$failure" | Should -Match '\w\. No sandbox answered'
         "$failure" | Should -Match '-BaseUri'
+        # An installed user has the .NET tool, not the repository's script module: the tool comes first (issue 30 item 2).
+        "$failure" | Should -Match 'xrocket-sandbox tool.*http://127\.0\.0\.1:5080.*source repository.*XRocketSandbox\.psm1'
     }
 
     It 'a failed Connect-XRocket says the earlier connection was dropped' {
