@@ -132,6 +132,13 @@ Describe 'What a new user sees at 80 columns (issue 30)' {
         ($table -replace '\s', '') | Should -BeLike "*$script:id80*"
     }
 
+    It 'an invoice made with -ExpiresInSec 5 says 5 seconds (ExpiresInSec), in its list view and in Format-List *' {
+        $invoice = New-XRocketInvoice -Currency USDT -Amount 1 -ExpiresInSec 5
+        $invoice.ExpiresInSec | Should -Be 5
+        $invoice | Format-List | Out-String -Width 80 | Should -Match 'ExpiresInSec\s+: 5\b'
+        $invoice | Format-List * | Out-String -Width 80 | Should -Match 'ExpiresInSec\s+: 5\b'
+    }
+
     It 'payout totals show every digit' {
         $plan = [pscustomobject]@{ TelegramUserId = 87209764; Asset = 'BTC'; Amount = '0.000001' } |
             New-XRocketTransfer -BatchId 'totals' -Preflight -WhatIf | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPreflight] }
