@@ -3,8 +3,9 @@ namespace XRocketPay.PowerShell;
 /// <summary>A verified connection to one xRocket Pay app. Shows a masked hint of the token, never the token.</summary>
 public sealed class XRocketConnection
 {
-    internal XRocketConnection(XRocketClient client, string environment, App? app)
+    internal XRocketConnection(XRocketClient client, string environment, App? app, string tokenSource)
     {
+        TokenSource = tokenSource;
         Client = client;
         Environment = environment;
         AppName = app?.Name;
@@ -26,6 +27,9 @@ public sealed class XRocketConnection
     /// <summary>The client-side request rate limit per route (Connect-XRocket -RequestsPerSecond), or null.</summary>
     public double? RequestsPerSecond => Client.Options.Throttle?.RequestsPerSecond;
     public string TokenHint => Client.Options.Token?.Hint ?? "";
+
+    /// <summary>Where the token came from: -ApiKey, -Credential, -Vault, $env:XROCKET_API_KEY or the sandbox's default token.</summary>
+    public string TokenSource { get; }
     public string? AppName { get; }
     public string? AppId { get; }
     public DateTimeOffset ConnectedAt { get; }

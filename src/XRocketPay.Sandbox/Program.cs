@@ -29,7 +29,7 @@ try
             case "--shape": options.Shape = Value().ToLowerInvariant() switch { "full" => SandboxShape.Full, "evidence" => SandboxShape.Evidence, _ => throw new ArgumentException("--shape takes full or evidence.") }; break;
             case "--invoice-expiry-unit": options.InvoiceExpiryUnit = SandboxConfig.ParseExpiryUnit(Value()) ?? throw new ArgumentException("--invoice-expiry-unit takes milliseconds or seconds."); break;
             case "--help" or "-h":
-                Console.WriteLine("xrocket-sandbox [--urls URL] [--token T]... [--balance ASSET=AMOUNT]... [--rate-limit N] [--webhook-secret S] [--state-file PATH] [--withdrawal-delay-ms N] [--max-mass-transfer-rows N] [--dialect transfers|payouts] [--shape full|evidence] [--invoice-expiry-unit milliseconds|seconds] [--allow-remote]");
+                Console.WriteLine(SandboxHelp.Text);
                 return 0;
             default: throw new ArgumentException($"Unknown option '{args[i]}' (see --help).");
         }

@@ -76,6 +76,15 @@ public sealed class FidelityTests : EveryModeTests
     }
 
     [Theory, ClassData(typeof(BothDialects))]
+    public async Task Evidence_shape_keeps_the_app_id_that_four_v1_clients_declare(SandboxDialect dialect)
+    {
+        // Issue 30 item 4: S2, S4 and two more public v1 clients declare app-info's id (SOURCES §5.2).
+        var app = await (await Fresh(dialect, SandboxShape.Evidence)).Get("api/v1/app-info");
+        Assert.False(string.IsNullOrEmpty(app.S("id")));
+        Assert.Equal("XRocketPay Sandbox", app.S("name"));
+    }
+
+    [Theory, ClassData(typeof(BothDialects))]
     public async Task Evidence_shape_applies_to_webhook_data_too(SandboxDialect dialect)
     {
         var api = await Fresh(dialect, SandboxShape.Evidence);

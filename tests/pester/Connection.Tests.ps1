@@ -113,18 +113,53 @@ Describe 'What a new user reads' {
         { Connect-XRocket -BaseUri $script:BaseUri -ErrorAction Stop } | Should -Throw '*$env:XROCKET_API_KEY*'
     }
 
-    It '-Environment Sandbox uses the sandbox token even when $env:XROCKET_API_KEY holds another one' {
-        $env:XROCKET_API_KEY = 'a-real-token-that-must-never-go-to-a-sandbox'
+    It '-Environment Sandbox uses $env:XROCKET_API_KEY when set: a wrong one fails as production would, and says how (issue 30 item 2)' {
+        $env:XROCKET_API_KEY = 'a-wrong-token-the-sandbox-does-not-know'
         try {
             Clear-SandboxRequest
+            $failure = { Connect-XRocket -Environment Sandbox -BaseUri $script:BaseUri } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -BeLike 'Unauthorized,*'
+            "$failure" | Should -BeLike '*refused the token from $env:XROCKET_API_KEY*--token*'
+            "$failure" | Should -Not -BeLike '*a-wrong-token*'
+            Get-SandboxRequest | ForEach-Object { $_.authorized | Should -BeFalse }
+            Get-XRocketConnection -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            Get-StateChangingRequest | Should -BeNullOrEmpty
+
+            $env:XROCKET_API_KEY = $script:CanaryToken
             Connect-XRocket -Environment Sandbox -BaseUri $script:BaseUri
-            (Get-XRocketConnection).Environment | Should -Be 'Sandbox'
-            (Get-XRocketBalance -Asset USDT).Asset | Should -Be 'USDT'
-            Get-SandboxRequest | ForEach-Object { $_.authorized | Should -BeTrue }
+            $connection = Get-XRocketConnection
+            $connection.TokenSource | Should -Be '$env:XROCKET_API_KEY'
+            ($connection | Out-String -Width 80) | Should -Match 'TokenSource\s+: \$env:XROCKET_API_KEY'
+            ($connection | Out-String -Width 80) | Should -Not -BeLike "*$script:CanaryToken*"
         }
         finally {
             Remove-Item Env:XROCKET_API_KEY
         }
+    }
+
+    It 'Get-XRocketConnection names the source of the token: <Source>' -ForEach @(
+        @{ Source = "the sandbox's default token"; Connect = { Connect-XRocket -Environment Sandbox -BaseUri $script:BaseUri } }
+        @{ Source = '-ApiKey'; Connect = { Connect-XRocket -Environment Sandbox -BaseUri $script:BaseUri -ApiKey (ConvertTo-SecureString $script:CanaryToken -AsPlainText -Force) } }
+        @{ Source = '-Credential'; Connect = { Connect-XRocket -BaseUri $script:BaseUri -Credential ([pscredential]::new('token', (ConvertTo-SecureString $script:CanaryToken -AsPlainText -Force))) } }
+    ) {
+        Remove-Item Env:XROCKET_API_KEY -ErrorAction SilentlyContinue
+        & $Connect
+        (Get-XRocketConnection).TokenSource | Should -Be $Source
+        $shown = Get-XRocketConnection | Out-String -Width 80
+        $shown | Should -BeLike "*TokenSource*: $Source*"
+        $shown -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
+    }
+
+    It 'xrocket-sandbox --help lists every option it accepts, within 80 columns (issue 30 item 3)' {
+        $dll = Get-ChildItem (Join-Path $script:RepoRoot 'src/XRocketPay.Sandbox/bin/*/net10.0/XRocketPay.Sandbox.dll') | Select-Object -First 1
+        $help = & dotnet $dll.FullName --help | Out-String
+        $LASTEXITCODE | Should -Be 0
+        $program = Get-Content (Join-Path $script:RepoRoot 'src/XRocketPay.Sandbox/Program.cs') -Raw
+        $options = [regex]::Matches($program, 'case "(--[a-z-]+)"') | ForEach-Object { $_.Groups[1].Value }
+        $options.Count | Should -BeGreaterThan 10
+        foreach ($option in $options) { $help | Should -BeLike "*$option*" -Because "--help should explain $option" }
+        $help | Should -Match 'Default:\s+http://127\.0\.0\.1:5080'
+        $help -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
     }
 
     It 'a sandbox started on a busy port says so in one line' {

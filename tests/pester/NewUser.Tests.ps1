@@ -169,6 +169,8 @@ Describe 'Connection errors name the address (item 5)' {
         "$failure" | Should -Match "http://127\.0\.0\.1:$port/"
         "$failure" | Should -Match '\w\. No sandbox answered'
         "$failure" | Should -Match '-BaseUri'
+        # An installed user has the .NET tool, not the repository's script module: the tool comes first (issue 30 item 2).
+        "$failure" | Should -Match 'xrocket-sandbox tool.*http://127\.0\.0\.1:5080.*source repository.*XRocketSandbox\.psm1'
     }
 
     It 'a failed Connect-XRocket says the earlier connection was dropped' {
@@ -228,5 +230,58 @@ Describe 'The smaller points (item 9)' {
         $null = New-XRocketTransfer 5003 USDT 0.5 -Confirm:$false
         $null = New-XRocketTransfer 5004 USDT 99999999 -Confirm:$false -ErrorVariable over -ErrorAction SilentlyContinue
         "$($over[0])" | Should -Match 'Available [0-9]+ USDT is less than 99999999 USDT'
+    }
+}
+
+Describe 'What a new user met, part 4 (issue 30)' {
+    It 'a semicolon CSV read with the default delimiter gets the -Delimiter hint; nothing is sent' {
+        $csv = Join-Path $TestDrive 'semicolon.csv'
+        Set-Content -LiteralPath $csv -Value @('TelegramUserId;Asset;Amount', '6001;USDT;1', '6002;USDT;2')
+        Clear-SandboxRequest
+        $null = Import-Csv $csv | New-XRocketTransfer -Confirm:$false -ErrorVariable semicolon -ErrorAction SilentlyContinue
+        $semicolon.Count | Should -Be 2
+        $semicolon[0].FullyQualifiedErrorId | Should -BeLike 'MissingParameter*'
+        "$($semicolon[0])" | Should -BeLike "*Import-Csv -Delimiter ';'*"
+        Get-StateChangingRequest | Should -BeNullOrEmpty
+        # A row that merely lacks a column gets no such hint.
+        $null = [pscustomobject]@{ userid = '6003' } | New-XRocketTransfer -WhatIf -ErrorVariable plain -ErrorAction SilentlyContinue
+        "$($plain[0])" | Should -Not -BeLike '*-Delimiter*'
+    }
+
+    It 'the mass -WhatIf counts distinct Telegram users: 201 rows to 200 users' {
+        $rows = @(1..200 | ForEach-Object { [pscustomobject]@{ TelegramUserId = 60000 + $_; Asset = 'TRX'; Amount = '0.01' } }) +
+            [pscustomobject]@{ TelegramUserId = 60001; Asset = 'TRX'; Amount = '0.02'; ClientTransferId = 'second-to-60001' }
+        $transcript = Join-Path $TestDrive 'mass-whatif.txt'
+        $null = Start-Transcript -Path $transcript
+        try { $rows | New-XRocketMassTransfer -SkipPreflight -WhatIf | Out-Null }
+        finally { $null = Stop-Transcript }
+        $text = Get-Content -LiteralPath $transcript -Raw
+        $text | Should -BeLike '*in 201 transfer(s)*'
+        $text | Should -BeLike '*"200 Telegram user(s)"*'
+    }
+
+    It 'an Unknown row after an outage is named like every row error, with the advice once' {
+        Clear-SandboxState
+        $key = [System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword
+        Connect-XRocket -BaseUri $script:BaseUri -ApiKey $key -MaxRetries 0
+        # The transfer routes stay silent (503) for longer than the run settles for (about 30 s): the row stays Unknown.
+        foreach ($path in $script:Family.Many, $script:Family.One) {
+            Add-SandboxFault @{ path = $path; mode = 'status'; status = 503; count = 10000 }
+        }
+        try {
+            $result = [pscustomobject]@{ TelegramUserId = 6100; Asset = 'TRX'; Amount = '1' } |
+                New-XRocketTransfer -BatchId outage-30 -Confirm:$false -ErrorVariable unknown -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        }
+        finally {
+            $null = Invoke-SandboxAdmin -Path faults -Method Delete
+            Connect-TestSandbox
+        }
+
+        $result.Outcome | Should -Be 'Unknown'
+        $message = "$($unknown[0])"
+        $message | Should -BeLike "Row 1 (TelegramUserId 6100, client id $($result.ClientTransferId)): *"
+        $message | Should -BeLike '*The outcome is unknown*-BatchId outage-30*'
+        ([regex]::Matches($message, 'again|re-run')).Count | Should -Be 1 -Because $message
+        $unknown[0].ErrorDetails.RecommendedAction | Should -BeNullOrEmpty
     }
 }

@@ -34,6 +34,9 @@ public class XRocketException : Exception
 
     public override string Message => Outcome == XRocketOutcome.Unknown ? base.Message + " " + Outcomes.UnknownNote(ClientId) : base.Message;
 
+    /// <summary>What went wrong, without the note on how to reconcile an unknown outcome: for callers that say it their own way.</summary>
+    public string Reason => base.Message;
+
     /// <summary>Set when an earlier attempt of the same call may have reached the server (timeout, drop, 5xx).</summary>
     internal bool EarlierAttemptMayHaveSucceeded { get; set; }
 

@@ -29,7 +29,15 @@ public sealed class Invoice
     [JsonPropertyName(Fields.PayCurrencies)] public IReadOnlyList<string>? PayCurrencies { get; init; }
     [JsonPropertyName(Fields.NumPayments)] public int? NumPayments { get; init; }
     [JsonPropertyName(Fields.Description)] public string? Description { get; init; }
+    /// <summary>The expiry as the API echoes it, in the unit the server reads (milliseconds by the contract); see <see cref="ExpiresInSec"/>.</summary>
     [JsonPropertyName(Fields.ExpiresIn)] public long? ExpiresIn { get; init; }
+
+    /// <summary>
+    /// How long the invoice stays open, in seconds (as <c>-ExpiresInSec</c> took it): <see cref="ExpiresAt"/> −
+    /// <see cref="CreatedAt"/>, whatever unit the server reads <see cref="ExpiresIn"/> in; null without both times.
+    /// </summary>
+    [JsonIgnore] public long? ExpiresInSec => ExpiresAt is { } expires && CreatedAt is { } created
+        ? (long)Math.Round((expires - created).TotalSeconds, MidpointRounding.AwayFromZero) : null;
     [JsonPropertyName(Fields.CreatedAt)] public DateTimeOffset? CreatedAt { get; init; }
     [JsonPropertyName(Fields.ExpiresAt)] public DateTimeOffset? ExpiresAt { get; init; }
     [JsonPropertyName(Fields.Status)] public string? Status { get; init; }

@@ -138,10 +138,14 @@ public abstract class PayoutCmdlet : XRocketCmdlet
             return null;
         }
 
-        var columns = string.Join(", ", InputObject.Properties.Select(p => p.Name));
+        var names = InputObject.Properties.Select(p => p.Name).ToList();
+        var columns = string.Join(", ", names);
         var accepted = string.Join("; ", missing.Select(m => $"{m} from a column named {string.Join(", ", s_aliasGroups.First(g => g[0] == m))}"));
+        // One column holding the whole header: a file separated by ';' (or tabs) read with Import-Csv's default ',' (issue 30 item 3).
+        var separator = names.Count == 1 ? new[] { ';', '\t' }.FirstOrDefault(c => names[0].IndexOf(c) >= 0) : default;
+        var hint = separator == default ? "" : $" The one column '{names[0]}' looks like a whole header: read the file with Import-Csv -Delimiter {(separator == ';' ? "';'" : "\"`t\"")}.";
         return ErrorRecords.Input(ModuleErrorIds.MissingParameter,
-            $"The row has no {string.Join(", no ", missing)}. Its columns: {(columns.Length == 0 ? "none" : columns)}. Accepted: {accepted}. Nothing was sent for this row.", null);
+            $"The row has no {string.Join(", no ", missing)}. Its columns: {(columns.Length == 0 ? "none" : columns)}. Accepted: {accepted}.{hint} Nothing was sent for this row.", null);
     }
 
     /// <summary>Two columns that bind to one parameter with different values: which one wins is not the user's choice, so neither does (issue 14 item 6).</summary>

@@ -214,8 +214,9 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
                 var record = ErrorRecords.From(error, row.ErrorTarget);
                 if (result.Outcome == XRocketOutcome.Unknown)
                 {
-                    var settle = $"To settle it, run the same command again with the same {Resume()}: it is never paid twice.";
-                    record.ErrorDetails = new ErrorDetails(error.Message + " " + settle) { RecommendedAction = settle };
+                    // One piece of advice, the module's (it names what to repeat), and the row named like every row error (issue 30 item 2).
+                    record.ErrorDetails = new ErrorDetails($"{error.Reason} The outcome is unknown: it may have been paid. To settle it, run the same command again with the same {Resume()}: it is never paid twice.");
+                    record = ErrorRecords.WithTarget(record, record.TargetObject);
                 }
 
                 WriteError(record);

@@ -77,7 +77,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
         // A failed re-connect must not leave the old account connected (issue 14 item 5): forget it first.
         _dropped = ConnectionStore.Current;
         ConnectionStore.Current = null;
-        var token = ResolveToken();
+        var (token, tokenSource) = ResolveToken();
         XRocketClient client;
         try
         {
@@ -105,7 +105,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
         }
 
         var environmentName = client.Options.Environment?.ToString() ?? "Custom";
-        var candidate = new XRocketConnection(client, environmentName, app: null);
+        var candidate = new XRocketConnection(client, environmentName, app: null, tokenSource);
         _candidate = candidate;
         try
         {
@@ -113,7 +113,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
             Call((c, ct) => c.GetBalancesAsync(ct));
             var app = Call((c, ct) => c.GetAppInfoAsync(ct));
             Call((c, ct) => c.ResolveDialectAsync(ct));
-            var connection = new XRocketConnection(client, environmentName, app);
+            var connection = new XRocketConnection(client, environmentName, app, tokenSource);
             ConnectionStore.Current = connection;
             if (PassThru)
             {
@@ -123,7 +123,7 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
         catch (XRocketException ex)
         {
             var error = ErrorRecords.From(ex, client.BaseUri);
-            var afterword = Afterword(ex, client.BaseUri);
+            var afterword = Afterword(ex, client.BaseUri, tokenSource);
             if (afterword.Length > 0)
             {
                 error.ErrorDetails = new ErrorDetails(ex.Message.TrimEnd().TrimEnd('.') + "." + afterword);
@@ -133,13 +133,24 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
         }
     }
 
-    /// <summary>What a failed connect adds to the error (issue 25 item 5): the sandbox's -BaseUri, and the connection it dropped.</summary>
-    private string Afterword(XRocketException failure, Uri address)
+    /// <summary>
+    /// What a failed connect adds to the error (issue 25 item 5, issue 30 item 2): how to start the sandbox, which
+    /// token the sandbox refused, and the connection it dropped.
+    /// </summary>
+    private string Afterword(XRocketException failure, Uri address, string tokenSource)
     {
         var text = "";
         if (failure is XRocketTransportException && Environment == XRocketEnvironment.Sandbox)
         {
-            text += $" No sandbox answered at {address}: start one (Import-Module ./tools/XRocketSandbox.psm1; $s = Start-XRocketSandbox) and pass its address with -BaseUri $s.BaseUri.";
+            text += $" No sandbox answered at {address}: start one with the xrocket-sandbox tool (it listens on {XRocketClientOptions.SandboxUri.ToString().TrimEnd('/')},"
+                + " where -Environment Sandbox looks; with --urls http://127.0.0.1:0 it prints the free port it took, then pass that address with -BaseUri);"
+                + " in the source repository: Import-Module ./tools/XRocketSandbox.psm1; $s = Start-XRocketSandbox, then -BaseUri $s.BaseUri.";
+        }
+
+        if (failure is XRocketApiException { StatusCode: HttpStatusCode.Unauthorized } && Environment == XRocketEnvironment.Sandbox)
+        {
+            text += $" The sandbox refused the token from {tokenSource}: start the sandbox with --token and that token,"
+                + $" or connect without a token (and without $env:{TokenVariable}) to use the sandbox's own token.";
         }
 
         if (_dropped is not null)
@@ -153,38 +164,41 @@ public sealed class ConnectXRocketCommand : XRocketCmdletBase
     /// <summary>The connection being verified: calls go through it before it is stored.</summary>
     protected override XRocketConnection ActiveConnection => _candidate!;
 
-    private string ResolveToken()
+    /// <summary>The token and where it came from (shown by Get-XRocketConnection as TokenSource, never the token).</summary>
+    private (string Token, string Source) ResolveToken()
     {
         switch (ParameterSetName)
         {
             case CredentialSet:
-                return Credential!.GetNetworkCredential().Password;
+                return (Credential!.GetNetworkCredential().Password, "-Credential");
             case VaultSet:
-                return SecretFromVault();
+                return (SecretFromVault(), $"-Vault {Vault} -SecretName {SecretName}");
         }
 
         if (ApiKey is not null)
         {
-            return SecureStrings.ToPlainText(ApiKey);
+            return (SecureStrings.ToPlainText(ApiKey), "-ApiKey");
         }
 
-        // The sandbox's own token wins over the variable, which usually holds a real token: a real token is
-        // never sent to a local sandbox, and the sandbox connects with no set-up.
-        if (Environment == XRocketEnvironment.Sandbox)
-        {
-            WriteVerbose($"-Environment Sandbox without a token: using the sandbox's default token, not ${TokenVariable}.");
-            return XRocketClientOptions.SandboxToken;
-        }
-
+        // The variable is used for the sandbox too (issue 30 item 2): a runbook tested against the sandbox must
+        // show a token problem as production would. The sandbox never logs or echoes a token it is sent.
         if (System.Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment)
         {
-            return fromEnvironment;
+            return (fromEnvironment, "$env:" + TokenVariable);
+        }
+
+        if (Environment == XRocketEnvironment.Sandbox)
+        {
+            WriteVerbose($"-Environment Sandbox with no token and no ${TokenVariable}: using the sandbox's default token.");
+            return (XRocketClientOptions.SandboxToken, SandboxTokenSource);
         }
 
         ThrowTerminatingError(ErrorRecords.Input(ModuleErrorIds.TokenNotFound,
             $"No API token: pass -ApiKey (a SecureString), -Credential, or -Vault/-SecretName, or set $env:{TokenVariable}.", null, ErrorCategory.AuthenticationError));
-        return "";
+        return ("", "");
     }
+
+    internal const string SandboxTokenSource = "the sandbox's default token";
 
     /// <summary>SecretManagement, resolved at run time so the module has no dependency on it.</summary>
     private string SecretFromVault()
