@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
-using XRocketPay.Client.Models;
 
 namespace XRocketPay.Client.Tests;
 

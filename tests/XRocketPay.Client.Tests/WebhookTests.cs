@@ -1,4 +1,3 @@
-using System.Text.Json;
 using XRocketPay.Client.Models;
 using XRocketPay.Sandbox;
 

@@ -14,7 +14,7 @@ namespace XRocketPay.Client;
 /// journal.Start("my-app");
 /// var run = new XRocketPayoutRun(client, XRocketPayoutMode.Mass, journal);
 /// var ids = new ClientIds(journal.BatchId);
-/// var rows = lines.Select(l => new XRocketPayoutRow(l.User, "USDT", l.Amount, ids.ForRow(null, l.User, "USDT", l.AmountText, null)));
+/// var rows = lines.Select(l => new XRocketPayoutRow(l.User, "USDT", l.Amount, ids.ForRow(null, l.User)));
 /// var results = await run.RunAsync(rows);   // killed? run the same code again: paid rows are skipped
 /// </code>
 /// </example>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace XRocketPay.Client;
 
 /// <summary>The v1 envelope of a webhook delivery. Deduplicate on <see cref="Id"/>: it is stable across redeliveries.</summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace XRocketPay.Client;
 
 public enum XRocketWebhookFailure

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace XRocketPay.Client;
 
 /// <summary>The outcome of a signature check.</summary>
