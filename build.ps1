@@ -222,23 +222,10 @@ function Invoke-TestTask {
     & dotnet test (Join-Path $root 'XRocketPay.sln') -c $Configuration --no-build --nologo --results-directory $ResultsDirectory --blame-hang-timeout 4m
     $xunitExit = $LASTEXITCODE
 
-    # The client suite again, against the sandbox's strict evidence shape: nothing in the client may depend on
-    # a field no public source shows.
-    $evidenceResults = Join-Path $ResultsDirectory 'evidence-shape'
-    $env:XROCKET_TEST_SANDBOX_SHAPE = 'evidence'
-    try {
-        & dotnet test (Join-Path $root 'tests/XRocketPay.Client.Tests') -c $Configuration --no-build --nologo --results-directory $evidenceResults
-        if ($LASTEXITCODE -ne 0) { $xunitExit = $LASTEXITCODE }
-    }
-    finally {
-        Remove-Item Env:XROCKET_TEST_SANDBOX_SHAPE -ErrorAction SilentlyContinue
-    }
-
+    # The client suite runs once: each of its sandbox classes runs against the full and the strict evidence
+    # shape in that one run (tests/XRocketPay.Client.Tests/SandboxShapes.cs).
     $xunit = Get-TrxCount $ResultsDirectory
-    $evidence = Get-TrxCount $evidenceResults
-    foreach ($key in 'Passed', 'Failed', 'Skipped', 'Files') { $xunit[$key] += $evidence[$key] }
     if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }
-    if ($evidence.Files -eq 0) { $xunit.Failed++ }
     if ($xunit.Files -eq 0) { $xunit.Failed++ }
 
     # The suite twice, side by side: the default sandbox (transfers dialect, full shape), and the payouts
