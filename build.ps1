@@ -18,6 +18,8 @@ Package : after Docs. out/XRocketPay-<version>.zip, XRocketPay.<version>.nupkg p
 Demo    : after Build. Start the sandbox on a free loopback port, run examples/quickstart.ps1, stop it.
 Bench   : Release build, then the benchmark table (out/bench/results.md).
 
+Test -Filter <text>: the inner loop (see -Filter); the same closing line.
+
 Each task declares the tasks it needs ($taskGraph); they run first, once per invocation.
 -Configuration defaults to Release when Package runs, Debug otherwise: one build per invocation. Test runs
 Package first wherever platyPS is installed, so the installed-package tests have packages to install.
@@ -33,6 +35,9 @@ On a machine with only the .NET SDK: dotnet tool restore; dotnet pwsh ./build.ps
 
 .EXAMPLE
 ./build.ps1 -Task Build, Test
+
+.EXAMPLE
+./build.ps1 -Task Test -Filter Wait-XRocketInvoice
 #>
 [CmdletBinding()]
 param(
@@ -47,7 +52,13 @@ param(
     [string] $ResultsDirectory = (Join-Path $PSScriptRoot 'out/test-results'),
 
     # Pester files or folders to run (Test); default: all of tests/pester.
-    [string[]] $PesterPath = (Join-Path $PSScriptRoot 'tests/pester')
+    [string[]] $PesterPath = (Join-Path $PSScriptRoot 'tests/pester'),
+
+    # The inner loop (Test): only the tests whose name holds this text (a cmdlet, a class, a word). xunit:
+    # dotnet test --filter on the full name (with and without the cmdlet's '-'); Pester: the files whose
+    # name or a Describe/Context/It holds it, only those blocks, one pass (default sandbox); no Package, no
+    # script analysis.
+    [string] $Filter
 )
 
 $ErrorActionPreference = 'Stop'
@@ -112,11 +123,15 @@ function Invoke-PesterPass {
     param(
         [Parameter(Mandatory)] [string] $Name,
         [Parameter(Mandatory)] [string] $PesterManifest,
-        [string] $SandboxArguments = ''
+        [string] $SandboxArguments = '',
+        [string[]] $Path = $PesterPath,
+        [string] $FullNameFilter
     )
 
     $runner = Join-Path $root 'tools/PesterTest.ps1'
-    $arguments = @('-NoProfile', '-NonInteractive', '-File', $runner, '-PesterManifest', $PesterManifest, '-Name', $Name, '-ResultsDirectory', $ResultsDirectory, '-Path') + $PesterPath
+    $arguments = @('-NoProfile', '-NonInteractive', '-File', $runner, '-PesterManifest', $PesterManifest, '-Name', $Name, '-ResultsDirectory', $ResultsDirectory)
+    if ($FullNameFilter) { $arguments += @('-FullNameFilter', $FullNameFilter) }
+    $arguments += @('-Path') + $Path
     $env:XROCKET_TEST_SANDBOX_ARGS = $SandboxArguments
     try {
         $process = Start-Process -FilePath (Join-Path $PSHOME 'pwsh') -ArgumentList $arguments -NoNewWindow -PassThru `
@@ -198,28 +213,19 @@ function Get-TrxCount([string] $Folder) {
 function Invoke-TestTask {
     Remove-Item -LiteralPath $ResultsDirectory -Recurse -Force -ErrorAction SilentlyContinue
     $null = New-Item -ItemType Directory -Path $ResultsDirectory -Force
+    if ($Filter) {
+        Invoke-FilteredTest
+        return
+    }
 
     # xunit, over what Build built and staged (the module the Pester suite imports too).
     & dotnet test (Join-Path $root 'XRocketPay.sln') -c $Configuration --no-build --nologo --results-directory $ResultsDirectory --blame-hang-timeout 4m
     $xunitExit = $LASTEXITCODE
 
-    # The client suite again, against the sandbox's strict evidence shape: nothing in the client may depend on
-    # a field no public source shows.
-    $evidenceResults = Join-Path $ResultsDirectory 'evidence-shape'
-    $env:XROCKET_TEST_SANDBOX_SHAPE = 'evidence'
-    try {
-        & dotnet test (Join-Path $root 'tests/XRocketPay.Client.Tests') -c $Configuration --no-build --nologo --results-directory $evidenceResults
-        if ($LASTEXITCODE -ne 0) { $xunitExit = $LASTEXITCODE }
-    }
-    finally {
-        Remove-Item Env:XROCKET_TEST_SANDBOX_SHAPE -ErrorAction SilentlyContinue
-    }
-
+    # The client suite runs once: each of its sandbox classes runs against the full and the strict evidence
+    # shape in that one run (tests/XRocketPay.Client.Tests/SandboxShapes.cs).
     $xunit = Get-TrxCount $ResultsDirectory
-    $evidence = Get-TrxCount $evidenceResults
-    foreach ($key in 'Passed', 'Failed', 'Skipped', 'Files') { $xunit[$key] += $evidence[$key] }
     if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }
-    if ($evidence.Files -eq 0) { $xunit.Failed++ }
     if ($xunit.Files -eq 0) { $xunit.Failed++ }
 
     # The suite twice, side by side: the default sandbox (transfers dialect, full shape), and the payouts
@@ -243,6 +249,44 @@ function Invoke-TestTask {
     $failed = $xunit.Failed + $pester.Failed + $analyzer.Failed
     $skipped = $xunit.Skipped + $pester.Skipped + $analyzer.Skipped
     Write-BuildLine "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester (both passes): $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped; PSScriptAnalyzer (one test per file): $($analyzer.Passed) passed, $($analyzer.Failed) failed, $($analyzer.Skipped) skipped"
+    Write-BuildLine "$passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0) {
+        exit 1
+    }
+}
+
+# The inner loop: the xunit tests and Pester blocks whose name holds $Filter, one Pester pass (default
+# sandbox), no script analysis; the same closing line as the whole suite.
+function Invoke-FilteredTest {
+    $names = @($Filter, ($Filter -replace '-', ''), ($Filter -replace '-', '_')) | Select-Object -Unique
+    $xunitFilter = ($names | ForEach-Object { "FullyQualifiedName~$_" }) -join '|'
+    & dotnet test (Join-Path $root 'XRocketPay.sln') -c $Configuration --no-build --nologo --results-directory $ResultsDirectory --filter $xunitFilter
+    $xunitExit = $LASTEXITCODE
+    $xunit = Get-TrxCount $ResultsDirectory
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }
+
+    $pester = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $pattern = [regex]::Escape($Filter)
+    $all = @(Get-ChildItem -Path $PesterPath -Recurse -File -Filter '*.Tests.ps1')
+    # A file named by the text runs whole; otherwise only its blocks named by it.
+    $named = @($all | Where-Object Name -Match $pattern)
+    $files = if ($named) { $named.FullName } else {
+        @($all | Where-Object { Select-String -LiteralPath $_.FullName -Pattern "^\s*(Describe|Context|It)\b.*$pattern" -Quiet } | ForEach-Object FullName)
+    }
+    if ($files) {
+        $pass = Invoke-PesterPass -Name 'filtered' -PesterManifest (Find-Pester) -Path $files -FullNameFilter $(if (-not $named) { "*$Filter*" })
+        $pester = Receive-PesterPass $pass
+    }
+
+    if ($xunit.Passed + $xunit.Failed + $pester.Passed + $pester.Failed -eq 0) {
+        Write-BuildLine "No xunit test and no Pester block is named with '$Filter': that is a failure."
+        $pester.Failed = 1
+    }
+
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-BuildLine "xunit (--filter $xunitFilter): $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester ($(@($files).Count) files, default sandbox): $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
     Write-BuildLine "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0) {
         exit 1
@@ -411,7 +455,8 @@ function Resolve-TaskOrder {
         if ($Order.Contains($each)) { continue }
         $dependencies = $taskGraph[$each].DependsOn
         if ($dependencies) { $null = Resolve-TaskOrder -Name $dependencies -Order $Order }
-        foreach ($optional in @($taskGraph[$each]['WhenAvailable'] | Where-Object { $_ })) {
+        # The inner loop (-Filter) tests the build only: the installed-package tests are not among its tests.
+        foreach ($optional in @($taskGraph[$each]['WhenAvailable'] | Where-Object { $_ -and -not $Filter })) {
             if (Test-TaskAvailable $optional) {
                 $null = Resolve-TaskOrder -Name $optional -Order $Order
             }

@@ -21,7 +21,10 @@ param(
 
     # Test files or folders.
     [Parameter(Mandatory)]
-    [string[]] $Path
+    [string[]] $Path,
+
+    # Only the blocks whose full name matches this wildcard (build.ps1 -Filter).
+    [string] $FullNameFilter
 )
 
 Set-StrictMode -Version Latest
@@ -31,6 +34,9 @@ Import-Module -Name $PesterManifest
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $Path
 $configuration.Run.PassThru = $true
+if ($FullNameFilter) {
+    $configuration.Filter.FullName = $FullNameFilter
+}
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.TestResult.Enabled = $true
 $configuration.TestResult.OutputFormat = 'NUnitXml'

@@ -53,16 +53,16 @@ public static class XRocketMoney
                 if (TypedNumberText(raw, out var exact, out error))
                 {
                     raw = exact;
-                    TryParseText(raw, out amount, out error);
+                    _ = TryParseText(raw, out amount, out error);
                 }
 
                 break;
             case decimal m:
                 raw = m.ToString(CultureInfo.InvariantCulture);
-                TryParseText(raw, out amount, out error);
+                _ = TryParseText(raw, out amount, out error);
                 break;
             case string or byte or sbyte or short or ushort or int or uint or long or ulong:
-                TryParseText(raw, out amount, out error);
+                _ = TryParseText(raw, out amount, out error);
                 break;
             default:
                 error = $"A {value.GetType().Name} is not an amount. {Accepted}";

@@ -1,5 +1,3 @@
-using J = XRocketPay.Client.XRocketJsonContext;
-
 namespace XRocketPay.Client;
 
 /// <summary>Names one object: by the server's id, or by your client id.</summary>

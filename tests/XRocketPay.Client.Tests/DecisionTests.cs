@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
 using XRocketPay.Client.Models;
+using System.Net;
+using System.Text.RegularExpressions;
 
 namespace XRocketPay.Client.Tests;
 

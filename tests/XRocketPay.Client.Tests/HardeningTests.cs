@@ -5,11 +5,11 @@ using XRocketPay.Client.Models;
 namespace XRocketPay.Client.Tests;
 
 /// <summary>Issue 14: redirects, secrets in inner exceptions, rounding, a proxy with plain http, paid-but-lost answers.</summary>
-public sealed class HardeningTests : IClassFixture<SandboxFixture>, IAsyncLifetime
+public abstract class HardeningTests : IAsyncLifetime
 {
     private readonly SandboxFixture _sandbox;
 
-    public HardeningTests(SandboxFixture sandbox) => _sandbox = sandbox;
+    protected HardeningTests(SandboxFixture sandbox) => _sandbox = sandbox;
 
     public Task InitializeAsync() => _sandbox.Reset();
 

@@ -5,12 +5,12 @@ using XRocketPay.Client.Models;
 namespace XRocketPay.Client.Tests;
 
 /// <summary>Issue 22: invoices as the live API reads them: the expiry unit, fiat prices, payload objects, rates.</summary>
-public sealed class InvoiceReadingTests : IClassFixture<SandboxFixture>, IAsyncLifetime
+public abstract class InvoiceReadingTests : IAsyncLifetime
 {
     private static readonly TimeSpan HalfHour = TimeSpan.FromMinutes(30);
     private readonly SandboxFixture _sandbox;
 
-    public InvoiceReadingTests(SandboxFixture sandbox) => _sandbox = sandbox;
+    protected InvoiceReadingTests(SandboxFixture sandbox) => _sandbox = sandbox;
 
     public Task InitializeAsync() => _sandbox.Reset();
 

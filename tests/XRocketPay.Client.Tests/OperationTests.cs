@@ -3,12 +3,12 @@ using XRocketPay.Client.Models;
 namespace XRocketPay.Client.Tests;
 
 /// <summary>Every operation of the contract, round-tripped against the sandbox.</summary>
-public sealed class OperationTests : IClassFixture<SandboxFixture>, IAsyncLifetime
+public abstract class OperationTests : IAsyncLifetime
 {
     private readonly SandboxFixture _sandbox;
     private readonly XRocketClient _client;
 
-    public OperationTests(SandboxFixture sandbox)
+    protected OperationTests(SandboxFixture sandbox)
     {
         _sandbox = sandbox;
         _client = sandbox.Client();

@@ -3,12 +3,12 @@ using XRocketPay.Client.Models;
 namespace XRocketPay.Client.Tests;
 
 /// <summary>The one outcome vocabulary: Unknown (never Failed) when an answer is lost after a possibly committed attempt.</summary>
-public sealed class OutcomeTests : IClassFixture<SandboxFixture>, IAsyncLifetime
+public abstract class OutcomeTests : IAsyncLifetime
 {
     private const string TonAddress = "0:ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12";
     private readonly SandboxFixture _sandbox;
 
-    public OutcomeTests(SandboxFixture sandbox) => _sandbox = sandbox;
+    protected OutcomeTests(SandboxFixture sandbox) => _sandbox = sandbox;
 
     public Task InitializeAsync() => _sandbox.Reset();
 

@@ -4,12 +4,12 @@ using XRocketPay.Client.Models;
 namespace XRocketPay.Client.Tests;
 
 /// <summary>The payout engine against the sandbox: settling lost answers, verifying taken rows by listing, journal resume, Ctrl+C.</summary>
-public sealed class PayoutEngineTests : IClassFixture<SandboxFixture>, IAsyncLifetime, IDisposable
+public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
 {
     private readonly SandboxFixture _sandbox;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "xrocketpay-engine-" + Guid.NewGuid().ToString("N"));
 
-    public PayoutEngineTests(SandboxFixture sandbox)
+    protected PayoutEngineTests(SandboxFixture sandbox)
     {
         _sandbox = sandbox;
         Directory.CreateDirectory(_directory);

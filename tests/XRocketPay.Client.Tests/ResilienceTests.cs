@@ -5,11 +5,11 @@ using XRocketPay.Client.Models;
 namespace XRocketPay.Client.Tests;
 
 /// <summary>Retries, reconciliation, errors, cancellation, paging and secrecy against the sandbox.</summary>
-public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IAsyncLifetime
+public abstract class ResilienceTests : IAsyncLifetime
 {
     private readonly SandboxFixture _sandbox;
 
-    public ResilienceTests(SandboxFixture sandbox) => _sandbox = sandbox;
+    protected ResilienceTests(SandboxFixture sandbox) => _sandbox = sandbox;
 
     public Task InitializeAsync() => _sandbox.Reset();
 

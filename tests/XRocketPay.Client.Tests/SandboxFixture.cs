@@ -6,28 +6,26 @@ using XRocketPay.Sandbox;
 
 namespace XRocketPay.Client.Tests;
 
-/// <summary>An in-process sandbox over loopback, its admin surface, and clients pointed at it.</summary>
-public sealed class SandboxFixture : IAsyncLifetime
+/// <summary>
+/// An in-process sandbox over loopback, its admin surface, and clients pointed at it. Every class that uses
+/// one runs against both shapes in one run (<see cref="FullSandbox"/>, <see cref="EvidenceSandbox"/>: the
+/// pairs in SandboxShapes.cs), so nothing in the client may depend on a field no public source shows.
+/// </summary>
+public abstract class SandboxFixture : IAsyncLifetime
 {
+    protected SandboxFixture(SandboxShape shape) => Shape = shape;
+
     public const string CanaryToken = "canary-7f3a9c2e-TOKEN";
 
     public SandboxServer Server { get; private set; } = null!;
 
-    /// <summary>The shape this run's sandbox answers in (full, or the strict evidence shape).</summary>
-    public SandboxShape Shape { get; private set; }
+    /// <summary>The shape this sandbox answers in (full, or the strict evidence shape).</summary>
+    public SandboxShape Shape { get; }
     public HttpClient Admin { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var options = new SandboxOptions { WithdrawalCompletionDelay = TimeSpan.FromMilliseconds(200) };
-
-        // build.ps1 runs this suite a second time against the strict evidence shape (only fields a public source shows).
-        if (Environment.GetEnvironmentVariable("XROCKET_TEST_SANDBOX_SHAPE") is { Length: > 0 } shape)
-        {
-            options.Shape = Enum.Parse<SandboxShape>(shape, ignoreCase: true);
-        }
-
-        Shape = options.Shape;
+        var options = new SandboxOptions { WithdrawalCompletionDelay = TimeSpan.FromMilliseconds(200), Shape = Shape };
         options.Tokens.Add(CanaryToken);
         Server = await SandboxServer.StartAsync(options);
         Admin = new HttpClient { BaseAddress = Server.BaseUri };

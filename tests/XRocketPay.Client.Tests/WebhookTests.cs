@@ -1,14 +1,13 @@
-using System.Text.Json;
 using XRocketPay.Client.Models;
 using XRocketPay.Sandbox;
 
 namespace XRocketPay.Client.Tests;
 
-public sealed class WebhookTests : IClassFixture<SandboxFixture>
+public abstract class WebhookTests
 {
     private readonly SandboxFixture _sandbox;
 
-    public WebhookTests(SandboxFixture sandbox) => _sandbox = sandbox;
+    protected WebhookTests(SandboxFixture sandbox) => _sandbox = sandbox;
 
     private async Task<(string Body, Dictionary<string, string> Headers)> SandboxSignedDelivery()
     {

@@ -107,6 +107,19 @@ $rows = @(
         _session.Run($"{cmdlet} -From 2020-01-01 -To 2030-01-01").AssertNoErrors();
     }
 
+    [Fact]
+    public void The_offline_currency_and_network_list_is_the_sandbox_catalogue()
+    {
+        const string describe = "ForEach-Object { '{0}|{1}|{2}' -f $_.Code, $_.Kind, (@($_.Networks | ForEach-Object Code) -join ',') }";
+        var served = _session.Run("Get-XRocketCurrency | " + describe).All<string>().OrderBy(v => v, StringComparer.Ordinal).ToList();
+        const string offline = """
+            $module = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'XRocketPay.PowerShell' })[0]
+            $module.GetType('XRocketPay.PowerShell.Infrastructure.CompletionCatalog').GetField('Offline', [Reflection.BindingFlags]'NonPublic,Static').GetValue($null) |
+            """;
+        Assert.NotEmpty(served);
+        Assert.Equal(served, _session.Run(offline + describe).All<string>().OrderBy(v => v, StringComparer.Ordinal).ToList());
+    }
+
     [Theory]
     [InlineData("Get-XRocketInvoice", "InvoiceStatus", "partially_paid")]
     [InlineData("Get-XRocketCheque", "ChequeState", "draft")]

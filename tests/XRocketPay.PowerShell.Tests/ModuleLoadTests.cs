@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using XRocketPay.PowerShell.Tests.Hosting;
 
 namespace XRocketPay.PowerShell.Tests;

@@ -77,6 +77,29 @@ public sealed class RepositoryDocumentTests
     }
 
     [Fact]
+    public void Every_exported_cmdlet_has_a_where_is_the_test_row_naming_files_that_test_it()
+    {
+        var manifest = File.ReadAllText(TestPaths.InRepo("XRocketPay.psd1"));
+        var exported = Regex.Matches(Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\((?<list>[^)]*)\)").Groups["list"].Value, "'(?<name>[^']+)'")
+            .Select(m => m.Groups["name"].Value).ToList();
+        var contributing = File.ReadAllLines(TestPaths.InRepo("CONTRIBUTING.md"));
+        var start = Array.FindIndex(contributing, l => l.StartsWith("### Where is the test of a cmdlet?", StringComparison.Ordinal));
+        Assert.True(start >= 0, "CONTRIBUTING.md has no 'Where is the test of a cmdlet?' table");
+        var rows = contributing.Skip(start + 1).SkipWhile(l => !l.StartsWith('|')).Skip(2).TakeWhile(l => l.StartsWith('|'))
+            .Select(l => l.Split('|')).ToDictionary(cells => cells[1].Trim().Trim('`'), cells => cells.Skip(2).ToList());
+        Assert.Empty(exported.Except(rows.Keys));
+        Assert.Empty(rows.Keys.Except(exported));
+        foreach (var (cmdlet, cells) in rows)
+        {
+            foreach (var path in cells.SelectMany(c => QuotedPath.Matches(c)).Select(m => m.Groups["path"].Value))
+            {
+                Assert.True(File.Exists(TestPaths.InRepo(path)) && File.ReadAllText(TestPaths.InRepo(path)).Contains(cmdlet, StringComparison.Ordinal),
+                    $"{path}, named as a test of {cmdlet}, does not exist or does not name it");
+            }
+        }
+    }
+
+    [Fact]
     public void Every_help_page_that_names_InvalidAmount_for_an_amount_says_an_empty_one_is_MissingParameter()
     {
         var pages = Directory.GetFiles(TestPaths.InRepo("docs", "en-US"), "*.md");

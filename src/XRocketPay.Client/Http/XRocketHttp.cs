@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
 
 namespace XRocketPay.Client;
 

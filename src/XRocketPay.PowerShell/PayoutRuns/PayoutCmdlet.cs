@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>
@@ -82,7 +80,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         var copyRow = RowCopier(clientId);
         var amount = 0m;
         System.Text.Json.JsonElement? payload = null;
-        if ((MissingColumns(user, asset) ?? Refusal(user, asset, clientId, target: null, out amount)
+        if ((MissingColumns(user, asset) ?? Refusal(user, asset, target: null, out amount)
             ?? InputRules.CallbackPayload(CallbackPayload, nameof(CallbackPayload), target: null, out payload)) is { } refusal)
         {
             WriteError(ErrorRecords.WithTarget(refusal, ErrorRecords.NameRow(copyRow(), PayoutRow.RowName(position, user, clientId))));
@@ -175,10 +173,11 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         return null;
     }
 
-    private ErrorRecord? Refusal(string user, string asset, string clientId, object? target, out decimal amount)
+    private ErrorRecord? Refusal(string user, string asset, object? target, out decimal amount)
     {
         amount = 0m;
-        string? problem = null, errorId = ModuleErrorIds.MissingParameter;
+        string? problem = null;
+        // A given client id too long is refused here; derived and random ones are always short enough.
         if ((ConflictingColumns(target) ?? InputRules.ClientId(ClientTransferId, nameof(ClientTransferId), target)) is { } early)
         {
             return early;
@@ -202,10 +201,6 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         {
             problem = $"Asset is required (a column named {string.Join(" or ", s_aliasGroups[1])}, such as TONCOIN or USDT).";
         }
-        else if (clientId.Length > ClientIds.MaxLength)
-        {
-            (problem, errorId) = ($"ClientTransferId is longer than {ClientIds.MaxLength} characters.", ModuleErrorIds.InvalidParameter);
-        }
         else if ((InputRules.Asset(ReferenceConnection, asset, nameof(Asset), target) ?? InputRules.Url(NullIfBlank(CallbackUrl), nameof(CallbackUrl), target)) is { } ruleError)
         {
             // The asset is checked against the currencies list (a cached reference read); the URL's rule is SOURCES §5.6.
@@ -216,7 +211,7 @@ public abstract class PayoutCmdlet : XRocketCmdlet
             amount = parsed!.Value;
         }
 
-        return problem is null ? null : ErrorRecords.Input(errorId, problem + " Nothing was sent for this row.", target);
+        return problem is null ? null : ErrorRecords.Input(ModuleErrorIds.MissingParameter, problem + " Nothing was sent for this row.", target);
     }
 
     /// <summary>

@@ -43,9 +43,7 @@ public sealed class NewXRocketChequeCommand : XRocketCmdlet
 
     protected override void ProcessRecord()
     {
-        var clientId = ClientIds.Resolve(ClientChequeId);
-        var target = BoundTarget();
-        target.Properties.Add(new PSNoteProperty("ResolvedClientChequeId", clientId));
+        var (clientId, target) = CreateTarget(ClientChequeId, nameof(ClientChequeId));
         // SOURCES §5.13: clientChequeId ≤ 50, description ≤ 1000, password ≤ 100; the asset from the currencies list.
         decimal? amount = null;
         Callback? callback = null;

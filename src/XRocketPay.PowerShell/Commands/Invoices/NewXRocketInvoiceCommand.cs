@@ -82,9 +82,7 @@ public sealed class NewXRocketInvoiceCommand : XRocketCmdlet
 
     protected override void ProcessRecord()
     {
-        var clientId = ClientIds.Resolve(ClientInvoiceId);
-        var target = BoundTarget();
-        target.Properties.Add(new PSNoteProperty("ResolvedClientInvoiceId", clientId));
+        var (clientId, target) = CreateTarget(ClientInvoiceId, nameof(ClientInvoiceId));
         // An amount given but empty is MissingParameter, never an open-amount invoice (issue 14 item 6).
         var amountError = InputRules.Amount(Amount, nameof(Amount), required: false, target, out var amount);
         var minPaymentError = InputRules.Amount(MinPayment, nameof(MinPayment), required: false, target, out var minPayment);

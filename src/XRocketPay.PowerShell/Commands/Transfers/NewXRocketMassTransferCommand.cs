@@ -26,5 +26,5 @@ public sealed class NewXRocketMassTransferCommand : PayoutRunCmdlet
     private protected override bool WritesFailedRows => true;
 
     private protected override bool Confirm(IReadOnlyList<XRocketPayoutRow> rows) =>
-        Confirmed($"{rows.Select(r => r.Target).Distinct(StringComparer.Ordinal).Count()} Telegram user(s)", $"Mass transfer of {XRocketMoney.Format(rows.Sum(r => r.Amount))} {rows[0].Asset} in {rows.Count} transfer(s)");
+        Confirmed($"{rows.Select(r => r.TelegramUserId).Distinct(StringComparer.Ordinal).Count()} Telegram user(s)", $"Mass transfer of {XRocketMoney.Format(rows.Sum(r => r.Amount))} {rows[0].Asset} in {rows.Count} transfer(s)");
 }

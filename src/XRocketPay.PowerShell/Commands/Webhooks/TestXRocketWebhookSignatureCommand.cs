@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Net;
 using System.Security;
 
 namespace XRocketPay.PowerShell.Commands.Webhooks;

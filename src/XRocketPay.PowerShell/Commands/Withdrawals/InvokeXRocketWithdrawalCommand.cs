@@ -20,9 +20,7 @@ public sealed class InvokeXRocketWithdrawalCommand : WithdrawalDestinationCmdlet
 
     protected override void ProcessRecord()
     {
-        var clientId = ClientIds.Resolve(ClientWithdrawalId);
-        var target = BoundTarget();
-        target.Properties.Add(new PSNoteProperty("ResolvedClientWithdrawalId", clientId));
+        var (clientId, target) = CreateTarget(ClientWithdrawalId, nameof(ClientWithdrawalId));
         Callback? callback = null;
         // A blank or long id is refused, never replaced (SOURCES §5.22: clientWithdrawalId ≤ 50).
         if (!Report(InputRules.ClientId(ClientWithdrawalId, nameof(ClientWithdrawalId), target) ?? InputRules.Callback(CallbackUrl, CallbackPayload, target, out callback)) ||

@@ -189,6 +189,19 @@ public abstract class XRocketCmdletBase : PSCmdlet, IDisposable
     }
 
     /// <summary>
+    /// The opening of a create: its client id from <see cref="ClientIds"/> (the caller's, else a new one),
+    /// asked before anything is checked or confirmed, and the bound target carrying it as
+    /// <c>Resolved&lt;parameter&gt;</c>, so every error record of the call names the id it would have carried.
+    /// </summary>
+    protected (string ClientId, PSObject Target) CreateTarget(string? givenClientId, string clientIdParameter)
+    {
+        var clientId = ClientIds.Resolve(givenClientId);
+        var target = BoundTarget();
+        target.Properties.Add(new PSNoteProperty("Resolved" + clientIdParameter, clientId));
+        return (clientId, target);
+    }
+
+    /// <summary>
     /// Runs a create and writes the object it returns; a repeat of earlier work (same client id, same data)
     /// is said in a warning. A failure (Failed or Unknown, with how to reconcile) is an error about <paramref name="target"/>.
     /// </summary>

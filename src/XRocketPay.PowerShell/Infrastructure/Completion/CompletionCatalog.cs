@@ -7,7 +7,10 @@ namespace XRocketPay.PowerShell.Infrastructure;
 /// </summary>
 internal static class CompletionCatalog
 {
-    /// <summary>Offered when not connected: the assets and networks of the sandbox and of the public API.</summary>
+    /// <summary>
+    /// The one offline currency and network list: offered when not connected, and the known networks of
+    /// <see cref="InputRules"/> without a currencies list. The sandbox catalogue, as a test holds it.
+    /// </summary>
     internal static readonly IReadOnlyList<Currency> Offline = new[]
     {
         Crypto("TONCOIN", "TON"), Crypto("USDT", "TON", "TRX", "ETH", "BSC"), Crypto("BTC", "BTC"), Crypto("ETH", "ETH"),

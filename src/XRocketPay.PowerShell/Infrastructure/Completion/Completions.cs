@@ -1,6 +1,3 @@
-using System.Collections;
-using System.Management.Automation.Language;
-
 namespace XRocketPay.PowerShell.Infrastructure;
 
 internal static class Completions

@@ -32,7 +32,6 @@ internal static class ErrorRecords
 
     internal static ErrorRecord From(Exception exception, object? target) => Named(exception switch
     {
-        XRocketAmountException amount => new ErrorRecord(amount, ModuleErrorIds.InvalidAmount, ErrorCategory.InvalidArgument, target),
         XRocketException xrocket => new ErrorRecord(xrocket, xrocket.ProblemCode.ErrorId, Category(xrocket.ProblemCode.Category), target),
         PayoutJournalException journal => new ErrorRecord(journal, journal.Problem switch
         {

@@ -10,7 +10,8 @@ namespace XRocketPay.PowerShell.Infrastructure;
 internal static class InputRules
 {
     /// <summary>SOURCES §2 "Network codes": TON, BSC, ETH, BTC, TRX, SOL (S3, S4, S6); used when the currencies list cannot be read.</summary>
-    internal static readonly string[] KnownNetworks = { "TON", "BSC", "ETH", "BTC", "TRX", "SOL" };
+    /// <summary>The networks known offline: those of the one offline currency list (<see cref="CompletionCatalog.Offline"/>).</summary>
+    internal static readonly string[] KnownNetworks = CompletionCatalog.Offline.SelectMany(c => c.Networks).Select(n => n.Code).Distinct().ToArray();
 
 
     /// <summary>SOURCES §5.6 and §5.13: description ≤ 1000 (S2, S3).</summary>
