@@ -74,7 +74,7 @@ public sealed class PayoutJournalTests : IDisposable
     [Theory]
     [InlineData("{\"type\":\"intent\",\"at\":\"yesterday\",\"clientTransferId\":\"own-1\",\"asset\":\"TRX\",\"amount\":\"1\"}", "time")]
     [InlineData("{\"type\":\"run\",\"at\":\"2026-01-01T00:00:00.000Z\",\"batchId\":\"nov\",\"version\":99999999999999}", "version")]
-    [InlineData("{\"type\":\"run\",\"at\":\"2026-01-01T00:00:00.000Z\",\"batchId\":\"nov\",\"version\":3}", "later XRocketPay")]
+    [InlineData("{\"type\":\"run\",\"at\":\"2026-01-01T00:00:00.000Z\",\"batchId\":\"nov\",\"version\":4}", "later XRocketPay")]
     [InlineData("{\"type\":\"outcome\",", "not JSON")]
     [InlineData("[1]", "not a JSON object")]
     [InlineData("{\"type\":\"outcome\",\"clientTransferId\":\"nobody\",\"outcome\":\"Sent\"}", "no intent line")]

@@ -87,18 +87,18 @@ public sealed class PayoutRunTests : IDisposable
         using (var journal = PayoutJournal.Open(path, "rA", forWriting: true))
         {
             journal.Start("test");
-            journal.Intents(new[] { new PayoutJournalLine { ClientTransferId = "b-1", TelegramUserId = "777001", Asset = "TONCOIN", Amount = 7m } });
-            journal.Outcomes(new[] { new PayoutJournalLine { ClientTransferId = "b-1", Outcome = XRocketOutcome.Sent, TransferId = "42" } });
-            journal.Intents(new[] { new PayoutJournalLine { ClientTransferId = "b-2", TelegramUserId = "404404404", Asset = "USDT", Amount = 5m } });
-            journal.Outcomes(new[] { new PayoutJournalLine { ClientTransferId = "b-2", Outcome = XRocketOutcome.Failed } });
+            journal.Intents(new[] { new PayoutJournalLine { ClientTransferId = ClientIds.PrefixOf("rA") + "1", TelegramUserId = "777001", Asset = "TONCOIN", Amount = 7m } });
+            journal.Outcomes(new[] { new PayoutJournalLine { ClientTransferId = ClientIds.PrefixOf("rA") + "1", Outcome = XRocketOutcome.Sent, TransferId = "42" } });
+            journal.Intents(new[] { new PayoutJournalLine { ClientTransferId = ClientIds.PrefixOf("rA") + "2", TelegramUserId = "404404404", Asset = "USDT", Amount = 5m } });
+            journal.Outcomes(new[] { new PayoutJournalLine { ClientTransferId = ClientIds.PrefixOf("rA") + "2", Outcome = XRocketOutcome.Failed } });
         }
 
         using var read = PayoutJournal.Open(path, null, forWriting: false);
-        var same = Outcomes.Admit(new XRocketPayoutRow("777001", "toncoin", 7.0m, "b-1"), read);
+        var same = Outcomes.Admit(new XRocketPayoutRow("777001", "toncoin", 7.0m, ClientIds.PrefixOf("rA") + "1"), read);
         Assert.Equal(XRocketOutcome.AlreadyDone, same!.Outcome);
 
         // The salary's id now asked with the bonus's payment: a conflict naming both versions, not a skip.
-        var changed = Outcomes.Admit(new XRocketPayoutRow("777001", "USDT", 5m, "b-1"), read);
+        var changed = Outcomes.Admit(new XRocketPayoutRow("777001", "USDT", 5m, ClientIds.PrefixOf("rA") + "1"), read);
         Assert.Equal(XRocketOutcome.Failed, changed!.Outcome);
         var conflict = Assert.IsType<XRocketConflictException>(changed.Error);
         Assert.Equal(new[] { "asset", "amount" }, conflict.DifferingFields);
@@ -107,8 +107,8 @@ public sealed class PayoutRunTests : IDisposable
         Assert.Contains("transfer 42", conflict.Message);
 
         // Refused before: not paid, so sent (null), corrected or not.
-        Assert.Null(Outcomes.Admit(new XRocketPayoutRow("777001", "USDT", 5m, "b-2"), read));
-        Assert.Null(Outcomes.Admit(new XRocketPayoutRow("777001", "USDT", 5m, "b-3"), read));
+        Assert.Null(Outcomes.Admit(new XRocketPayoutRow("777001", "USDT", 5m, ClientIds.PrefixOf("rA") + "2"), read));
+        Assert.Null(Outcomes.Admit(new XRocketPayoutRow("777001", "USDT", 5m, ClientIds.PrefixOf("rA") + "3"), read));
     }
 
     [Fact]

@@ -188,7 +188,7 @@ public sealed class PayoutJournalHistory
         var version = line.Version ?? 1;
         if (version < PayoutJournal.FormatVersion)
         {
-            throw new PayoutJournalException(PayoutJournalProblem.Unusable, _path, $"The journal '{_path}' was written by an earlier XRocketPay, whose -BatchId client ids included the amount: resumed now, its rows would get other ids and could be paid again. Finish that run with the version that wrote it, or start a new journal and re-run only the rows it does not show as paid.", number);
+            throw new PayoutJournalException(PayoutJournalProblem.Unusable, _path, $"The journal '{_path}' was written by an earlier XRocketPay, whose -BatchId client ids were made another way: resumed now, its rows would get other ids and could be paid again. Finish that run with the version that wrote it, or start a new journal and re-run only the rows it does not show as paid.", number);
         }
 
         if (version > PayoutJournal.FormatVersion)
