@@ -10,7 +10,7 @@ BeforeAll {
     }
 
     # A run in a runspace of this process whose first payment request waits in the sandbox: it holds the journal.
-    function Start-HeldRun {
+    function Invoke-HeldRun {
         param([string] $Journal, [string] $Command)
         Add-SandboxFault @{ method = 'POST'; path = ($Command -eq 'New-XRocketTransfer' ? $script:Family.Many : $script:Family.Mass); mode = 'delay'; delayMs = 60000 }
         $run = [powershell]::Create()
@@ -126,7 +126,7 @@ Describe 'A journal is one run''s at a time (<_>)' -ForEach @('New-XRocketTransf
     }
 
     It 'a second run on a journal in use stops at once with JournalInUse and sends nothing' {
-        $held = Start-HeldRun -Journal $script:journal -Command $_
+        $held = Invoke-HeldRun -Journal $script:journal -Command $_
         try {
             Clear-SandboxRequest
             { Get-PaidRow | & $_ -Journal $script:journal -Confirm:$false } | Should -Throw -ErrorId 'JournalInUse*'

@@ -180,7 +180,7 @@ Describe 'Receive-XRocketWebhook' {
         # Sends every delivery at once, each on a connection of its own (raw HTTP/1.1, so nothing retries), as soon
         # as the port accepts; counts in $Shared.Sent the requests fully written, then outputs each answer's status
         # (0: reset or closed unanswered). The receiver's caller waits on $Shared.Sent, never on a guessed time.
-        function Start-ConcurrentDelivery {
+        function Invoke-ConcurrentDelivery {
             param([Parameter(Mandatory)] [int] $Port, [Parameter(Mandatory)] [object[]] $Delivery, [Parameter(Mandatory)] [hashtable] $Shared, [string] $After)
             Start-ThreadJob -ArgumentList $Port, $Delivery, $Shared, $After -ScriptBlock {
                 param($Port, $Delivery, $Shared, $After)
@@ -208,6 +208,7 @@ Describe 'Receive-XRocketWebhook' {
                     }
                     catch [System.Net.Sockets.SocketException], [System.IO.IOException] {
                         # Refused or reset: the receiver had stopped; this delivery is answered 0.
+                        $null = $_
                     }
                     $Shared.Sent++
                     $client
@@ -248,7 +249,7 @@ Describe 'Receive-XRocketWebhook' {
             @($Status | Where-Object { $_ -notin 200, 503, 0 }) | Should -BeNullOrEmpty
         }
 
-        function Get-SignedDeliveries {
+        function Get-SignedDelivery {
             param([int] $Count, [string] $Tag)
             1..$Count | ForEach-Object { Get-SignedDelivery -Id "$Tag-$_" }
         }
@@ -340,7 +341,7 @@ Describe 'Receive-XRocketWebhook' {
     Context 'answers 200 only for an event written, 503 for every other delivery, on every stop path (issue 29 item 1)' {
         It '-Count 1 with <Count> concurrent deliveries' -ForEach @(@{ Count = 10 }, @{ Count = 50 }) {
             $shared = [hashtable]::Synchronized(@{ Sent = 0 })
-            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveries -Count $Count -Tag count) -Shared $shared
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Count $Count -Tag count) -Shared $shared
             $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 1 -TimeoutSec 300 |
                 ForEach-Object { Wait-Until { $shared.Sent -eq $Count }; $_ })
             $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
@@ -351,7 +352,7 @@ Describe 'Receive-XRocketWebhook' {
 
         It '-TimeoutSec with 50 concurrent deliveries' {
             $shared = [hashtable]::Synchronized(@{ Sent = 0 })
-            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveries -Count 50 -Tag timeout) -Shared $shared
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Count 50 -Tag timeout) -Shared $shared
             $ends = [DateTime]::UtcNow.AddSeconds(3)
             $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -TimeoutSec 3 |
                 ForEach-Object { Wait-Until { $shared.Sent -eq 50 -and [DateTime]::UtcNow -gt $ends }; $_ })
@@ -361,7 +362,7 @@ Describe 'Receive-XRocketWebhook' {
 
         It 'Select-Object -First 1 with 20 concurrent deliveries' {
             $shared = [hashtable]::Synchronized(@{ Sent = 0 })
-            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveries -Count 20 -Tag first) -Shared $shared
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Count 20 -Tag first) -Shared $shared
             $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -TimeoutSec 300 |
                 ForEach-Object { Wait-Until { $shared.Sent -eq 20 }; $_ } | Select-Object -First 1)
             $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
@@ -372,7 +373,7 @@ Describe 'Receive-XRocketWebhook' {
         It 'an exception downstream with 10 concurrent deliveries' {
             $shared = [hashtable]::Synchronized(@{ Sent = 0 })
             $written = [System.Collections.Generic.List[object]]::new()
-            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveries -Count 10 -Tag crash) -Shared $shared
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Count 10 -Tag crash) -Shared $shared
             {
                 Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -TimeoutSec 300 | ForEach-Object {
                     if ($written.Count -ge 1) { throw 'the shop failed to deliver' }
@@ -388,7 +389,7 @@ Describe 'Receive-XRocketWebhook' {
 
         It 'Ctrl+C (StopProcessing) with 50 concurrent deliveries' {
             $shared = [hashtable]::Synchronized(@{ Sent = 0 })
-            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveries -Count 50 -Tag stop) -Shared $shared
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Count 50 -Tag stop) -Shared $shared
             $runspace = [runspacefactory]::CreateRunspace()
             $runspace.Open()
             $shell = [powershell]::Create()
@@ -415,7 +416,7 @@ Describe 'Receive-XRocketWebhook' {
         It 'with -Spool, every delivery answered 200 is written by this call or the next' {
             $spool = Join-Path $TestDrive 'spool-stop'
             $shared = [hashtable]::Synchronized(@{ Sent = 0 })
-            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveries -Count 10 -Tag spool) -Shared $shared
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Count 10 -Tag spool) -Shared $shared
             $first = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Spool $spool -Count 1 -TimeoutSec 300 |
                 ForEach-Object { Wait-Until { $shared.Sent -eq 10 }; $_ })
             $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
@@ -473,7 +474,7 @@ Describe 'Receive-XRocketWebhook' {
                 $client.Dispose()
                 [System.Text.Encoding]::ASCII.GetString($answer, 0, $read)
             }
-            $sender = Start-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Id 'behind-a-stall') -Shared $shared -After Stalled
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Id 'behind-a-stall') -Shared $shared -After Stalled
             $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 1 -TimeoutSec 300)
             $events.Id | Should -Be 'behind-a-stall'
             $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be 200
