@@ -403,8 +403,9 @@ Describe 'Receive-XRocketWebhook' {
                 $running = $shell.BeginInvoke($noInput, $output)
                 Wait-Until { $output.Count -ge 1 -and $shared.Sent -eq 50 }
                 $shell.Stop()
+                # Stop returns once the pipeline is stopping; its IAsyncResult completes a moment later.
+                Wait-Until { $running.IsCompleted }
                 $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
-                $running.IsCompleted | Should -BeTrue
                 Assert-AnsweredAsWritten -Status $status -Written $output.Count
             }
             finally {
