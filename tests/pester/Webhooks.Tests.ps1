@@ -249,7 +249,7 @@ Describe 'Receive-XRocketWebhook' {
             @($Status | Where-Object { $_ -notin 200, 503, 0 }) | Should -BeNullOrEmpty
         }
 
-        function Get-SignedDelivery {
+        function Get-SignedDeliveryBatch {
             param([int] $Count, [string] $Tag)
             1..$Count | ForEach-Object { Get-SignedDelivery -Id "$Tag-$_" }
         }
@@ -293,7 +293,7 @@ Describe 'Receive-XRocketWebhook' {
         $sender = Send-WebhookDelivery -Port $script:port -Delivery $wrongSignature, $stale, $noHeaders, $oversized, $genuine
 
         $all = Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 1 -TimeoutSec 300 -Verbose -ErrorVariable refused -ErrorAction SilentlyContinue 4>&1
-        $answers = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+        $answers = $sender | Wait-Job | Receive-Job -ErrorAction Stop
 
         $answers | Should -Be @(401, 401, 401, 401, 200)
         $events = @($all | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketWebhookEvent] })
@@ -317,7 +317,7 @@ Describe 'Receive-XRocketWebhook' {
         $first = Get-SignedDelivery -Id 'event-1'
         $sender = Send-WebhookDelivery -Port $script:port -Delivery $first, $first, (Get-SignedDelivery -Id 'event-2')
         $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 2 -TimeoutSec 300)
-        $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be @(200, 200, 200)
+        $sender | Wait-Job | Receive-Job -ErrorAction Stop | Should -Be @(200, 200, 200)
         $events.Id | Should -Be @('event-1', 'event-2')
     }
 
@@ -341,10 +341,10 @@ Describe 'Receive-XRocketWebhook' {
     Context 'answers 200 only for an event written, 503 for every other delivery, on every stop path (issue 29 item 1)' {
         It '-Count 1 with <Count> concurrent deliveries' -ForEach @(@{ Count = 10 }, @{ Count = 50 }) {
             $shared = [hashtable]::Synchronized(@{ Sent = 0 })
-            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Count $Count -Tag count) -Shared $shared
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveryBatch -Count $Count -Tag count) -Shared $shared
             $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 1 -TimeoutSec 300 |
                 ForEach-Object { Wait-Until { $shared.Sent -eq $Count }; $_ })
-            $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+            $status = $sender | Wait-Job | Receive-Job -ErrorAction Stop
             $events.Count | Should -Be 1
             Assert-AnsweredAsWritten -Status $status -Written $events.Count
             Test-PrefixFree -Prefix $script:prefix | Should -BeTrue
@@ -352,20 +352,20 @@ Describe 'Receive-XRocketWebhook' {
 
         It '-TimeoutSec with 50 concurrent deliveries' {
             $shared = [hashtable]::Synchronized(@{ Sent = 0 })
-            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Count 50 -Tag timeout) -Shared $shared
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveryBatch -Count 50 -Tag timeout) -Shared $shared
             $ends = [DateTime]::UtcNow.AddSeconds(3)
             $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -TimeoutSec 3 |
                 ForEach-Object { Wait-Until { $shared.Sent -eq 50 -and [DateTime]::UtcNow -gt $ends }; $_ })
-            $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+            $status = $sender | Wait-Job | Receive-Job -ErrorAction Stop
             Assert-AnsweredAsWritten -Status $status -Written $events.Count
         }
 
         It 'Select-Object -First 1 with 20 concurrent deliveries' {
             $shared = [hashtable]::Synchronized(@{ Sent = 0 })
-            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Count 20 -Tag first) -Shared $shared
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveryBatch -Count 20 -Tag first) -Shared $shared
             $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -TimeoutSec 300 |
                 ForEach-Object { Wait-Until { $shared.Sent -eq 20 }; $_ } | Select-Object -First 1)
-            $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+            $status = $sender | Wait-Job | Receive-Job -ErrorAction Stop
             $events.Count | Should -Be 1
             Assert-AnsweredAsWritten -Status $status -Written 1
         }
@@ -373,7 +373,7 @@ Describe 'Receive-XRocketWebhook' {
         It 'an exception downstream with 10 concurrent deliveries' {
             $shared = [hashtable]::Synchronized(@{ Sent = 0 })
             $written = [System.Collections.Generic.List[object]]::new()
-            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Count 10 -Tag crash) -Shared $shared
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveryBatch -Count 10 -Tag crash) -Shared $shared
             {
                 Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -TimeoutSec 300 | ForEach-Object {
                     if ($written.Count -ge 1) { throw 'the shop failed to deliver' }
@@ -381,7 +381,7 @@ Describe 'Receive-XRocketWebhook' {
                     $written.Add($_)
                 }
             } | Should -Throw '*the shop failed to deliver*'
-            $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+            $status = $sender | Wait-Job | Receive-Job -ErrorAction Stop
             $written.Count | Should -Be 1
             Assert-AnsweredAsWritten -Status $status -Written 1
             Test-PrefixFree -Prefix $script:prefix | Should -BeTrue
@@ -389,7 +389,7 @@ Describe 'Receive-XRocketWebhook' {
 
         It 'Ctrl+C (StopProcessing) with 50 concurrent deliveries' {
             $shared = [hashtable]::Synchronized(@{ Sent = 0 })
-            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Count 50 -Tag stop) -Shared $shared
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveryBatch -Count 50 -Tag stop) -Shared $shared
             $runspace = [runspacefactory]::CreateRunspace()
             $runspace.Open()
             $shell = [powershell]::Create()
@@ -405,7 +405,7 @@ Describe 'Receive-XRocketWebhook' {
                 $shell.Stop()
                 # Stop returns once the pipeline is stopping; its IAsyncResult completes a moment later.
                 Wait-Until { $running.IsCompleted }
-                $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+                $status = $sender | Wait-Job | Receive-Job -ErrorAction Stop
                 Assert-AnsweredAsWritten -Status $status -Written $output.Count
             }
             finally {
@@ -417,10 +417,10 @@ Describe 'Receive-XRocketWebhook' {
         It 'with -Spool, every delivery answered 200 is written by this call or the next' {
             $spool = Join-Path $TestDrive 'spool-stop'
             $shared = [hashtable]::Synchronized(@{ Sent = 0 })
-            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Count 10 -Tag spool) -Shared $shared
+            $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDeliveryBatch -Count 10 -Tag spool) -Shared $shared
             $first = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Spool $spool -Count 1 -TimeoutSec 300 |
                 ForEach-Object { Wait-Until { $shared.Sent -eq 10 }; $_ })
-            $status = $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+            $status = $sender | Wait-Job | Receive-Job -ErrorAction Stop
             $answered = @($status | Where-Object { $_ -eq 200 }).Count
             $first.Count | Should -Be 1
 
@@ -445,7 +445,7 @@ Describe 'Receive-XRocketWebhook' {
             $sender = Send-WebhookDelivery -Port $script:port -Delivery (@($huge, $signedHuge) + $odd + (Get-SignedDelivery -Id 'after-odd'))
 
             $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 1 -TimeoutSec 300 -ErrorVariable refused -ErrorAction SilentlyContinue)
-            $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be @(401, 401, 400, 400, 400, 200)
+            $sender | Wait-Job | Receive-Job -ErrorAction Stop | Should -Be @(401, 401, 400, 400, 400, 200)
             $events.Id | Should -Be 'after-odd'
             $refused.Count | Should -Be 5
             $refused[0..1] | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookSignature,*' }
@@ -478,7 +478,7 @@ Describe 'Receive-XRocketWebhook' {
             $sender = Invoke-ConcurrentDelivery -Port $script:port -Delivery (Get-SignedDelivery -Id 'behind-a-stall') -Shared $shared -After Stalled
             $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 1 -TimeoutSec 300)
             $events.Id | Should -Be 'behind-a-stall'
-            $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be 200
+            $sender | Wait-Job | Receive-Job -ErrorAction Stop | Should -Be 200
             $stall | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Not -BeLike '*200*'
         }
 
@@ -516,7 +516,7 @@ Describe 'Receive-XRocketWebhook' {
             $once = Get-SignedDelivery -Id 'x' -Body '{"type":"something_new","data":{"n":1}}'
             $sender = Send-WebhookDelivery -Port $script:port -Delivery $once, $once, (Get-SignedDelivery -Id 'last')
             $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Count 2 -TimeoutSec 300)
-            $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be @(200, 200, 200)
+            $sender | Wait-Job | Receive-Job -ErrorAction Stop | Should -Be @(200, 200, 200)
             $events.Count | Should -Be 2
             $events[1].Id | Should -Be 'last'
         }
@@ -525,11 +525,11 @@ Describe 'Receive-XRocketWebhook' {
             $spool = Join-Path $TestDrive 'spool-dedupe'
             $sender = Send-WebhookDelivery -Port $script:port -Delivery (Get-SignedDelivery -Id 'paid-1')
             (Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Spool $spool -Count 1 -TimeoutSec 300).Id | Should -Be 'paid-1'
-            $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be 200
+            $sender | Wait-Job | Receive-Job -ErrorAction Stop | Should -Be 200
 
             $sender = Send-WebhookDelivery -Port $script:port -Delivery (Get-SignedDelivery -Id 'paid-1'), (Get-SignedDelivery -Id 'paid-2')
             $events = @(Receive-XRocketWebhook -Prefix $script:prefix -Secret $script:secret -Spool $spool -Count 1 -TimeoutSec 300)
-            $sender | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Should -Be @(200, 200)
+            $sender | Wait-Job | Receive-Job -ErrorAction Stop | Should -Be @(200, 200)
             $events.Id | Should -Be 'paid-2'
         }
     }
