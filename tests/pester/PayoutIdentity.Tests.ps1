@@ -149,3 +149,28 @@ Describe 'Outcomes that point the right way (item 6)' {
         Get-Paid | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Sent counts only payments made by this run (item 6)' {
+    BeforeDiscovery {
+        $script:Faults = foreach ($command in 'New-XRocketTransfer', 'New-XRocketMassTransfer') {
+            foreach ($mode in 'status', 'after-commit') { @{ Command = $command; Mode = $mode } }
+        }
+    }
+
+    It '<Command>: a re-run whose create meets a lost answer (<Mode>) reports the earlier run''s rows AlreadyDone and only its own Sent' -ForEach $script:Faults {
+        Clear-SandboxState
+        $csv = Join-Path $TestDrive "sent-$Command-$Mode.csv"
+        "user_id,amount,asset,description`n777001,5,USDT,earlier" | Set-Content -LiteralPath $csv
+        @((Invoke-Payout -Command $Command -Csv $csv -Batch "rerun-$Mode").Outcome) | Should -Be @('Sent')
+
+        Add-Content -LiteralPath $csv -Value '777002,6,USDT,new'
+        $path = if ($Command -eq 'New-XRocketMassTransfer') { $script:Family.Mass } else { $script:Family.Many }
+        $fault = if ($Mode -eq 'status') { @{ status = 503 } } else { @{ status = 500 } }
+        Add-SandboxFault (@{ method = 'POST'; path = $path; mode = $Mode; count = 2 } + $fault)
+        $again = Invoke-Payout -Command $Command -Csv $csv -Batch "rerun-$Mode"
+        $script:Errors | Should -BeNullOrEmpty
+        ($again | Where-Object Description -EQ earlier).Outcome | Should -Be 'AlreadyDone'
+        ($again | Where-Object Description -EQ new).Outcome | Should -Be 'Sent'
+        Get-Paid | Should -Be @('777001 5 USDT', '777002 6 USDT')
+    }
+}

@@ -78,6 +78,7 @@ public sealed class XRocketPayoutRun
                 throw new ArgumentException("Send the rows of one request: one row one-by-one, a chunk of one asset in a mass run.", nameof(rows));
             }
 
+            await _verifier.MarkAsync(token).ConfigureAwait(false);
             Journal?.Intents(rows.Select(IntentOf));
             IReadOnlyList<MassTransferRowResult> sent;
             try
