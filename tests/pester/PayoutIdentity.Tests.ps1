@@ -174,3 +174,25 @@ Describe 'Sent counts only payments made by this run (item 6)' {
         Get-Paid | Should -Be @('777001 5 USDT', '777002 6 USDT')
     }
 }
+
+Describe '-Preflight shows rows paid under another batch id, as information (item 4)' {
+    It '<_>: counted among the most recent transfers read, never a problem' -ForEach 'New-XRocketTransfer', 'New-XRocketMassTransfer' {
+        Clear-SandboxState
+        $csv = Join-Path $TestDrive "other-$_.csv"
+        "user_id,amount,asset,description`n777001,5,USDT,salary`n777002,6,USDT,salary" | Set-Content -LiteralPath $csv
+        $null = Invoke-Payout -Command $_ -Csv $csv -Batch 'payroll-2026-11'
+        Add-Content -LiteralPath $csv -Value '777003,7,USDT,salary'
+
+        $plan = Invoke-Payout -Command $_ -Csv $csv -Batch 'payroll-2026-12' -Extra @{ Preflight = $true; WhatIf = $true }
+        $summary = $plan | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPreflight] }
+        $summary.Passed | Should -BeTrue
+        $summary.PaidUnderAnotherBatch | Should -Be 2
+        $summary.TransfersRead | Should -Be 2
+        ($summary | Format-List | Out-String) | Should -Match 'PaidUnderAnotherBatch\s*:\s*2 row\(s\), among the 2 most recent transfers read'
+
+        # The same batch again: its own payments are not another batch's.
+        $same = Invoke-Payout -Command $_ -Csv $csv -Batch 'payroll-2026-11' -Extra @{ Preflight = $true; WhatIf = $true }
+        ($same | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPreflight] }).PaidUnderAnotherBatch | Should -Be 0
+        Get-Paid | Should -Be @('777001 5 USDT', '777002 6 USDT')
+    }
+}

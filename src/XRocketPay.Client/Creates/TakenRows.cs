@@ -19,11 +19,15 @@ internal sealed class TakenRows
     private readonly XRocketClient _client;
     private readonly Dictionary<string, Transfer> _listed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _beforeThisRun = new(StringComparer.Ordinal);
+    private readonly List<Transfer> _recent = new();
     private string? _cursor;
     private bool _listedToTheEnd, _marked, _belowMark;
     private string? _newestBeforeThisRun;
 
     public TakenRows(XRocketClient client) => _client = client;
+
+    /// <summary>The transfers listed so far, newest first (at most <see cref="Remembered"/>), with or without a client id.</summary>
+    public IReadOnlyList<Transfer> Recent => _recent;
 
     /// <summary>
     /// Called before the run's first attempt (then a no-op): notes the newest transfer, so that a transfer
@@ -39,8 +43,15 @@ internal sealed class TakenRows
 
         if (_cursor is null && !_listedToTheEnd)
         {
-            var page = await _client.ListTransfersPageAsync(new ListFilter { PageSize = 1 }, null, cancellationToken).ConfigureAwait(false);
-            _newestBeforeThisRun = page.Items.FirstOrDefault()?.TransferId;
+            try
+            {
+                var page = await _client.ListTransfersPageAsync(new ListFilter { PageSize = 1 }, null, cancellationToken).ConfigureAwait(false);
+                _newestBeforeThisRun = page.Items.FirstOrDefault()?.TransferId;
+            }
+            catch (XRocketException)
+            {
+                // A precaution, not a step of the payment: without the note, a taken row after a lost answer stays Sent.
+            }
         }
         else
         {
@@ -95,6 +106,11 @@ internal sealed class TakenRows
             var page = await _client.ListTransfersPageAsync(new ListFilter { PageSize = XRocketPayoutLimits.TransferListPage }, _cursor, cancellationToken).ConfigureAwait(false);
             foreach (var transfer in page.Items)
             {
+                if (_recent.Count < Remembered)
+                {
+                    _recent.Add(transfer);
+                }
+
                 _belowMark |= beforeFirstAttempt || (_newestBeforeThisRun is not null && transfer.TransferId == _newestBeforeThisRun);
                 if (transfer.ClientTransferId is { } id && (missing.Remove(id) || _listed.Count < Remembered))
                 {
