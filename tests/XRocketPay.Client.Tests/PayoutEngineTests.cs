@@ -140,6 +140,17 @@ public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_rerun_whose_answer_is_lost_says_AlreadyDone_for_rows_an_earlier_run_paid()
+    {
+        var rows = Rows(3, "outage");
+        await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.Mass).RunAsync(rows);
+        await _sandbox.Fault(new { path = "/api/v1/mass-transfers", method = "POST", mode = "status", status = 503 });
+        var again = await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.Mass).RunAsync(rows);
+        Assert.All(again, r => Assert.Equal(XRocketOutcome.AlreadyDone, r.Outcome));
+        Assert.Equal(3, _sandbox.Client().ListTransfers().Count());
+    }
+
+    [Fact]
     public async Task A_one_by_one_rerun_verifies_taken_rows_in_a_group_and_finds_a_conflict_through_the_listing()
     {
         var rows = Rows(30, "single");
