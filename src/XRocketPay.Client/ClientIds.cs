@@ -40,6 +40,9 @@ public sealed class ClientIds
     /// <summary>A new random id: <c>xrp-</c> and 32 hex digits.</summary>
     public static string NewRandom() => RandomPrefix + Guid.NewGuid().ToString("N");
 
+    /// <summary>Whether <paramref name="id"/> has the form of <see cref="NewRandom"/>: an id no earlier run can have used.</summary>
+    public static bool IsRandom(string id) => id.Length == RandomPrefix.Length + 32 && id.StartsWith(RandomPrefix, StringComparison.Ordinal);
+
     /// <summary>The caller's id (trimmed) when given, else a new random one.</summary>
     public static string Resolve(string? given) => string.IsNullOrWhiteSpace(given) ? NewRandom() : given!.Trim();
 

@@ -3,8 +3,10 @@ namespace XRocketPay.PowerShell;
 /// <summary>The preflight of a payout run: rows, per-asset totals against the balance, and the problems that stop it.</summary>
 public sealed class XRocketPayoutPreflight
 {
-    internal XRocketPayoutPreflight(int rows, int validRows, int invalidRows, int duplicateRows, IReadOnlyList<string> duplicates, int alreadyPaid, IReadOnlyList<XRocketPayoutTotal> totals, IReadOnlyList<string> problems, bool checkedAgainstApi, string? journal, bool whatIf)
+    internal XRocketPayoutPreflight(int rows, int validRows, int invalidRows, int duplicateRows, IReadOnlyList<string> duplicates, int alreadyPaid, IReadOnlyList<XRocketPayoutTotal> totals, IReadOnlyList<string> problems, bool checkedAgainstApi, string? journal, bool whatIf, int? paidUnderAnotherBatch = null, int? transfersRead = null)
     {
+        PaidUnderAnotherBatch = paidUnderAnotherBatch;
+        TransfersRead = transfersRead;
         Rows = rows;
         ValidRows = validRows;
         InvalidRows = invalidRows;
@@ -32,6 +34,18 @@ public sealed class XRocketPayoutPreflight
 
     /// <summary>Rows the journal already knows as paid: skipped, without a request.</summary>
     public int AlreadyPaid { get; }
+
+    /// <summary>
+    /// Information, never a problem (monthly payrolls repeat rows): rows that match a payment made under
+    /// another batch id (same recipient, asset and amount; a client id not of this batch) among the
+    /// <see cref="TransfersRead"/> most recent transfers the preflight read. Null when it read none (only a
+    /// -Preflight -WhatIf reads the transfer list). The API gives transfers no date, so it is a count of
+    /// transfers, not of days.
+    /// </summary>
+    public int? PaidUnderAnotherBatch { get; }
+
+    /// <summary>How many of the most recent transfers <see cref="PaidUnderAnotherBatch"/> looked at.</summary>
+    public int? TransfersRead { get; }
 
     /// <summary>What is still to send, per asset, with the available balance (null when not connected).</summary>
     public IReadOnlyList<XRocketPayoutTotal> Totals { get; }

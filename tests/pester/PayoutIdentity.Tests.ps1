@@ -149,3 +149,50 @@ Describe 'Outcomes that point the right way (item 6)' {
         Get-Paid | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Sent counts only payments made by this run (item 6)' {
+    BeforeDiscovery {
+        $script:Faults = foreach ($command in 'New-XRocketTransfer', 'New-XRocketMassTransfer') {
+            foreach ($mode in 'status', 'after-commit') { @{ Command = $command; Mode = $mode } }
+        }
+    }
+
+    It '<Command>: a re-run whose create meets a lost answer (<Mode>) reports the earlier run''s rows AlreadyDone and only its own Sent' -ForEach $script:Faults {
+        Clear-SandboxState
+        $csv = Join-Path $TestDrive "sent-$Command-$Mode.csv"
+        "user_id,amount,asset,description`n777001,5,USDT,earlier" | Set-Content -LiteralPath $csv
+        @((Invoke-Payout -Command $Command -Csv $csv -Batch "rerun-$Mode").Outcome) | Should -Be @('Sent')
+
+        Add-Content -LiteralPath $csv -Value '777002,6,USDT,new'
+        $path = if ($Command -eq 'New-XRocketMassTransfer') { $script:Family.Mass } else { $script:Family.Many }
+        $fault = if ($Mode -eq 'status') { @{ status = 503 } } else { @{ status = 500 } }
+        Add-SandboxFault (@{ method = 'POST'; path = $path; mode = $Mode; count = 2 } + $fault)
+        $again = Invoke-Payout -Command $Command -Csv $csv -Batch "rerun-$Mode"
+        $script:Errors | Should -BeNullOrEmpty
+        ($again | Where-Object Description -EQ earlier).Outcome | Should -Be 'AlreadyDone'
+        ($again | Where-Object Description -EQ new).Outcome | Should -Be 'Sent'
+        Get-Paid | Should -Be @('777001 5 USDT', '777002 6 USDT')
+    }
+}
+
+Describe '-Preflight shows rows paid under another batch id, as information (item 4)' {
+    It '<_>: counted among the most recent transfers read, never a problem' -ForEach 'New-XRocketTransfer', 'New-XRocketMassTransfer' {
+        Clear-SandboxState
+        $csv = Join-Path $TestDrive "other-$_.csv"
+        "user_id,amount,asset,description`n777001,5,USDT,salary`n777002,6,USDT,salary" | Set-Content -LiteralPath $csv
+        $null = Invoke-Payout -Command $_ -Csv $csv -Batch 'payroll-2026-11'
+        Add-Content -LiteralPath $csv -Value '777003,7,USDT,salary'
+
+        $plan = Invoke-Payout -Command $_ -Csv $csv -Batch 'payroll-2026-12' -Extra @{ Preflight = $true; WhatIf = $true }
+        $summary = $plan | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPreflight] }
+        $summary.Passed | Should -BeTrue
+        $summary.PaidUnderAnotherBatch | Should -Be 2
+        $summary.TransfersRead | Should -Be 2
+        ($summary | Format-List | Out-String) | Should -Match 'PaidUnderAnotherBatch\s*:\s*2 row\(s\), among the 2 most recent transfers read'
+
+        # The same batch again: its own payments are not another batch's.
+        $same = Invoke-Payout -Command $_ -Csv $csv -Batch 'payroll-2026-11' -Extra @{ Preflight = $true; WhatIf = $true }
+        ($same | Where-Object { $_ -is [XRocketPay.PowerShell.XRocketPayoutPreflight] }).PaidUnderAnotherBatch | Should -Be 0
+        Get-Paid | Should -Be @('777001 5 USDT', '777002 6 USDT')
+    }
+}

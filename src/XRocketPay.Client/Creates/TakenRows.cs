@@ -18,10 +18,49 @@ internal sealed class TakenRows
 
     private readonly XRocketClient _client;
     private readonly Dictionary<string, Transfer> _listed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _beforeThisRun = new(StringComparer.Ordinal);
+    private readonly List<Transfer> _recent = new();
     private string? _cursor;
-    private bool _listedToTheEnd;
+    private bool _listedToTheEnd, _marked, _belowMark;
+    private string? _newestBeforeThisRun;
 
     public TakenRows(XRocketClient client) => _client = client;
+
+    /// <summary>The transfers listed so far, newest first (at most <see cref="Remembered"/>), with or without a client id.</summary>
+    public IReadOnlyList<Transfer> Recent => _recent;
+
+    /// <summary>
+    /// Called before the run's first attempt (then a no-op): notes the newest transfer, so that a transfer
+    /// listed at or below it is known to have existed before this run (transfers carry no creation time; the
+    /// list is newest first). One list request of one item, none when the preflight already listed.
+    /// </summary>
+    public async Task MarkAsync(CancellationToken cancellationToken)
+    {
+        if (_marked)
+        {
+            return;
+        }
+
+        if (_cursor is null && !_listedToTheEnd)
+        {
+            try
+            {
+                var page = await _client.ListTransfersPageAsync(new ListFilter { PageSize = 1 }, null, cancellationToken).ConfigureAwait(false);
+                _newestBeforeThisRun = page.Items.FirstOrDefault()?.TransferId;
+            }
+            catch (XRocketException)
+            {
+                // A precaution, not a step of the payment: without the note, a taken row after a lost answer stays Sent.
+            }
+        }
+        else
+        {
+            // What the preflight listed was listed before any attempt; the listing goes on further down.
+            _belowMark = true;
+        }
+
+        _marked = true;
+    }
 
     /// <summary>
     /// The verified result of each unverified row: Sent or AlreadyDone when the same payment holds the id,
@@ -34,7 +73,7 @@ internal sealed class TakenRows
             return Array.Empty<MassTransferRowResult>();
         }
 
-        await ListAsync(rows.Select(r => r.Row.ClientTransferId), cancellationToken).ConfigureAwait(false);
+        await ListAsync(rows.Select(r => r.Row.ClientTransferId), beforeFirstAttempt: false, cancellationToken).ConfigureAwait(false);
         using var lookUps = new SemaphoreSlim(LookUpConcurrency);
         return await Task.WhenAll(rows.Select(r => VerifyAsync(r.Row, r.Target, r.Asset, r.Amount, lookUps, cancellationToken))).ConfigureAwait(false);
     }
@@ -46,7 +85,7 @@ internal sealed class TakenRows
     public async Task<IReadOnlyDictionary<string, Transfer>> FindAsync(IEnumerable<string> clientIds, CancellationToken cancellationToken)
     {
         var ids = clientIds.ToList();
-        await ListAsync(ids, cancellationToken).ConfigureAwait(false);
+        await ListAsync(ids, beforeFirstAttempt: !_marked, cancellationToken).ConfigureAwait(false);
         var found = new Dictionary<string, Transfer>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
@@ -59,7 +98,7 @@ internal sealed class TakenRows
         return found;
     }
 
-    private async Task ListAsync(IEnumerable<string> clientIds, CancellationToken cancellationToken)
+    private async Task ListAsync(IEnumerable<string> clientIds, bool beforeFirstAttempt, CancellationToken cancellationToken)
     {
         var missing = new HashSet<string>(clientIds.Where(id => !_listed.ContainsKey(id)), StringComparer.Ordinal);
         for (var pages = 0; missing.Count > 0 && !_listedToTheEnd && pages < XRocketPayoutLimits.TransferListPagesPerVerification; pages++)
@@ -67,9 +106,19 @@ internal sealed class TakenRows
             var page = await _client.ListTransfersPageAsync(new ListFilter { PageSize = XRocketPayoutLimits.TransferListPage }, _cursor, cancellationToken).ConfigureAwait(false);
             foreach (var transfer in page.Items)
             {
+                if (_recent.Count < Remembered)
+                {
+                    _recent.Add(transfer);
+                }
+
+                _belowMark |= beforeFirstAttempt || (_newestBeforeThisRun is not null && transfer.TransferId == _newestBeforeThisRun);
                 if (transfer.ClientTransferId is { } id && (missing.Remove(id) || _listed.Count < Remembered))
                 {
                     _listed[id] = transfer;
+                    if (_belowMark)
+                    {
+                        _beforeThisRun.Add(id);
+                    }
                 }
             }
 
@@ -83,7 +132,7 @@ internal sealed class TakenRows
         var ownAttempt = row.Outcome == XRocketOutcome.Sent;
         if (_listed.TryGetValue(row.ClientTransferId, out var listed))
         {
-            return Outcomes.OfTakenRow(row.Index, row.ClientTransferId, target, asset, amount, ownAttempt, listed);
+            return Outcomes.OfTakenRow(row.Index, row.ClientTransferId, target, asset, amount, ownAttempt, listed, _beforeThisRun.Contains(row.ClientTransferId));
         }
 
         await lookUps.WaitAsync(cancellationToken).ConfigureAwait(false);

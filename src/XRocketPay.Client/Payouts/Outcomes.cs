@@ -61,16 +61,21 @@ public static class Outcomes
             : new XRocketPayoutResult(row, XRocketOutcome.Failed, null, Settle(Conflict(row.ClientTransferId, differing, paid, row.TelegramUserId, row.Asset, row.Amount), row.ClientTransferId));
     }
 
-    /// <summary>A create whose client id was found taken by an operation with the same data.</summary>
-    internal static XRocketOutcome OfTakenClientId(bool earlierAttemptOfThisCallMayHaveSucceeded) =>
-        earlierAttemptOfThisCallMayHaveSucceeded ? XRocketOutcome.Sent : XRocketOutcome.AlreadyDone;
+    /// <summary>
+    /// A create whose client id was found taken by an operation with the same data: Sent only when an earlier
+    /// attempt of this call may have made it and the operation is not known to have existed before this run's
+    /// first attempt (issue 28: Sent counts only payments made by this run; a re-run after an outage that finds
+    /// the earlier run's payments says AlreadyDone).
+    /// </summary>
+    internal static XRocketOutcome OfTakenClientId(bool earlierAttemptOfThisCallMayHaveSucceeded, bool existedBeforeThisRun = false) =>
+        earlierAttemptOfThisCallMayHaveSucceeded && !existedBeforeThisRun ? XRocketOutcome.Sent : XRocketOutcome.AlreadyDone;
 
-    /// <summary>A row whose client id is taken by <paramref name="existing"/>: the same payment (Sent or AlreadyDone) or a conflict (Failed).</summary>
-    internal static MassTransferRowResult OfTakenRow(int index, string clientId, string target, string asset, decimal amount, bool ownAttempt, Transfer existing)
+    /// <summary>A row whose client id is taken by <paramref name="existing"/>: the same payment (Sent or AlreadyDone, <see cref="OfTakenClientId"/>) or a conflict (Failed).</summary>
+    internal static MassTransferRowResult OfTakenRow(int index, string clientId, string target, string asset, decimal amount, bool ownAttempt, Transfer existing, bool existedBeforeThisRun = false)
     {
         var differing = Differences(existing, target, asset, amount);
         return differing.Count == 0
-            ? new MassTransferRowResult(index, clientId, OfTakenClientId(ownAttempt), existing, null)
+            ? new MassTransferRowResult(index, clientId, OfTakenClientId(ownAttempt, existedBeforeThisRun), existing, null)
             : new MassTransferRowResult(index, clientId, XRocketOutcome.Failed, existing, Conflict(clientId, differing, existing, target, asset, amount));
     }
 

@@ -78,6 +78,12 @@ public sealed class XRocketPayoutRun
                 throw new ArgumentException("Send the rows of one request: one row one-by-one, a chunk of one asset in a mass run.", nameof(rows));
             }
 
+            if (!rows.All(r => ClientIds.IsRandom(r.ClientTransferId)))
+            {
+                // Before the first attempt of a row an earlier run may have paid: Sent counts only this run's payments.
+                await _verifier.MarkAsync(token).ConfigureAwait(false);
+            }
+
             Journal?.Intents(rows.Select(IntentOf));
             IReadOnlyList<MassTransferRowResult> sent;
             try
@@ -173,6 +179,24 @@ public sealed class XRocketPayoutRun
                 .Select(r => Result(r, Outcomes.OfTakenRow(0, r.ClientTransferId, r.TelegramUserId, r.Asset, r.Amount, ownAttempt: false, found[r.ClientTransferId])))
                 .ToList();
         }, cancellationToken);
+
+    /// <summary>
+    /// Of <paramref name="rows"/>, those the transfers this run has listed (newest first, at most
+    /// <see cref="TransfersListed"/>) show as the same payment (<see cref="Outcomes.Differences"/>) under a
+    /// client id not of this batch (<paramref name="batchPrefix"/>; none: another client id than the row's).
+    /// Information only: repeats are legitimate (a monthly payroll); the API gives transfers no date.
+    /// </summary>
+    public int CountPaidUnderAnotherBatch(IEnumerable<XRocketPayoutRow> rows, string? batchPrefix)
+    {
+        var byTarget = _verifier.Recent.Where(t => t.Target is not null).ToLookup(t => t.Target!, StringComparer.Ordinal);
+        return rows.Count(r => byTarget[r.TelegramUserId].Any(t =>
+            !string.Equals(t.ClientTransferId, r.ClientTransferId, StringComparison.Ordinal)
+            && (batchPrefix is null || t.ClientTransferId?.StartsWith(batchPrefix, StringComparison.Ordinal) != true)
+            && Outcomes.Differences(t, r.TelegramUserId, r.Asset, r.Amount).Count == 0));
+    }
+
+    /// <summary>How many transfers this run has listed and keeps (the most recent first).</summary>
+    public int TransfersListed => _verifier.Recent.Count;
 
     private async Task<MassTransferRowResult> SendOneAsync(XRocketPayoutRow row, CancellationToken cancellationToken)
     {

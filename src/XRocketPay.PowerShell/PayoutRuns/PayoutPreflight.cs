@@ -78,7 +78,7 @@ internal sealed class PayoutPreflight
         _totals[row.Asset] = (total.Amount + row.Amount, total.Rows + 1);
     }
 
-    public XRocketPayoutPreflight Finish(IReadOnlyList<Currency>? currencies, IReadOnlyList<AssetBalance>? balances, PayoutJournal? journal, PayoutRunSpool spool, bool whatIf)
+    public XRocketPayoutPreflight Finish(IReadOnlyList<Currency>? currencies, IReadOnlyList<AssetBalance>? balances, PayoutJournal? journal, PayoutRunSpool spool, bool whatIf, (int Rows, int TransfersRead)? paidUnderAnotherBatch = null)
     {
         // Invalid rows are never sent and each has its own error record (a retry file): counted, not blocking,
         // since a bad row must never stop a run (issue 14). What stops it: repeated ids, totals over the balance.
@@ -108,7 +108,8 @@ internal sealed class PayoutPreflight
         }
 
         return new XRocketPayoutPreflight(_rows, _rows - _invalid, _invalid, _duplicates, _duplicateRows, _alreadyPaid, totals, problems,
-            checkedAgainstApi: currencies is not null && balances is not null, journal?.Path, whatIf);
+            checkedAgainstApi: currencies is not null && balances is not null, journal?.Path, whatIf,
+            paidUnderAnotherBatch?.Rows, paidUnderAnotherBatch?.TransfersRead);
     }
 
     public XRocketPayoutPlanRow PlanOf(PayoutRow row, PayoutJournal? journal) =>

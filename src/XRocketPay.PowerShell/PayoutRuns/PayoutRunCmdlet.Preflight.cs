@@ -14,6 +14,7 @@ public abstract partial class PayoutRunCmdlet
         var connection = (quiet && WhatIfOnly) || _spool!.Count == 0 ? null : Connection ?? ConnectionStore.Current;
         IReadOnlyList<Currency>? currencies = null;
         IReadOnlyList<AssetBalance>? balances = null;
+        (int, int)? paidUnderAnotherBatch = null;
         if (connection is not null)
         {
             currencies = Currencies.Fetch(connection, () => Run((engine, token) => engine.CallAsync((client, t) => client.GetCurrenciesAsync(null, t), token)));
@@ -21,10 +22,12 @@ public abstract partial class PayoutRunCmdlet
             if (WhatIfOnly && !quiet)
             {
                 FindPaid();
+                var engine = Engine;
+                paidUnderAnotherBatch = (engine.CountPaidUnderAnotherBatch(_spool!.ReadAll(), BatchId is null ? null : ClientIds.PrefixOf(BatchId)), engine.TransfersListed);
             }
         }
 
-        var summary = _preflight!.Finish(currencies, balances, RunJournal, _spool!, WhatIfOnly);
+        var summary = _preflight!.Finish(currencies, balances, RunJournal, _spool!, WhatIfOnly, paidUnderAnotherBatch);
         if (WhatIfOnly && !quiet)
         {
             foreach (var row in _spool!.ReadAll())
