@@ -18,26 +18,11 @@ public static class Outcomes
     /// (target, asset case-insensitively, amount by value); empty when it is the same payment. A field the API
     /// did not show is not compared.
     /// </summary>
-    public static IReadOnlyList<string> Differences(Transfer existing, string? target, string? asset, decimal amount)
-    {
-        var differing = new List<string>(3);
-        if (existing.Target is { } t && !string.Equals(t, target, StringComparison.Ordinal))
-        {
-            differing.Add("target");
-        }
-
-        if (existing.Asset is { } a && !string.Equals(a, asset, StringComparison.OrdinalIgnoreCase))
-        {
-            differing.Add("asset");
-        }
-
-        if (existing.Amount != amount)
-        {
-            differing.Add("amount");
-        }
-
-        return differing;
-    }
+    public static IReadOnlyList<string> Differences(Transfer existing, string? target, string? asset, decimal amount) =>
+        SameObject.Differences(
+            SameObject.Identity("target", existing.Target, target),
+            SameObject.Code("asset", existing.Asset, asset),
+            SameObject.Amount("amount", existing.Amount, amount));
 
     /// <summary>
     /// Admission from the journal: a row whose client id the journal knows as paid is skipped (AlreadyDone, no
