@@ -31,7 +31,7 @@ public sealed partial class XRocketClient
         }
         catch (XRocketApiException ex) when (ex.Code == XRocketProblemCodes.RouteNotFound)
         {
-            throw Outcomes.Settle(WrongDialect(ex, family), clientId);
+            throw Outcomes.OfFailedCreate(WrongDialect(ex, family), clientId);
         }
     }
 
@@ -150,7 +150,7 @@ public sealed partial class XRocketClient
 
     private static MassTransferRowResult Failed(int index, MassTransferItem row, XRocketException error)
     {
-        Outcomes.Settle(error, row.ClientTransferId!);
+        Outcomes.OfFailedCreate(error, row.ClientTransferId!);
         return new MassTransferRowResult(index, row.ClientTransferId!, error.Outcome, null, error);
     }
 }

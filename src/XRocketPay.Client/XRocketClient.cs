@@ -83,7 +83,7 @@ public sealed partial class XRocketClient
         }
         catch (XRocketException ex)
         {
-            throw Outcomes.Settle(ex, clientId);
+            throw Outcomes.OfFailedCreate(ex, clientId);
         }
     }
 
@@ -110,7 +110,7 @@ public sealed partial class XRocketClient
                 }
                 catch (XRocketException lookupFailure)
                 {
-                    throw Outcomes.Settle(lookupFailure, clientId, knownToExist: true);
+                    throw Outcomes.OfFailedCreate(lookupFailure, clientId, knownToExist: true);
                 }
             }
 
@@ -129,7 +129,7 @@ public sealed partial class XRocketClient
             }
             catch (XRocketException lookupFailure)
             {
-                throw Outcomes.Settle(lookupFailure, clientId, knownToExist: true);
+                throw Outcomes.OfFailedCreate(lookupFailure, clientId, knownToExist: true);
             }
 
             var differing = differences(existing);

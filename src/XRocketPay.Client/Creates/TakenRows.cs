@@ -144,7 +144,7 @@ internal sealed class TakenRows
         catch (XRocketException ex)
         {
             // The API said the id is taken: a look-up that fails (or finds nothing) never makes it Failed.
-            Outcomes.Settle(ex, row.ClientTransferId, knownToExist: true);
+            Outcomes.OfFailedCreate(ex, row.ClientTransferId, knownToExist: true);
             return new MassTransferRowResult(row.Index, row.ClientTransferId, ex.Outcome, null, ex);
         }
         finally

@@ -2,16 +2,13 @@ namespace XRocketPay.Client;
 
 /// <summary>
 /// Where every <see cref="XRocketOutcome"/> is decided, with the two questions outcomes rest on: "is it the
-/// same payment?" (<see cref="Differences"/>) and "is it paid?" (<see cref="IsPaid(XRocketOutcome)"/>). The
+/// same payment?" (<see cref="Differences"/>) and "is it paid?" (<see cref="IsPaid"/>). The
 /// payout engine, the journal, the preflight and the audit ask them here and nowhere else.
 /// </summary>
 public static class Outcomes
 {
     /// <summary>Paid: this call or an earlier one did it.</summary>
     public static bool IsPaid(XRocketOutcome outcome) => outcome is XRocketOutcome.Sent or XRocketOutcome.AlreadyDone;
-
-    /// <summary>As <see cref="IsPaid(XRocketOutcome)"/>, for an outcome's name as a journal keeps it.</summary>
-    public static bool IsPaid(string? status) => status is nameof(XRocketOutcome.Sent) or nameof(XRocketOutcome.AlreadyDone);
 
     /// <summary>
     /// "Same payment?": the fields in which <paramref name="existing"/> differs from the payment asked for
@@ -43,7 +40,7 @@ public static class Outcomes
         var differing = Differences(paid, row.TelegramUserId, row.Asset, row.Amount);
         return differing.Count == 0
             ? new XRocketPayoutResult(row, XRocketOutcome.AlreadyDone, null, null)
-            : new XRocketPayoutResult(row, XRocketOutcome.Failed, null, Settle(Conflict(row.ClientTransferId, differing, paid, row.TelegramUserId, row.Asset, row.Amount), row.ClientTransferId));
+            : new XRocketPayoutResult(row, XRocketOutcome.Failed, null, OfFailedCreate(Conflict(row.ClientTransferId, differing, paid, row.TelegramUserId, row.Asset, row.Amount), row.ClientTransferId));
     }
 
     /// <summary>
@@ -88,7 +85,7 @@ public static class Outcomes
     /// may have been committed (or the operation is known to exist but could not be compared), else Failed.
     /// Stamps the failure with the client id and the outcome, whose message then says how to reconcile.
     /// </summary>
-    internal static XRocketException Settle(XRocketException failure, string clientId, bool knownToExist = false)
+    internal static XRocketException OfFailedCreate(XRocketException failure, string clientId, bool knownToExist = false)
     {
         failure.ClientId ??= clientId;
         failure.Outcome = failure is XRocketConflictException ? XRocketOutcome.Failed
