@@ -207,4 +207,67 @@ public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
         Assert.Equal(500, XRocketPayoutLimits.MassTransferRows);
         Assert.Throws<ArgumentOutOfRangeException>(() => new XRocketPayoutQueue(XRocketPayoutMode.Mass, XRocketPayoutLimits.MassTransferRows + 1));
     }
+
+    /// <summary>The engine's doc example (<c>XRocketPayoutRun.cs</c>), run as written; the next test holds the two texts together.</summary>
+    [Fact]
+    public async Task The_engine_doc_example_runs_as_written_and_a_rerun_pays_nothing()
+    {
+        var path = Path.Combine(_directory, "payouts.journal");
+        var client = _sandbox.Client();
+        var lines = new[] { (User: "100201", Amount: 1.5m, Reference: "r-1", Description: "november"), (User: "100202", Amount: 2m, Reference: "r-2", Description: "november") };
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            using var journal = PayoutJournal.Open(path, "nov", forWriting: true);
+            journal.Start("my-app");
+            var run = new XRocketPayoutRun(client, XRocketPayoutMode.Mass, journal);
+            var ids = new ClientIds(journal.BatchId);
+            var rows = lines.Select(l => new XRocketPayoutRow(l.User, "USDT", l.Amount, ids.ForRow(null, l.Reference, l.Description)));
+            var results = await run.RunAsync(rows);   // killed? run the same code again: paid rows are skipped
+            Assert.All(results, r => Assert.Equal(attempt == 1 ? XRocketOutcome.Sent : XRocketOutcome.AlreadyDone, r.Outcome));
+        }
+    }
+
+    [Fact]
+    public void The_engine_doc_example_is_the_code_that_runs()
+    {
+        var source = File.ReadAllText(Path.Combine(Here(), "..", "..", "src", "XRocketPay.Client", "Payouts", "XRocketPayoutRun.cs"));
+        var example = source[(source.IndexOf("/// <code>", StringComparison.Ordinal) + 10)..source.IndexOf("/// </code>", StringComparison.Ordinal)]
+            .Split('\n').Select(l => l.Trim().TrimStart('/').Trim()).Where(l => l.Length > 0).ToList();
+        var test = File.ReadAllText(Path.Combine(Here(), "PayoutEngineTests.cs"));
+        Assert.True(example.Count >= 5, $"{example.Count} lines");
+        Assert.All(example, line => Assert.Contains(line, test, StringComparison.Ordinal));
+    }
+
+    /// <summary>A driver that declines every request (-WhatIf): nothing is sent, and the run never asks for its client.</summary>
+    [Fact]
+    public void A_run_whose_driver_declines_sends_nothing_and_never_connects()
+    {
+        var run = new XRocketPayoutRun(() => throw new InvalidOperationException("not connected"), XRocketPayoutMode.Mass, chunkSize: 2);
+        var driver = new DecliningDriver();
+        foreach (var row in Rows(5, "declined"))
+        {
+            run.Add(row, driver);
+        }
+
+        run.Complete(driver);
+        Assert.Equal(new[] { 2, 2, 1 }, driver.Asked);
+        Assert.False(run.HasSent);
+    }
+
+    private static string Here([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+
+    private sealed class DecliningDriver : IPayoutRunDriver
+    {
+        public List<int> Asked { get; } = new();
+
+        public bool Confirm(IReadOnlyList<XRocketPayoutRow> rows)
+        {
+            Asked.Add(rows.Count);
+            return false;
+        }
+
+        public T Run<T>(Func<CancellationToken, Task<T>> step) => throw new InvalidOperationException("a declined run makes no request");
+
+        public void Result(XRocketPayoutResult result) => throw new InvalidOperationException("a declined run has no results");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using System.Reflection;
 using System.Xml.Linq;
@@ -146,21 +147,34 @@ public sealed class VocabularyTests : IDisposable
 
     /// <summary>The audit's kinds of difference have one home, each constant its own name, each named in Get-XRocketJournal's help.</summary>
     [Fact]
-    public void Every_audit_kind_is_declared_once_and_documented()
+    public void Every_audit_kind_is_declared_once_and_documented() =>
+        AssertVocabulary("JournalDifferenceKinds", new[] { "DifferentAmount", "Missing", "PaidWithoutOutcome" }, "Get-XRocketJournal.md", "`{0}`");
+
+    /// <summary>A -WhatIf plan's actions have one home, each constant its own name, each named where the plan is explained.</summary>
+    [Fact]
+    public void Every_plan_action_is_declared_once_and_documented() =>
+        AssertVocabulary("PayoutPlanActions", new[] { "Conflict", "Reconcile", "Send", "Skip" }, "about_XRocketPay_Automation.md", "- {0}: ");
+
+    /// <summary>
+    /// A module vocabulary (an internal static class of string constants in PayoutRuns): exactly
+    /// <paramref name="expected"/>, each constant's value its own name, each named in <paramref name="helpPage"/>
+    /// in one of <paramref name="helpForms"/>, and none written as a literal anywhere else in the module.
+    /// </summary>
+    private void AssertVocabulary(string typeName, string[] expected, string helpPage, params string[] helpForms)
     {
-        var kinds = _cmdlets.First().ImplementingType.Assembly.GetType("XRocketPay.PowerShell.PayoutRuns.JournalDifferenceKinds", throwOnError: true)!
+        var words = _cmdlets.First().ImplementingType.Assembly.GetType($"XRocketPay.PowerShell.PayoutRuns.{typeName}", throwOnError: true)!
             .GetFields(BindingFlags.Static | BindingFlags.NonPublic).Where(f => f.IsLiteral).ToList();
-        Assert.Equal(new[] { "DifferentAmount", "Missing", "PaidWithoutOutcome" }, kinds.Select(f => f.Name).OrderBy(n => n, StringComparer.Ordinal));
-        var help = File.ReadAllText(TestPaths.InRepo("docs", "en-US", "Get-XRocketJournal.md"));
+        Assert.Equal(expected, words.Select(f => f.Name).OrderBy(n => n, StringComparer.Ordinal));
+        var help = File.ReadAllText(TestPaths.InRepo("docs", "en-US", helpPage));
         var source = TestPaths.InRepo("src", "XRocketPay.PowerShell");
-        var problems = kinds.Where(f => (string)f.GetRawConstantValue()! != f.Name).Select(f => $"JournalDifferenceKinds.{f.Name} is not \"{f.Name}\"")
-            .Concat(kinds.Where(f => !help.Contains($"`{f.Name}`", StringComparison.Ordinal)).Select(f => $"{f.Name}: not named in Get-XRocketJournal's help"))
+        var problems = words.Where(f => (string)f.GetRawConstantValue()! != f.Name).Select(f => $"{typeName}.{f.Name} is not \"{f.Name}\"")
+            .Concat(words.Where(f => !helpForms.Any(form => help.Contains(string.Format(CultureInfo.InvariantCulture, form, f.Name), StringComparison.Ordinal))).Select(f => $"{f.Name}: not named in {helpPage}"))
             .ToList();
         foreach (var file in Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
         {
             var text = File.ReadAllText(file);
-            problems.AddRange(kinds.Where(f => text.Contains($"\"{f.Name}\"", StringComparison.Ordinal) && !text.Contains("class JournalDifferenceKinds", StringComparison.Ordinal))
-                .Select(f => $"{Path.GetRelativePath(source, file)}: the audit kind {f.Name} written in place"));
+            problems.AddRange(words.Where(f => text.Contains($"\"{f.Name}\"", StringComparison.Ordinal) && !text.Contains($"class {typeName}", StringComparison.Ordinal))
+                .Select(f => $"{Path.GetRelativePath(source, file)}: {typeName}.{f.Name} written in place"));
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));

@@ -4,7 +4,7 @@ namespace XRocketPay.Client;
 /// The rows of a run grouped into what one request sends: one-by-one, each row; mass, chunks of one asset of
 /// up to the chunk size. Needs no connection, so -WhatIf shows the requests a run would make.
 /// </summary>
-public sealed class XRocketPayoutQueue
+internal sealed class XRocketPayoutQueue
 {
     private readonly Dictionary<string, List<XRocketPayoutRow>> _chunks = new(StringComparer.Ordinal);
 

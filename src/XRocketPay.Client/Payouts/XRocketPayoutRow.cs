@@ -1,7 +1,7 @@
 namespace XRocketPay.Client;
 
 /// <summary>One payout of a run: a Telegram user, an asset and an amount, under a client id that makes re-sending it safe.</summary>
-public class XRocketPayoutRow
+public sealed class XRocketPayoutRow
 {
     public XRocketPayoutRow(string telegramUserId, string asset, decimal amount, string clientTransferId)
     {

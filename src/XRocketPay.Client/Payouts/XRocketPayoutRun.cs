@@ -1,16 +1,19 @@
 namespace XRocketPay.Client;
 
 /// <summary>
-/// The payout engine: takes rows through admit (the journal: a row known paid costs no request), send (one
-/// transfer per row, or mass chunks of one asset), settle (an answer lost is sent again with the same client
-/// ids, which cannot pay twice: <see cref="XRocketClientOptions.SettleWithin"/>), verify (rows answered as
-/// taken are compared with the transfer list, in groups) and record (the journal's outcome lines). Every
-/// request of a run, reads included, goes through <see cref="CallAsync"/> and so under the run's throttle.
-/// Outcomes are decided in <see cref="Outcomes"/>. Not thread-safe: one caller drives a run.
+/// The payout engine, and the one driver of a run: rows handed to <see cref="Add"/> go through admit (the
+/// journal: a row known paid costs no request), queue (one transfer per row, or mass chunks of one asset),
+/// confirm (the driver's answer), send, settle (an answer lost is sent again with the same client ids, which
+/// cannot pay twice: <see cref="XRocketClientOptions.SettleWithin"/>), verify (rows answered as taken are
+/// compared with the transfer list, in groups) and record (the journal's outcome lines); <see cref="Complete"/>
+/// sends what is still queued and verifies what still waits. The driver (<see cref="IPayoutRunDriver"/>)
+/// answers the run's questions on its own thread. Every request of a run, reads included, goes through
+/// <see cref="CallAsync"/> and so under the run's throttle. Outcomes are decided in <see cref="Outcomes"/>.
+/// Not thread-safe: one caller drives a run.
 /// </summary>
 /// <example>
 /// <code>
-/// using var journal = PayoutJournal.Open("payouts.journal", "nov", forWriting: true);
+/// using var journal = PayoutJournal.Open(path, "nov", forWriting: true);
 /// journal.Start("my-app");
 /// var run = new XRocketPayoutRun(client, XRocketPayoutMode.Mass, journal);
 /// var ids = new ClientIds(journal.BatchId);
@@ -18,30 +21,40 @@ namespace XRocketPay.Client;
 /// var results = await run.RunAsync(rows);   // killed? run the same code again: paid rows are skipped
 /// </code>
 /// </example>
-public sealed class XRocketPayoutRun
+public sealed partial class XRocketPayoutRun
 {
     private readonly List<(XRocketPayoutRow Row, MassTransferRowResult Sent)> _taken = new();
-    private readonly TakenRows _verifier;
+    private readonly Lazy<XRocketClient> _client;
+    private readonly Lazy<TakenRows> _verifier;
+    private readonly XRocketPayoutQueue _queue;
 
     public XRocketPayoutRun(XRocketClient client, XRocketPayoutMode mode, PayoutJournal? journal = null, XRocketThrottle? throttle = null, int chunkSize = XRocketPayoutLimits.MassTransferRows)
+        : this(client is null ? throw new ArgumentNullException(nameof(client)) : () => client, mode, journal, throttle, chunkSize)
     {
-        Queue = new XRocketPayoutQueue(mode, chunkSize);
-        Client = client ?? throw new ArgumentNullException(nameof(client));
+    }
+
+    /// <summary>A run whose client is asked for only when its first request is due, on the driver's thread (a run that sends nothing, such as -WhatIf, never connects).</summary>
+    public XRocketPayoutRun(Func<XRocketClient> connect, XRocketPayoutMode mode, PayoutJournal? journal = null, XRocketThrottle? throttle = null, int chunkSize = XRocketPayoutLimits.MassTransferRows)
+    {
+        if (connect is null)
+        {
+            throw new ArgumentNullException(nameof(connect));
+        }
+
+        _queue = new XRocketPayoutQueue(mode, chunkSize);
+        _client = new Lazy<XRocketClient>(connect);
+        _verifier = new Lazy<TakenRows>(() => new TakenRows(_client.Value));
         Mode = mode;
         Journal = journal;
         Throttle = throttle;
-        _verifier = new TakenRows(client);
     }
 
-    public XRocketClient Client { get; }
+    public XRocketClient Client => _client.Value;
     public XRocketPayoutMode Mode { get; }
     public PayoutJournal? Journal { get; }
 
     /// <summary>This run's client-side limit (null: the connection's, if any).</summary>
     public XRocketThrottle? Throttle { get; }
-
-    /// <summary>Groups rows into requests for <see cref="RunAsync"/> (a caller driving the steps may keep its own).</summary>
-    public XRocketPayoutQueue Queue { get; }
 
     /// <summary>Rows this run sent (their outcome Sent) so far.</summary>
     public int SentCount { get; private set; }
@@ -49,39 +62,105 @@ public sealed class XRocketPayoutRun
     /// <summary>Rows this run left Unknown so far.</summary>
     public int UnknownCount { get; private set; }
 
-    /// <summary>Rows sent whose answer said the client id was taken, waiting to be verified (one-by-one runs verify them in groups).</summary>
-    public int WaitingCount => _taken.Count;
+    /// <summary>Whether this run has sent a request (or begun to): what a stopped run has to say.</summary>
+    public bool HasSent => SentCount + UnknownCount > 0;
 
     /// <summary>Runs one request of this run under its throttle: every request of the engine goes through here.</summary>
     public async Task<T> CallAsync<T>(Func<XRocketClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken = default)
     {
+        var client = Client;
         using (XRocketThrottle.Use(Throttle ?? XRocketThrottle.Current))
         {
-            return await call(Client, cancellationToken).ConfigureAwait(false);
+            return await call(client, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Admit: the result when the journal knows the row as paid, the same payment or a conflict (no request is made), else null (send it): <see cref="Outcomes.Admit"/>.</summary>
-    public XRocketPayoutResult? Admit(XRocketPayoutRow row) => Outcomes.Admit(row, Journal);
+    /// <summary>
+    /// Takes one row: a row the journal knows as paid (the same payment, or a conflict) is answered at once
+    /// with no request; else it is queued, and a request that is ready (one-by-one: this row; mass: a full
+    /// chunk) is confirmed by <paramref name="driver"/> and sent. Results reach the driver as they come (a
+    /// one-by-one row answered as taken comes with a later row, verified in a group).
+    /// </summary>
+    public void Add(XRocketPayoutRow row, IPayoutRunDriver driver)
+    {
+        if (Outcomes.Admit(row, Journal) is { } known)
+        {
+            driver.Result(known);
+        }
+        else if (_queue.Add(row) is { } ready)
+        {
+            Send(ready, driver);
+        }
+    }
+
+    /// <summary>The end of the input: sends the chunks still queued and verifies the rows still waiting.</summary>
+    public void Complete(IPayoutRunDriver driver)
+    {
+        foreach (var chunk in _queue.Remaining())
+        {
+            Send(chunk, driver);
+        }
+
+        if (_taken.Count > 0)
+        {
+            Report(driver, driver.Run(token => CallAsync(async (_, t) =>
+            {
+                var results = await VerifyTakenAsync(t).ConfigureAwait(false);
+                Record(results);
+                return results;
+            }, token)));
+        }
+    }
 
     /// <summary>
-    /// Sends the rows of one request (from an <see cref="XRocketPayoutQueue"/>): intents journaled (flushed) first, the
-    /// request settled when its answer is lost, taken rows verified (mass: now; one-by-one: in groups, so a
-    /// result may come with a later row), outcomes journaled. Cancelled with a request in flight, its rows are
-    /// journaled Unknown (it may have been committed) before the cancellation surfaces.
+    /// Every step for a C# caller, with no questions asked: drives <paramref name="rows"/> through
+    /// <see cref="Add"/> and <see cref="Complete"/>, and returns (and hands to <paramref name="onResult"/> as they
+    /// come) one result per row. Re-run with the same journal (or the same client ids) after a kill: paid rows
+    /// are skipped, rows in doubt are settled, nothing is paid twice.
     /// </summary>
-    public Task<IReadOnlyList<XRocketPayoutResult>> SendAsync(IReadOnlyList<XRocketPayoutRow> rows, CancellationToken cancellationToken = default) =>
-        CallAsync(async (_, token) =>
+    public Task<IReadOnlyList<XRocketPayoutResult>> RunAsync(IEnumerable<XRocketPayoutRow> rows, Action<XRocketPayoutResult>? onResult = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() =>
         {
-            if (rows.Count == 0 || (Mode == XRocketPayoutMode.OneByOne && rows.Count != 1))
+            var driver = new UnattendedDriver(onResult, cancellationToken);
+            foreach (var row in rows)
             {
-                throw new ArgumentException("Send the rows of one request: one row one-by-one, a chunk of one asset in a mass run.", nameof(rows));
+                Add(row, driver);
             }
 
+            Complete(driver);
+            return (IReadOnlyList<XRocketPayoutResult>)driver.Results;
+        }, cancellationToken);
+
+    /// <summary>Confirms, then sends the rows of one request, on the driver's thread; the request itself runs where the driver runs it.</summary>
+    private void Send(IReadOnlyList<XRocketPayoutRow> rows, IPayoutRunDriver driver)
+    {
+        if (driver.Confirm(rows))
+        {
+            _ = Client;
+            Report(driver, driver.Run(token => SendAsync(rows, token)));
+        }
+    }
+
+    private static void Report(IPayoutRunDriver driver, IReadOnlyList<XRocketPayoutResult> results)
+    {
+        foreach (var result in results)
+        {
+            driver.Result(result);
+        }
+    }
+
+    /// <summary>
+    /// Sends the rows of one request: intents journaled (flushed) first, the request settled when its answer
+    /// is lost, taken rows verified (mass: now; one-by-one: in groups), outcomes journaled. Cancelled with a
+    /// request in flight, its rows are journaled Unknown (it may have been committed) before the cancellation surfaces.
+    /// </summary>
+    private Task<IReadOnlyList<XRocketPayoutResult>> SendAsync(IReadOnlyList<XRocketPayoutRow> rows, CancellationToken cancellationToken) =>
+        CallAsync(async (_, token) =>
+        {
             if (!rows.All(r => ClientIds.IsRandom(r.ClientTransferId)))
             {
                 // Before the first attempt of a row an earlier run may have paid: Sent counts only this run's payments.
-                await _verifier.MarkAsync(token).ConfigureAwait(false);
+                await _verifier.Value.MarkAsync(token).ConfigureAwait(false);
             }
 
             Journal?.Intents(rows.Select(IntentOf));
@@ -119,85 +198,6 @@ public sealed class XRocketPayoutRun
             return (IReadOnlyList<XRocketPayoutResult>)results;
         }, cancellationToken);
 
-    /// <summary>Verifies the taken rows still waiting: call at the end of the input.</summary>
-    public Task<IReadOnlyList<XRocketPayoutResult>> FinishAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(async (_, token) =>
-        {
-            var results = await VerifyTakenAsync(token).ConfigureAwait(false);
-            Record(results);
-            return results;
-        }, cancellationToken);
-
-    /// <summary>
-    /// Every step for a C# caller: admits, sends and finishes <paramref name="rows"/>, and returns (and hands
-    /// to <paramref name="onResult"/> as they come) one result per row. Re-run with the same journal (or the
-    /// same client ids) after a kill: paid rows are skipped, rows in doubt are settled, nothing is paid twice.
-    /// </summary>
-    public async Task<IReadOnlyList<XRocketPayoutResult>> RunAsync(IEnumerable<XRocketPayoutRow> rows, Action<XRocketPayoutResult>? onResult = null, CancellationToken cancellationToken = default)
-    {
-        var all = new List<XRocketPayoutResult>();
-        void Take(IEnumerable<XRocketPayoutResult> results)
-        {
-            foreach (var result in results)
-            {
-                all.Add(result);
-                onResult?.Invoke(result);
-            }
-        }
-
-        foreach (var row in rows)
-        {
-            if (Admit(row) is { } known)
-            {
-                Take(new[] { known });
-            }
-            else if (Queue.Add(row) is { } ready)
-            {
-                Take(await SendAsync(ready, cancellationToken).ConfigureAwait(false));
-            }
-        }
-
-        foreach (var chunk in Queue.Remaining())
-        {
-            Take(await SendAsync(chunk, cancellationToken).ConfigureAwait(false));
-        }
-
-        Take(await FinishAsync(cancellationToken).ConfigureAwait(false));
-        return all;
-    }
-
-    /// <summary>
-    /// The preflight's question, asked cheaply (list pages, no request per row): which of these rows the
-    /// transfer list already shows under their client id, paid the same (AlreadyDone) or otherwise (Failed, a
-    /// conflict). Rows not shown are left out; they may still exist beyond the pages read.
-    /// </summary>
-    public Task<IReadOnlyList<XRocketPayoutResult>> FindPaidAsync(IReadOnlyList<XRocketPayoutRow> rows, CancellationToken cancellationToken = default) =>
-        CallAsync(async (_, token) =>
-        {
-            var found = await _verifier.FindAsync(rows.Select(r => r.ClientTransferId), token).ConfigureAwait(false);
-            return (IReadOnlyList<XRocketPayoutResult>)rows.Where(r => found.ContainsKey(r.ClientTransferId))
-                .Select(r => Result(r, Outcomes.OfTakenRow(0, r.ClientTransferId, r.TelegramUserId, r.Asset, r.Amount, ownAttempt: false, found[r.ClientTransferId])))
-                .ToList();
-        }, cancellationToken);
-
-    /// <summary>
-    /// Of <paramref name="rows"/>, those the transfers this run has listed (newest first, at most
-    /// <see cref="TransfersListed"/>) show as the same payment (<see cref="Outcomes.Differences"/>) under a
-    /// client id not of this batch (<paramref name="batchPrefix"/>; none: another client id than the row's).
-    /// Information only: repeats are legitimate (a monthly payroll); the API gives transfers no date.
-    /// </summary>
-    public int CountPaidUnderAnotherBatch(IEnumerable<XRocketPayoutRow> rows, string? batchPrefix)
-    {
-        var byTarget = _verifier.Recent.Where(t => t.Target is not null).ToLookup(t => t.Target!, StringComparer.Ordinal);
-        return rows.Count(r => byTarget[r.TelegramUserId].Any(t =>
-            !string.Equals(t.ClientTransferId, r.ClientTransferId, StringComparison.Ordinal)
-            && (batchPrefix is null || t.ClientTransferId?.StartsWith(batchPrefix, StringComparison.Ordinal) != true)
-            && Outcomes.Differences(t, r.TelegramUserId, r.Asset, r.Amount).Count == 0));
-    }
-
-    /// <summary>How many transfers this run has listed and keeps (the most recent first).</summary>
-    public int TransfersListed => _verifier.Recent.Count;
-
     private async Task<MassTransferRowResult> SendOneAsync(XRocketPayoutRow row, CancellationToken cancellationToken)
     {
         var request = new CreateTransferRequest
@@ -227,7 +227,7 @@ public sealed class XRocketPayoutRun
     {
         var waiting = _taken.ToList();
         _taken.Clear();
-        var verified = await _verifier.VerifyAsync(
+        var verified = await _verifier.Value.VerifyAsync(
             waiting.Select((t, i) => (new MassTransferRowResult(i, t.Sent.ClientTransferId, t.Sent.Outcome, null, null), t.Row.TelegramUserId, t.Row.Asset, t.Row.Amount)).ToList(),
             cancellationToken).ConfigureAwait(false);
         return verified.Select(v => Result(waiting[v.Index].Row, v)).ToList();
@@ -252,4 +252,29 @@ public sealed class XRocketPayoutRun
     {
         ClientTransferId = row.ClientTransferId, Outcome = outcome, TransferId = transfer?.TransferId, Error = error?.ProblemCode.ErrorId,
     };
+
+    /// <summary>The driver of <see cref="RunAsync"/>: confirms every request, runs each step where it is, collects the results.</summary>
+    private sealed class UnattendedDriver : IPayoutRunDriver
+    {
+        private readonly Action<XRocketPayoutResult>? _onResult;
+        private readonly CancellationToken _cancellationToken;
+
+        public UnattendedDriver(Action<XRocketPayoutResult>? onResult, CancellationToken cancellationToken)
+        {
+            _onResult = onResult;
+            _cancellationToken = cancellationToken;
+        }
+
+        public List<XRocketPayoutResult> Results { get; } = new();
+
+        public bool Confirm(IReadOnlyList<XRocketPayoutRow> rows) => true;
+
+        public T Run<T>(Func<CancellationToken, Task<T>> step) => step(_cancellationToken).GetAwaiter().GetResult();
+
+        public void Result(XRocketPayoutResult result)
+        {
+            Results.Add(result);
+            _onResult?.Invoke(result);
+        }
+    }
 }

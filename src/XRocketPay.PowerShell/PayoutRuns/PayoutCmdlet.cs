@@ -94,10 +94,11 @@ public abstract class PayoutCmdlet : XRocketCmdlet
             WriteWarning($"Row {position} is identical to row {duplicateOf} ({XRocketMoney.Format(amount)} {asset} to {user}{(description is null ? "" : ", description '" + description + "'")}): both are paid, as two payouts. If the copy is a mistake, drop it.");
         }
 
-        return new PayoutRow(user, asset, amount, description, clientId, string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, InputObject, copyRow, position)
+        var payout = new XRocketPayoutRow(user, asset, amount, clientId)
         {
-            CallbackPayload = payload, DuplicateOf = duplicateOf,
+            Description = description, CallbackUrl = string.IsNullOrWhiteSpace(CallbackUrl) ? null : CallbackUrl, CallbackPayload = payload,
         };
+        return new PayoutRow(payout, InputObject, copyRow, position) { DuplicateOf = duplicateOf };
     }
 
     /// <summary>The columns that give a row its own key for a -BatchId client id (<see cref="ClientIds.ForRow"/>).</summary>
@@ -108,8 +109,8 @@ public abstract class PayoutCmdlet : XRocketCmdlet
         InputObject?.BaseObject is null or string ? null
         : RowKeyColumns.Select(c => InputObject.Properties[c] is { } p ? SafeValue(p)?.ToString() : null).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
-    internal XRocketTransferResult Result(XRocketOutcome status, PayoutRow row, Client.Models.Transfer? transfer) =>
-        new(status, row.ClientTransferId, row.TelegramUserId, row.Asset, row.Amount, row.Description, transfer, row.Input);
+    internal static XRocketTransferResult Result(XRocketOutcome status, PayoutRow row, Client.Models.Transfer? transfer) =>
+        new(status, row.Payout.ClientTransferId, row.Payout.TelegramUserId, row.Payout.Asset, row.Payout.Amount, row.Payout.Description, transfer, row.Input);
 
     /// <summary>The columns that bind to one parameter (its name and its aliases, read from the parameter): a row may carry one of each group.</summary>
     private static readonly string[][] s_aliasGroups =

@@ -1,19 +1,23 @@
 namespace XRocketPay.PowerShell.PayoutRuns;
 
-/// <summary>One validated payout row, ready for the payout engine, with what its error records carry.</summary>
-internal sealed class PayoutRow : XRocketPayoutRow
+/// <summary>
+/// One validated pipeline row: the payout handed to the engine (<see cref="Payout"/>), and what the cmdlet
+/// keeps beside it for its output and error records (the input row, its place, the copy errors carry).
+/// </summary>
+internal sealed class PayoutRow
 {
     private readonly Func<PSObject> _copyRow;
 
-    public PayoutRow(string telegramUserId, string asset, decimal amount, string? description, string clientTransferId, string? callbackUrl, PSObject? input, Func<PSObject> copyRow, int position = 0)
-        : base(telegramUserId, asset, amount, clientTransferId)
+    public PayoutRow(XRocketPayoutRow payout, PSObject? input, Func<PSObject> copyRow, int position = 0)
     {
-        Description = description;
-        CallbackUrl = callbackUrl;
+        Payout = payout;
         Input = input;
         _copyRow = copyRow;
         Position = position;
     }
+
+    /// <summary>What the engine pays: recipient, asset, amount, client id, description, callback.</summary>
+    public XRocketPayoutRow Payout { get; }
 
     public PSObject? Input { get; }
 
@@ -24,7 +28,7 @@ internal sealed class PayoutRow : XRocketPayoutRow
     public int DuplicateOf { get; set; }
 
     /// <summary>How an error message names this row: its place, recipient and client id.</summary>
-    public string Name => RowName(Position, TelegramUserId, ClientTransferId);
+    public string Name => RowName(Position, Payout.TelegramUserId, Payout.ClientTransferId);
 
     /// <summary>"Row 3 (TelegramUserId 1002, client id …)" for a piped row; "TelegramUserId 1002 (client id …)" when its place is not known.</summary>
     internal static string RowName(int position, string telegramUserId, string clientTransferId)

@@ -4,20 +4,13 @@ namespace XRocketPay.PowerShell.PayoutRuns;
 
 /// <summary>
 /// The cmdlet side of a payout run: binding and the row rules of <see cref="PayoutCmdlet"/>, -Journal,
-/// -Preflight (rows spooled, checked, then sent), -RequestsPerSecond, ShouldProcess, progress and output, all
-/// on the pipeline thread. The run itself (admit, send, settle, verify, journal, outcomes) is the core's
-/// <see cref="XRocketPayoutRun"/>.
+/// -Preflight and -RequestsPerSecond. The core's <see cref="XRocketPayoutRun"/> drives the run (admit, queue,
+/// send, settle, verify, journal, outcomes); <see cref="PayoutRunDriver"/> hands it this cmdlet's rows and
+/// answers its questions on the pipeline thread (ShouldProcess, progress, output, error records).
 /// </summary>
-public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
+public abstract class PayoutRunCmdlet : PayoutCmdlet, IDisposable
 {
-    private XRocketThrottle? _throttle;
-    private XRocketPayoutRun? _engine;
-    private XRocketPayoutQueue _queue = null!;
-    private PayoutRunSpool? _spool;
-    private PayoutPreflight? _preflight;
-    private PayoutRow? _held;
-    private bool _warnedOfRerun, _moreThanOneRow, _allRowsCarryIds = true;
-    private int _rows;
+    private PayoutRunDriver? _driver;
 
     /// <summary>An append-only JSON-lines journal of this run: re-run with the same input and journal to resume.</summary>
     [Parameter]
@@ -49,76 +42,41 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
     /// <summary>Whether a Failed row also gets a result object (the mass cmdlet reports every row).</summary>
     private protected virtual bool WritesFailedRows => false;
 
-    /// <summary>The engine of this run, made with the connection when the first request is due.</summary>
-    internal XRocketPayoutRun Engine => _engine ??= new XRocketPayoutRun(ActiveConnection.Client, Mode, WhatIfOnly ? null : RunJournal, _throttle);
-
     /// <summary>Throttle waits (this run's or the connection's) are posted to the progress bar from the core's thread.</summary>
     private protected override bool PostsMessages => true;
 
     /// <summary>-WhatIf given, or $WhatIfPreference set and not overridden: nothing is written, not even the journal.</summary>
-    protected bool WhatIfOnly => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+    internal bool WhatIfOnly => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
         ? w is SwitchParameter { IsPresent: true }
         : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+    /// <summary>What a re-run must repeat to be safe.</summary>
+    internal string Resume => PayoutRunAdvice.Resume(RunJournal is null ? null : Journal, BatchId);
 
     protected sealed override void BeginProcessing()
     {
         RunProgress = new PayoutRunProgress(this, MyInvocation.MyCommand.Name);
-        _queue = new XRocketPayoutQueue(Mode, Chunk);
-        if (MyInvocation.BoundParameters.ContainsKey(nameof(RequestsPerSecond)))
-        {
-            _throttle = new XRocketThrottle(RequestsPerSecond) { Waiting = PayoutRunProgress.ReportThrottle };
-        }
-
+        var throttle = MyInvocation.BoundParameters.ContainsKey(nameof(RequestsPerSecond)) ? new XRocketThrottle(RequestsPerSecond) { Waiting = PayoutRunProgress.ReportThrottle } : null;
         if (Journal is not null)
         {
             OpenJournal();
         }
 
-        if (PreflightOn)
-        {
-            _spool = new PayoutRunSpool();
-            _preflight = new PayoutPreflight();
-        }
+        // The connection is asked for when the first request is due (on this thread): -WhatIf needs none.
+        var engine = new XRocketPayoutRun(() => ActiveConnection.Client, Mode, WhatIfOnly ? null : RunJournal, throttle, Chunk);
+        _driver = new PayoutRunDriver(this, engine, PreflightOn, WritesFailedRows);
     }
 
     protected sealed override void ProcessRecord()
     {
         try
         {
-            var ownId = !string.IsNullOrWhiteSpace(ClientTransferId);
-            var row = ReadRow();
-            if (_spool is not null)
-            {
-                _preflight!.Add(row, ownId, RowIds, RunJournal);
-                if (row is not null)
-                {
-                    _allRowsCarryIds &= ownId;
-                    _spool.Add(row);
-                }
-
-                return;
-            }
-
-            if (row is null)
-            {
-                return;
-            }
-
-            _allRowsCarryIds &= ownId;
-            if (++_rows == 1 && MyInvocation.ExpectingInput)
-            {
-                // The first piped row waits for the second, so the warning about re-runs can come before any payment.
-                _held = row;
-                return;
-            }
-
-            _moreThanOneRow = _rows > 1;
-            ReleaseHeld();
-            Admit(row);
+            var clientIdGiven = !string.IsNullOrWhiteSpace(ClientTransferId);
+            _driver!.Take(ReadRow(), clientIdGiven, MyInvocation.ExpectingInput);
         }
         catch
         {
-            Stopped();
+            _driver?.Stopped();
             throw;
         }
     }
@@ -128,47 +86,18 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
         var finished = false;
         try
         {
-            if (_spool is not null)
-            {
-                if (!RunPreflight())
-                {
-                    finished = true;
-                    return;
-                }
-
-                RunProgress.Total = _spool.Count;
-                _moreThanOneRow = _spool.Count > 1;
-                foreach (var row in _spool.ReadAll())
-                {
-                    Admit(row);
-                }
-            }
-
-            ReleaseHeld();
-            foreach (var chunk in _queue.Remaining())
-            {
-                Send(chunk);
-            }
-
-            if (_engine is not null)
-            {
-                WriteResults(Run((engine, token) => engine.FinishAsync(token)));
-                if (_engine.UnknownCount > 0)
-                {
-                    WriteWarning($"{_engine.UnknownCount} row(s) are Unknown: they may have been paid. Run the same command again with the same {Resume()} to settle them; nothing is paid twice.");
-                }
-            }
-
+            _driver!.Finish();
             finished = true;
         }
         finally
         {
             if (!finished)
             {
-                Stopped();
+                _driver?.Stopped();
             }
 
-            Cleanup();
+            RunProgress?.Complete();
+            Close();
         }
     }
 
@@ -178,13 +107,13 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
         RunProgress?.Stopping();
     }
 
-    /// <summary>Runs a step of the engine off the pipeline thread (the engine is made here, on it: the session's connection is read there).</summary>
-    private T Run<T>(Func<XRocketPayoutRun, CancellationToken, Task<T>> step)
+    /// <summary>Runs a step of the engine off the pipeline thread; the connection is resolved first, here, where the session's is read.</summary>
+    /// <summary>Runs a step of the run off the pipeline thread, Ctrl+C cancelling it; its trace and progress are written here.</summary>
+    internal T RunStep<T>(Func<CancellationToken, Task<T>> step)
     {
-        var engine = Engine;
         try
         {
-            return Call((_, token) => step(engine, token));
+            return Call((_, token) => step(token));
         }
         catch (PayoutJournalException ex)
         {
@@ -195,67 +124,7 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
     }
 
     /// <summary>Asks ShouldProcess for rows about to be sent (one-by-one: one row; mass: a chunk).</summary>
-    private protected abstract bool Confirm(IReadOnlyList<XRocketPayoutRow> rows);
-
-    /// <summary>The run's results, written on the pipeline thread: progress, result objects, error records.</summary>
-    private void WriteResults(IReadOnlyList<XRocketPayoutResult> results)
-    {
-        foreach (var result in results)
-        {
-            var row = (PayoutRow)result.Row;
-            RunProgress.Done(row, result.Outcome);
-            if (result.Outcome != XRocketOutcome.Failed || WritesFailedRows)
-            {
-                WriteObject(Result(result.Outcome, row, result.Transfer));
-            }
-
-            if (result.Error is { } error)
-            {
-                var record = ErrorRecords.From(error, row.ErrorTarget);
-                if (result.Outcome == XRocketOutcome.Unknown)
-                {
-                    // One piece of advice, the module's (it names what to repeat), and the row named like every row error (issue 30 item 2).
-                    record.ErrorDetails = new ErrorDetails($"{error.Reason} The outcome is unknown: it may have been paid. To settle it, run the same command again with the same {Resume()}: it is never paid twice.");
-                    record = ErrorRecords.WithTarget(record, record.TargetObject);
-                }
-
-                WriteError(record);
-            }
-        }
-    }
-
-    private void Admit(PayoutRow row)
-    {
-        if (!WhatIfOnly && Engine.Admit(row) is { } known)
-        {
-            // The journal knows: no request.
-            WriteResults(new[] { known });
-        }
-        else if (_queue.Add(row) is { } ready)
-        {
-            Send(ready);
-        }
-    }
-
-    private void Send(IReadOnlyList<XRocketPayoutRow> rows)
-    {
-        if (!Confirm(rows) || WhatIfOnly)
-        {
-            return;
-        }
-
-        WarnOfRerun();
-        WriteResults(Run((engine, token) => engine.SendAsync(rows, token)));
-    }
-
-    private void ReleaseHeld()
-    {
-        if (_held is { } held)
-        {
-            _held = null;
-            Admit(held);
-        }
-    }
+    internal abstract bool ConfirmSend(IReadOnlyList<XRocketPayoutRow> rows);
 
     private void OpenJournal()
     {
@@ -295,20 +164,16 @@ public abstract partial class PayoutRunCmdlet : PayoutCmdlet, IDisposable
     {
         if (StopToken.IsCancellationRequested)
         {
-            Stopped();
+            _driver?.Stopped();
         }
 
-        RunJournal?.Dispose();
-        _spool?.Dispose();
-        _spool = null;
+        Close();
         Dispose();
     }
 
-    private void Cleanup()
+    private void Close()
     {
-        RunProgress?.Complete();
         RunJournal?.Dispose();
-        _spool?.Dispose();
-        _spool = null;
+        _driver?.Dispose();
     }
 }

@@ -42,7 +42,7 @@ internal sealed class PayoutRunProgress
             }
         });
 
-    public void Done(PayoutRow row, XRocketOutcome outcome)
+    public void Done(XRocketPayoutRow row, XRocketOutcome outcome)
     {
         _done++;
         if (outcome == XRocketOutcome.Sent)

@@ -64,7 +64,11 @@ internal sealed class PayoutRunSpool : IDisposable
             target.Properties.Add(new PSNoteProperty("Asset", line.Asset));
             target.Properties.Add(new PSNoteProperty("Description", line.Description));
             target.Properties.Add(new PSNoteProperty("ClientTransferId", line.ClientTransferId));
-            yield return new PayoutRow(line.TelegramUserId ?? "", line.Asset ?? "", line.Amount ?? 0m, line.Description, line.ClientTransferId ?? "", line.CallbackUrl, null, () => target) { CallbackPayload = line.CallbackPayload };
+            var payout = new XRocketPayoutRow(line.TelegramUserId ?? "", line.Asset ?? "", line.Amount ?? 0m, line.ClientTransferId ?? "")
+            {
+                Description = line.Description, CallbackUrl = line.CallbackUrl, CallbackPayload = line.CallbackPayload,
+            };
+            yield return new PayoutRow(payout, null, () => target);
         }
     }
 
@@ -100,7 +104,7 @@ internal sealed class PayoutRunSpool : IDisposable
 
     private void Write(PayoutRow row) => new PayoutJournalLine
     {
-        Type = PayoutJournalLineTypes.Row, ClientTransferId = row.ClientTransferId, TelegramUserId = row.TelegramUserId, Asset = row.Asset, Amount = row.Amount,
-        Description = row.Description, CallbackUrl = row.CallbackUrl, CallbackPayload = row.CallbackPayload,
+        Type = PayoutJournalLineTypes.Row, ClientTransferId = row.Payout.ClientTransferId, TelegramUserId = row.Payout.TelegramUserId, Asset = row.Payout.Asset,
+        Amount = row.Payout.Amount, Description = row.Payout.Description, CallbackUrl = row.Payout.CallbackUrl, CallbackPayload = row.Payout.CallbackPayload,
     }.WriteTo(_writer!);
 }

@@ -25,6 +25,6 @@ public sealed class NewXRocketMassTransferCommand : PayoutRunCmdlet
 
     private protected override bool WritesFailedRows => true;
 
-    private protected override bool Confirm(IReadOnlyList<XRocketPayoutRow> rows) =>
+    internal override bool ConfirmSend(IReadOnlyList<XRocketPayoutRow> rows) =>
         Confirmed($"{rows.Select(r => r.TelegramUserId).Distinct(StringComparer.Ordinal).Count()} Telegram user(s)", $"Mass transfer of {XRocketMoney.Format(rows.Sum(r => r.Amount))} {rows[0].Asset} in {rows.Count} transfer(s)");
 }

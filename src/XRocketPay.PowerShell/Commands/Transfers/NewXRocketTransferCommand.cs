@@ -7,6 +7,6 @@ public sealed class NewXRocketTransferCommand : PayoutRunCmdlet
 {
     private protected override XRocketPayoutMode Mode => XRocketPayoutMode.OneByOne;
 
-    private protected override bool Confirm(IReadOnlyList<XRocketPayoutRow> rows) =>
+    internal override bool ConfirmSend(IReadOnlyList<XRocketPayoutRow> rows) =>
         Confirmed($"Telegram user {rows[0].TelegramUserId}", $"Transfer {XRocketMoney.Format(rows[0].Amount)} {rows[0].Asset} (client id {rows[0].ClientTransferId})");
 }

@@ -8,7 +8,7 @@ public abstract class XRocketCmdlet : XRocketCmdletBase
     public XRocketConnection? Connection { get; set; }
 
     /// <summary>The connection for reference reads in validation (currencies): none is not an error here.</summary>
-    private protected XRocketConnection? ReferenceConnection => Connection ?? ConnectionStore.Current;
+    internal XRocketConnection? ReferenceConnection => Connection ?? ConnectionStore.Current;
 
     /// <summary>Writes <paramref name="error"/> when there is one; true when there was none (for use in filters).</summary>
     private protected bool Report(ErrorRecord? error)
