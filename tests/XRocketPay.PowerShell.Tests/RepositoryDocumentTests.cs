@@ -73,6 +73,15 @@ public sealed class RepositoryDocumentTests
             var answer = row.Split('|')[2];
             var first = QuotedPath.Match(answer);
             Assert.True(first.Success && File.Exists(TestPaths.InRepo(first.Groups["path"].Value)), $"the row does not start its answer with an existing file: {row}");
+
+            // The names given right after the file (up to the first ';', ':' or another path) are held by it.
+            var text = File.ReadAllText(TestPaths.InRepo(first.Groups["path"].Value));
+            var named = answer[(first.Index + first.Length)..];
+            named = named[..new[] { named.IndexOf(';'), named.IndexOf(':'), named.IndexOf("`src/", StringComparison.Ordinal), named.IndexOf("`tests/", StringComparison.Ordinal), named.Length }.Where(i => i >= 0).Min()];
+            foreach (var name in Regex.Matches(named, @"`(?<name>[A-Za-z_][A-Za-z0-9_.]*)`").Select(m => m.Groups["name"].Value.Split('.')[^1]))
+            {
+                Assert.True(text.Contains(name, StringComparison.Ordinal), $"{first.Groups["path"].Value} does not hold {name}, which its row names: {row}");
+            }
         }
     }
 
