@@ -96,6 +96,7 @@ public sealed class PayoutRunTests : IDisposable
         using var read = PayoutJournal.Open(path, null, forWriting: false);
         var same = Outcomes.Admit(new XRocketPayoutRow("777001", "toncoin", 7.0m, ClientIds.PrefixOf("rA") + "1"), read);
         Assert.Equal(XRocketOutcome.AlreadyDone, same!.Outcome);
+        Assert.Equal("42", same.Transfer?.TransferId);   // a re-run shows which transfer paid the row, as the first run did
 
         // The salary's id now asked with the bonus's payment: a conflict naming both versions, not a skip.
         var changed = Outcomes.Admit(new XRocketPayoutRow("777001", "USDT", 5m, ClientIds.PrefixOf("rA") + "1"), read);

@@ -39,7 +39,7 @@ public static class Outcomes
 
         var differing = Differences(paid, row.TelegramUserId, row.Asset, row.Amount);
         return differing.Count == 0
-            ? new XRocketPayoutResult(row, XRocketOutcome.AlreadyDone, null, null)
+            ? new XRocketPayoutResult(row, XRocketOutcome.AlreadyDone, journaled.TransferId is null ? null : paid, null)
             : new XRocketPayoutResult(row, XRocketOutcome.Failed, null, OfFailedCreate(Conflict(row.ClientTransferId, differing, paid, row.TelegramUserId, row.Asset, row.Amount), row.ClientTransferId));
     }
 

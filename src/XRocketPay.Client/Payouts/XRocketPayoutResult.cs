@@ -14,7 +14,7 @@ public sealed class XRocketPayoutResult
     public XRocketPayoutRow Row { get; }
     public XRocketOutcome Outcome { get; }
 
-    /// <summary>The transfer that pays the row (or, on a conflict, the one holding its client id), when known.</summary>
+    /// <summary>The transfer that pays the row (or, on a conflict, the one holding its client id), when known; for a row the journal knew as paid, its id and payment as journaled.</summary>
     public Transfer? Transfer { get; }
 
     /// <summary>Why the row is Failed or Unknown; an Unknown row's message says how to settle it.</summary>
