@@ -1,5 +1,6 @@
 # Dot-sourced by every *.Tests.ps1 in BeforeAll: the staged module, a sandbox of this file's own on a
-# free loopback port, and small helpers that read the sandbox's ledger and request log.
+# free loopback port, and its admin surface: $script:SandboxAdmin, the one helper every suite uses
+# (tests/XRocketPay.TestSupport/SandboxAdmin.cs, built with the solution), with a few PowerShell names for it.
 [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', '', Justification = 'Used by the test files that dot-source this one.')]
 param()
 
@@ -7,6 +8,20 @@ $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:StagedManifest = Join-Path $script:RepoRoot 'out/XRocketPay/XRocketPay.psd1'
 Import-Module (Join-Path $script:RepoRoot 'tools/XRocketSandbox.psm1') -Force
 Import-Module $script:StagedManifest -Force
+
+# Both configurations may be built: the newest is the current code (as Start-XRocketSandbox picks the sandbox).
+if (-not ('XRocketPay.TestSupport.SandboxAdmin' -as [type])) {
+    $testSupport = 'Debug', 'Release' |
+        ForEach-Object { Join-Path $script:RepoRoot "tests/XRocketPay.TestSupport/bin/$_/net10.0/XRocketPay.TestSupport.dll" } |
+        Where-Object { Test-Path -LiteralPath $_ } |
+        Sort-Object { (Get-Item -LiteralPath $_).LastWriteTimeUtc } -Descending |
+        Select-Object -First 1
+    if (-not $testSupport) {
+        throw 'The test support is not built: run ./build.ps1 -Task Build first.'
+    }
+
+    Add-Type -Path $testSupport
+}
 
 # Amounts in views and messages must not depend on the machine's culture: tests pin it.
 [System.Threading.Thread]::CurrentThread.CurrentCulture = [System.Globalization.CultureInfo]::InvariantCulture
@@ -43,6 +58,7 @@ function Open-TestSandbox {
     $all = @('--token', 'sandbox-token', '--token', $script:CanaryToken, '--withdrawal-delay-ms', '300') + $suite + $ArgumentList
     $script:Sandbox = Start-XRocketSandbox -ArgumentList $all -Confirm:$false
     $script:BaseUri = $script:Sandbox.BaseUri
+    $script:SandboxAdmin = [XRocketPay.TestSupport.SandboxAdmin]::new($script:BaseUri, $script:Sandbox.Token)
     if ($Connect) {
         Connect-TestSandbox
     }
@@ -50,54 +66,51 @@ function Open-TestSandbox {
 
 function Close-TestSandbox {
     Disconnect-XRocket -ErrorAction SilentlyContinue
+    if ($script:SandboxAdmin) {
+        $script:SandboxAdmin.Dispose()
+        $script:SandboxAdmin = $null
+    }
+
     if ($script:Sandbox) {
         Stop-XRocketSandbox -Sandbox $script:Sandbox -Confirm:$false
         $script:Sandbox = $null
     }
 }
 
-function Invoke-SandboxAdmin {
-    param(
-        [Parameter(Mandatory)] [string] $Path,
-        [string] $Method = 'Get',
-        [object] $Body
-    )
-
-    $call = @{ Method = $Method; Uri = "$script:BaseUri/sandbox/$Path" }
-    if ($PSBoundParameters.ContainsKey('Body')) {
-        $call.Body = $Body | ConvertTo-Json -Depth 5
-        $call.ContentType = 'application/json'
-    }
-
-    Invoke-RestMethod @call
-}
-
+# PowerShell names for the admin calls most files make; anything else: $script:SandboxAdmin's methods.
 function Clear-SandboxState {
-    $null = Invoke-SandboxAdmin -Path reset -Method Post
+    $script:SandboxAdmin.Reset()
 }
 
 function Clear-SandboxRequest {
-    $null = Invoke-SandboxAdmin -Path requests -Method Delete
+    $script:SandboxAdmin.ClearRequests()
 }
 
-# Every logged call to the API (admin calls are not logged).
+# Every logged call to the API.
 function Get-SandboxRequest {
-    @((Invoke-SandboxAdmin -Path requests).items | Where-Object { $_.path -like '/api/*' })
+    $script:SandboxAdmin.Requests()
 }
 
 # The requests that could change state: anything but GET.
 function Get-StateChangingRequest {
-    @(Get-SandboxRequest | Where-Object { $_.method -ne 'GET' })
+    $script:SandboxAdmin.StateChangingRequests()
 }
 
 function Get-SandboxBalance {
     param([Parameter(Mandatory)] [string] $Asset)
-    [decimal]((Invoke-SandboxAdmin -Path ledger).assets | Where-Object asset -EQ $Asset).balance
+    $script:SandboxAdmin.Balance($Asset)
 }
 
+# Hashtables go as PowerShell's JSON: their values may be wrapped in PSObjects.
 function Add-SandboxFault {
     param([Parameter(Mandatory)] [hashtable] $Fault)
-    $null = Invoke-SandboxAdmin -Path faults -Method Post -Body $Fault
+    $script:SandboxAdmin.AddFault(($Fault | ConvertTo-Json -Depth 5 -Compress))
+}
+
+function Set-SandboxConfig {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Changes the test''s own sandbox only.')]
+    param([Parameter(Mandatory)] [hashtable] $Setting)
+    $script:SandboxAdmin.SetConfig(($Setting | ConvertTo-Json -Depth 5 -Compress))
 }
 
 function Connect-TestSandbox {
