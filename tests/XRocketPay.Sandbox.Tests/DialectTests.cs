@@ -29,7 +29,7 @@ public sealed class DialectTests : IClassFixture<SandboxPair>
         Assert.Equal($"Cannot POST /{other.Collection}", pay.S("message"));
         Assert.Equal("Cannot POST /" + other.Mass, (await api.Post(other.Mass, new { asset = "TONCOIN" })).S("message"));
         Assert.Equal(10_000m, api.Balance("TONCOIN"));
-        Assert.Equal(dialect.ToString().ToLowerInvariant(), (await api.Get("sandbox/config")).S("dialect"));
+        Assert.Equal(dialect.ToString().ToLowerInvariant(), api.Config().GetProperty("dialect").GetString());
     }
 
     [Theory, ClassData(typeof(BothDialects))]

@@ -67,6 +67,20 @@ public sealed class FaultTests : IClassFixture<SandboxPair>
     }
 
     [Theory, ClassData(typeof(BothDialects))]
+    public async Task A_fault_waits_until_a_request_takes_it_and_clearing_drops_the_rest(SandboxDialect dialect)
+    {
+        var api = _sandboxes.Fresh(dialect);
+        api.AddFault(new { path = "/api/v1/balances", mode = "status", status = 503 });
+        api.AddFault(new { path = "/api/v1/app-info", mode = "status", status = 503 });
+        Assert.Equal(2, api.Faults().Count);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await api.Get("api/v1/balances")).Status);
+        Assert.Single(api.Faults());
+        api.ClearFaults();
+        Assert.Empty(api.Faults());
+        Assert.Equal(HttpStatusCode.OK, (await api.Get("api/v1/app-info")).Status);
+    }
+
+    [Theory, ClassData(typeof(BothDialects))]
     public async Task After_commit_on_a_refused_request_keeps_the_problem_body(SandboxDialect dialect)
     {
         var api = _sandboxes.Fresh(dialect);

@@ -72,7 +72,7 @@ public sealed class FidelityTests : EveryModeTests
             Assert.True(sent.Has(field), field);
         }
 
-        Assert.Equal("evidence", (await api.Get("sandbox/config")).S("shape"));
+        Assert.Equal("evidence", api.Config().GetProperty("shape").GetString());
     }
 
     [Theory, ClassData(typeof(BothDialects))]

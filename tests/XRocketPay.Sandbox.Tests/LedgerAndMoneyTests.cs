@@ -230,6 +230,10 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
         await Task.Delay(20);
         Assert.Equal("expired", (await api.Get("api/v1/invoice?invoiceId=" + expiring.S("id"))).S("status"));
 
+        var expired = await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "1" });
+        api.ExpireInvoice(expired.S("id"));
+        Assert.Equal("expired", (await api.Get("api/v1/invoice?invoiceId=" + expired.S("id"))).S("status"));
+
         var deletable = await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "1" });
         Assert.Equal(HttpStatusCode.OK, (await api.Delete("api/v1/invoice?invoiceId=" + deletable.S("id"))).Status);
         Assert.Equal("invoice_not_found", (await api.Get("api/v1/invoice?invoiceId=" + deletable.S("id"))).Code);

@@ -6,34 +6,26 @@ using XRocketPay.Sandbox;
 namespace XRocketPay.TestSupport;
 
 /// <summary>
-/// A sandbox for a test and its admin surface (<c>/sandbox/...</c>, declared in
-/// src/XRocketPay.Sandbox/Endpoints/AdminEndpoints.cs), one method per endpoint, named after it. The xunit
-/// suites start one in-process on 127.0.0.1 on a port chosen at run time; the Pester suite attaches one to
-/// the sandbox process it started (tests/pester/TestSupport.ps1). Synchronous on purpose: PowerShell (Pester,
-/// runspace tests) calls it as it is, and async tests lose nothing to a loopback call.
+/// A sandbox for a test, in-process on 127.0.0.1 on a port chosen at run time, and its admin surface
+/// (<c>/sandbox/...</c>, declared in src/XRocketPay.Sandbox/Endpoints/AdminEndpoints.cs), one method per
+/// endpoint, named after it. Every xunit suite's fixture is one; the Pester suite's <c>$script:SandboxAdmin</c>
+/// (tests/pester/TestSupport.ps1) mirrors it by name. Synchronous on purpose: the runspace tests are
+/// synchronous, and async tests lose nothing to a loopback call.
 /// </summary>
 public class SandboxAdmin : IDisposable
 {
     private static readonly JsonSerializerOptions Reading = new(JsonSerializerDefaults.Web);
 
-    private readonly SandboxServer? _server;
+    private readonly SandboxServer _server;
     private readonly HttpClient _http;
 
-    /// <summary>Starts an in-process sandbox with these options (loopback, free port: <see cref="SandboxOptions.Urls"/>'s default).</summary>
+    /// <summary>Starts a sandbox with these options (loopback, free port: <see cref="SandboxOptions.Urls"/>'s default).</summary>
     public SandboxAdmin(SandboxOptions options)
     {
         // Off the caller's synchronization context: an xunit fixture is built on one with few threads.
         _server = Task.Run(() => SandboxServer.StartAsync(options)).GetAwaiter().GetResult();
         BaseUri = _server.BaseUri;
         Token = _server.Token;
-        _http = new HttpClient { BaseAddress = BaseUri };
-    }
-
-    /// <summary>Attaches to a sandbox running elsewhere (the Pester suite's sandbox process).</summary>
-    public SandboxAdmin(Uri baseUri, string token)
-    {
-        BaseUri = new Uri(baseUri.ToString().TrimEnd('/') + "/");
-        Token = token;
         _http = new HttpClient { BaseAddress = BaseUri };
     }
 
@@ -70,7 +62,7 @@ public class SandboxAdmin : IDisposable
     /// <summary>DELETE /sandbox/requests.</summary>
     public void ClearRequests() => Send(HttpMethod.Delete, "sandbox/requests");
 
-    /// <summary>POST /sandbox/faults: a fault for the next matching requests (an object, or its JSON text).</summary>
+    /// <summary>POST /sandbox/faults: a fault for the next matching requests.</summary>
     public void AddFault(object fault) => Send(HttpMethod.Post, "sandbox/faults", fault);
 
     /// <summary>GET /sandbox/faults: the faults still waiting for a request.</summary>
@@ -82,7 +74,7 @@ public class SandboxAdmin : IDisposable
     /// <summary>GET /sandbox/config.</summary>
     public JsonElement Config() => Read(HttpMethod.Get, "sandbox/config");
 
-    /// <summary>PUT /sandbox/config: changes the settings named (an object, or its JSON text).</summary>
+    /// <summary>PUT /sandbox/config: changes the settings named.</summary>
     public void SetConfig(object settings) => Send(HttpMethod.Put, "sandbox/config", settings);
 
     /// <summary>POST /sandbox/cheques/redeem: someone redeems one activation of the cheque.</summary>
@@ -108,10 +100,7 @@ public class SandboxAdmin : IDisposable
         if (disposing)
         {
             _http.Dispose();
-            if (_server is not null)
-            {
-                Task.Run(() => _server.DisposeAsync().AsTask()).GetAwaiter().GetResult();
-            }
+            Task.Run(() => _server.DisposeAsync().AsTask()).GetAwaiter().GetResult();
         }
     }
 
@@ -131,7 +120,7 @@ public class SandboxAdmin : IDisposable
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
         }
 
         using var response = _http.Send(request);

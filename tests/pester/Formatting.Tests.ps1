@@ -12,7 +12,7 @@ BeforeAll {
     $deadline = [DateTime]::UtcNow.AddSeconds(10)
     do { $delivery = $script:SandboxAdmin.ReceivedWebhooks() | Select-Object -First 1 } until ($delivery -or [DateTime]::UtcNow -gt $deadline)
     $headers = @{}
-    $delivery.Headers.GetEnumerator() | ForEach-Object { $headers[$_.Key] = $_.Value }
+    $delivery.headers.PSObject.Properties | ForEach-Object { $headers[$_.Name] = $_.Value }
     $secret = [System.Net.NetworkCredential]::new('', 'sandbox-webhook-secret').SecurePassword
     $plan = New-XRocketTransfer -TelegramUserId 87209764 -Amount 1 -Asset TONCOIN -BatchId formatting -Preflight -WhatIf
     $journal = Join-Path $TestDrive 'formatting.jsonl'

@@ -291,12 +291,10 @@ Describe 'Rates say what they mean (issue 22)' {
 Describe 'The sandbox command line reads the invoice expiry unit (issue 22)' {
     It 'xrocket-sandbox --invoice-expiry-unit seconds reads expiresIn in seconds' {
         $seconds = Start-XRocketSandbox -ArgumentList @('--invoice-expiry-unit', 'seconds') -Confirm:$false
-        $admin = [XRocketPay.TestSupport.SandboxAdmin]::new($seconds.BaseUri, $seconds.Token)
         try {
-            $admin.Config().GetProperty('invoiceExpiryUnit').GetString() | Should -Be 'seconds'
+            (Get-SandboxAdmin -BaseUri $seconds.BaseUri).Config().invoiceExpiryUnit | Should -Be 'seconds'
         }
         finally {
-            $admin.Dispose()
             Stop-XRocketSandbox -Sandbox $seconds -Confirm:$false
         }
     }
@@ -314,13 +312,13 @@ Describe 'Wait-XRocketInvoice' {
                 [string] $Path = 'api/v1/invoice/pay-test'
             )
 
-            Start-ThreadJob -ArgumentList $script:BaseUri, $script:SandboxAdmin, $InvoiceId, $ReadAs, $Method, $Path -ScriptBlock {
-                param($BaseUri, $SandboxAdmin, $InvoiceId, $ReadAs, $Method, $Path)
+            Start-ThreadJob -ArgumentList $script:BaseUri, $InvoiceId, $ReadAs, $Method, $Path -ScriptBlock {
+                param($BaseUri, $InvoiceId, $ReadAs, $Method, $Path)
                 $deadline = [DateTime]::UtcNow.AddMinutes(5)
                 do {
                     if ([DateTime]::UtcNow -gt $deadline) { throw 'The wait never read the invoices.' }
                     Start-Sleep -Milliseconds 100
-                    $reads = @($SandboxAdmin.Requests() | Where-Object Method -EQ 'GET' | ForEach-Object { "$($_.Query)" })
+                    $reads = @((Invoke-RestMethod -Uri "$BaseUri/sandbox/requests").items | Where-Object { $_.method -eq 'GET' } | ForEach-Object { "$($_.query)" })
                 } until (@($ReadAs | Where-Object { $name = $_; -not ($reads | Where-Object { $_ -like "*$name*" }) }).Count -eq 0)
                 Start-Sleep -Seconds 2
                 foreach ($id in $InvoiceId) {

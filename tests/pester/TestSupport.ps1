@@ -1,6 +1,5 @@
 # Dot-sourced by every *.Tests.ps1 in BeforeAll: the staged module, a sandbox of this file's own on a
-# free loopback port, and its admin surface: $script:SandboxAdmin, the one helper every suite uses
-# (tests/XRocketPay.TestSupport/SandboxAdmin.cs, built with the solution), with a few PowerShell names for it.
+# free loopback port, and its admin surface ($script:SandboxAdmin, with a few PowerShell names for it).
 [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', '', Justification = 'Used by the test files that dot-source this one.')]
 param()
 
@@ -8,20 +7,6 @@ $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:StagedManifest = Join-Path $script:RepoRoot 'out/XRocketPay/XRocketPay.psd1'
 Import-Module (Join-Path $script:RepoRoot 'tools/XRocketSandbox.psm1') -Force
 Import-Module $script:StagedManifest -Force
-
-# Both configurations may be built: the newest is the current code (as Start-XRocketSandbox picks the sandbox).
-if (-not ('XRocketPay.TestSupport.SandboxAdmin' -as [type])) {
-    $testSupport = 'Debug', 'Release' |
-        ForEach-Object { Join-Path $script:RepoRoot "tests/XRocketPay.TestSupport/bin/$_/net10.0/XRocketPay.TestSupport.dll" } |
-        Where-Object { Test-Path -LiteralPath $_ } |
-        Sort-Object { (Get-Item -LiteralPath $_).LastWriteTimeUtc } -Descending |
-        Select-Object -First 1
-    if (-not $testSupport) {
-        throw 'The test support is not built: run ./build.ps1 -Task Build first.'
-    }
-
-    Add-Type -Path $testSupport
-}
 
 # Amounts in views and messages must not depend on the machine's culture: tests pin it.
 [System.Threading.Thread]::CurrentThread.CurrentCulture = [System.Globalization.CultureInfo]::InvariantCulture
@@ -42,6 +27,71 @@ else {
 $script:ShortTimeoutSec = 5
 $script:TimeoutDelayMs = ($script:ShortTimeoutSec + 2) * 1000
 
+# The sandbox's admin surface, tests/XRocketPay.TestSupport/SandboxAdmin.cs method for method: the same
+# names over the same endpoints (SandboxAdminMirrorTests holds the names to it), answers as PowerShell reads
+# JSON. Not the compiled class itself: this suite also runs under Windows PowerShell 5.1
+# (.github/workflows/test.yml), which cannot load a net10.0 assembly, and where the module's private
+# System.Text.Json loading is under test and must not meet a test helper's.
+class SandboxAdmin {
+    [string] $BaseUri
+    [string] $WebhookSink
+
+    SandboxAdmin([string] $BaseUri) {
+        $this.BaseUri = $BaseUri.TrimEnd('/')
+        $this.WebhookSink = "$($this.BaseUri)/sandbox/webhook-sink"
+    }
+
+    hidden [object] Send([string] $Method, [string] $Path, [object] $Body) {
+        $call = @{ Method = $Method; Uri = "$($this.BaseUri)/sandbox/$Path" }
+        if ($null -ne $Body) {
+            $call.Body = $Body | ConvertTo-Json -Depth 5 -Compress
+            $call.ContentType = 'application/json'
+        }
+
+        return Invoke-RestMethod @call
+    }
+
+    [void] Reset() { $null = $this.Send('Post', 'reset', $null) }
+
+    [object[]] Ledger() { return @($this.Send('Get', 'ledger', $null).assets) }
+
+    [decimal] Balance([string] $Asset) { return [decimal]($this.Ledger() | Where-Object asset -EQ $Asset).balance }
+
+    [decimal] Holds([string] $Asset) { return [decimal]($this.Ledger() | Where-Object asset -EQ $Asset).holds }
+
+    # Every logged call to the API.
+    [object[]] Requests() { return @($this.Send('Get', 'requests', $null).items | Where-Object path -Like '/api/*') }
+
+    # The requests that could change state: anything but GET.
+    [object[]] StateChangingRequests() { return @($this.Requests() | Where-Object method -NE 'GET') }
+
+    [void] ClearRequests() { $null = $this.Send('Delete', 'requests', $null) }
+
+    [void] AddFault([hashtable] $Fault) { $null = $this.Send('Post', 'faults', $Fault) }
+
+    [object[]] Faults() { return @($this.Send('Get', 'faults', $null).items) }
+
+    [void] ClearFaults() { $null = $this.Send('Delete', 'faults', $null) }
+
+    [object] Config() { return $this.Send('Get', 'config', $null) }
+
+    [void] SetConfig([hashtable] $Setting) { $null = $this.Send('Put', 'config', $Setting) }
+
+    [void] RedeemCheque([string] $ChequeId) { $null = $this.Send('Post', "cheques/redeem?chequeId=$([uri]::EscapeDataString($ChequeId))", $null) }
+
+    [void] ExpireInvoice([string] $InvoiceId) { $null = $this.Send('Post', "invoices/expire?invoiceId=$([uri]::EscapeDataString($InvoiceId))", $null) }
+
+    [object[]] ReceivedWebhooks() { return @($this.Send('Get', 'webhook-sink', $null).items) }
+
+    [object[]] WebhookDeliveries() { return @($this.Send('Get', 'webhooks', $null).items) }
+}
+
+# The admin surface of a sandbox a test starts itself.
+function Get-SandboxAdmin {
+    param([Parameter(Mandatory)] [string] $BaseUri)
+    [SandboxAdmin]::new($BaseUri)
+}
+
 # A token no test may ever see printed, logged or stored.
 $script:CanaryToken = 'CANARY-7f3e9a1c-token-DO-NOT-LEAK'
 
@@ -58,7 +108,7 @@ function Open-TestSandbox {
     $all = @('--token', 'sandbox-token', '--token', $script:CanaryToken, '--withdrawal-delay-ms', '300') + $suite + $ArgumentList
     $script:Sandbox = Start-XRocketSandbox -ArgumentList $all -Confirm:$false
     $script:BaseUri = $script:Sandbox.BaseUri
-    $script:SandboxAdmin = [XRocketPay.TestSupport.SandboxAdmin]::new($script:BaseUri, $script:Sandbox.Token)
+    $script:SandboxAdmin = Get-SandboxAdmin -BaseUri $script:BaseUri
     if ($Connect) {
         Connect-TestSandbox
     }
@@ -66,11 +116,7 @@ function Open-TestSandbox {
 
 function Close-TestSandbox {
     Disconnect-XRocket -ErrorAction SilentlyContinue
-    if ($script:SandboxAdmin) {
-        $script:SandboxAdmin.Dispose()
-        $script:SandboxAdmin = $null
-    }
-
+    $script:SandboxAdmin = $null
     if ($script:Sandbox) {
         Stop-XRocketSandbox -Sandbox $script:Sandbox -Confirm:$false
         $script:Sandbox = $null
@@ -86,12 +132,10 @@ function Clear-SandboxRequest {
     $script:SandboxAdmin.ClearRequests()
 }
 
-# Every logged call to the API.
 function Get-SandboxRequest {
     $script:SandboxAdmin.Requests()
 }
 
-# The requests that could change state: anything but GET.
 function Get-StateChangingRequest {
     $script:SandboxAdmin.StateChangingRequests()
 }
@@ -101,16 +145,15 @@ function Get-SandboxBalance {
     $script:SandboxAdmin.Balance($Asset)
 }
 
-# Hashtables go as PowerShell's JSON: their values may be wrapped in PSObjects.
 function Add-SandboxFault {
     param([Parameter(Mandatory)] [hashtable] $Fault)
-    $script:SandboxAdmin.AddFault(($Fault | ConvertTo-Json -Depth 5 -Compress))
+    $script:SandboxAdmin.AddFault($Fault)
 }
 
 function Set-SandboxConfig {
     [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Changes the test''s own sandbox only.')]
     param([Parameter(Mandatory)] [hashtable] $Setting)
-    $script:SandboxAdmin.SetConfig(($Setting | ConvertTo-Json -Depth 5 -Compress))
+    $script:SandboxAdmin.SetConfig($Setting)
 }
 
 function Connect-TestSandbox {

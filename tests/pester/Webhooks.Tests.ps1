@@ -12,7 +12,7 @@ BeforeAll {
     } until ($script:delivery -or [DateTime]::UtcNow -gt $deadline)
 
     $script:headers = @{}
-    $script:delivery.Headers.GetEnumerator() | ForEach-Object { $script:headers[$_.Key] = $_.Value }
+    $script:delivery.headers.PSObject.Properties | ForEach-Object { $script:headers[$_.Name] = $_.Value }
     $script:secret = [System.Net.NetworkCredential]::new('', 'sandbox-webhook-secret').SecurePassword
 }
 
@@ -36,7 +36,7 @@ Describe 'Webhooks' {
             $generic.Add($name.ToLowerInvariant(), $script:headers[$name])
         }
 
-        foreach ($collection in $web, $values, $generic, [pscustomobject]$script:headers) {
+        foreach ($collection in $web, $values, $generic, $script:delivery.headers) {
             Test-XRocketWebhookSignature -Body $script:delivery.body -Headers $collection -Secret $script:secret | Should -BeTrue
             (ConvertFrom-XRocketWebhook -Body $script:delivery.body -Headers $collection -Secret $script:secret).Type | Should -Be 'invoice'
         }
