@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using XRocketPay.Sandbox;
+using XRocketPay.TestSupport;
 
 namespace XRocketPay.Client.Tests;
 
@@ -23,11 +23,11 @@ public sealed class DialectTests
     [MemberData(nameof(Sandboxes))]
     public async Task Auto_detects_the_dialect_with_read_only_look_ups_then_pays_re_runs_and_mass_pays(SandboxDialect dialect, SandboxShape shape)
     {
-        await using var sandbox = await Start(dialect, shape);
+        using var sandbox = Start(dialect, shape);
         var client = Client(sandbox);
         Assert.Equal(XRocketApiDialect.Auto, client.Dialect);
         Assert.Equal(Expected(dialect), await client.ResolveDialectAsync());
-        Assert.DoesNotContain(await Requests(sandbox), r => r.Method != "GET");
+        Assert.DoesNotContain(sandbox.Requests(), r => r.Method != "GET");
 
         var request = new Models.CreateTransferRequest { Target = "1001", Asset = "TONCOIN", Amount = 1.123456789m, ClientTransferId = "dialect-1" };
         var first = await client.CreateTransferAsync(request);
@@ -48,34 +48,34 @@ public sealed class DialectTests
         var massAgain = await client.CreateMassTransfersAsync("TRX", rows.Select(r => new Models.MassTransferItem { Target = r.Target, Amount = r.Amount, ClientTransferId = r.ClientTransferId }).ToList());
         Assert.All(massAgain, r => Assert.Equal(XRocketOutcome.AlreadyDone, r.Outcome));
 
-        Assert.Equal(10_000m - 1.123456789m, await Balance(sandbox, "TONCOIN"));
-        Assert.Equal(10_000m - 1.5m, await Balance(sandbox, "TRX"));
+        Assert.Equal(10_000m - 1.123456789m, sandbox.Balance("TONCOIN"));
+        Assert.Equal(10_000m - 1.5m, sandbox.Balance("TRX"));
         var family = dialect == SandboxDialect.Payouts ? "payouts" : "transfers";
-        Assert.Contains(await Requests(sandbox), r => r.Method == "POST" && r.Path == "/api/v1/" + family);
+        Assert.Contains(sandbox.Requests(), r => r.Method == "POST" && r.Path == "/api/v1/" + family);
     }
 
     [Theory]
     [MemberData(nameof(Sandboxes))]
     public async Task A_fault_after_commit_is_reconciled_once(SandboxDialect dialect, SandboxShape shape)
     {
-        await using var sandbox = await Start(dialect, shape);
+        using var sandbox = Start(dialect, shape);
         var client = Client(sandbox);
         var path = dialect == SandboxDialect.Payouts ? "/api/v1/payouts" : "/api/v1/transfers";
-        await Admin(sandbox, "sandbox/faults", new { method = "POST", path, mode = "after-commit", status = 500 });
+        sandbox.AddFault(new { method = "POST", path, mode = "after-commit", status = 500 });
         var result = await client.CreateTransferAsync(new Models.CreateTransferRequest { Target = "1001", Asset = "USDT", Amount = 2m });
         Assert.Equal(XRocketOutcome.Sent, result.Outcome);
-        Assert.Equal(10_000m - 2m, await Balance(sandbox, "USDT"));
+        Assert.Equal(10_000m - 2m, sandbox.Balance("USDT"));
     }
 
     [Theory]
     [MemberData(nameof(Sandboxes))]
     public async Task A_success_without_a_body_is_success_and_the_object_is_read_back(SandboxDialect dialect, SandboxShape shape)
     {
-        await using var sandbox = await Start(dialect, shape);
+        using var sandbox = Start(dialect, shape);
         var client = Client(sandbox);
         var path = dialect == SandboxDialect.Payouts ? "/api/v1/payouts" : "/api/v1/transfers";
-        await Admin(sandbox, "sandbox/faults", new { method = "POST", path, mode = "after-commit", status = 204 });
-        await Admin(sandbox, "sandbox/faults", new { method = "POST", path = "/api/v1/cheques", mode = "after-commit", status = 204 });
+        sandbox.AddFault(new { method = "POST", path, mode = "after-commit", status = 204 });
+        sandbox.AddFault(new { method = "POST", path = "/api/v1/cheques", mode = "after-commit", status = 204 });
         var transfer = await client.CreateTransferAsync(new Models.CreateTransferRequest { Target = "1001", Asset = "USDT", Amount = 2m, ClientTransferId = "empty-1" });
         var cheque = await client.CreateChequeAsync(new Models.CreateChequeRequest { Asset = "TONCOIN", Amount = 3m, ClientChequeId = "empty-2" });
         Assert.Equal(XRocketOutcome.Sent, transfer.Outcome);
@@ -83,7 +83,7 @@ public sealed class DialectTests
         Assert.NotEqual("", transfer.Value.TransferId);
         Assert.Equal(XRocketOutcome.Sent, cheque.Outcome);
         Assert.Equal(3m, cheque.Value.Amount);
-        Assert.Equal(10_000m - 2m, await Balance(sandbox, "USDT"));
+        Assert.Equal(10_000m - 2m, sandbox.Balance("USDT"));
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class DialectTests
     [InlineData(SandboxDialect.Payouts, XRocketApiDialect.Transfers)]
     public async Task A_dialect_forced_wrong_pays_nothing_and_says_how_to_switch(SandboxDialect served, XRocketApiDialect forced)
     {
-        await using var sandbox = await Start(served, SandboxShape.Full);
+        using var sandbox = Start(served, SandboxShape.Full);
         var client = Client(sandbox, forced);
         Assert.Equal(forced, await client.ResolveDialectAsync());
         var single = await Assert.ThrowsAsync<XRocketApiException>(() => client.CreateTransferAsync(new Models.CreateTransferRequest { Target = "1001", Asset = "USDT", Amount = 2m }));
@@ -105,7 +105,7 @@ public sealed class DialectTests
         var mass = await client.CreateMassTransfersAsync("USDT", new[] { new Models.MassTransferItem { Target = "1001", Amount = 1m } });
         Assert.Equal(XRocketOutcome.Failed, mass.Single().Outcome);
         Assert.Contains("-ApiDialect " + Expected(served), mass.Single().Error!.Message, StringComparison.Ordinal);
-        Assert.Equal(10_000m, await Balance(sandbox, "USDT"));
+        Assert.Equal(10_000m, sandbox.Balance("USDT"));
     }
 
     [Theory]
@@ -121,10 +121,9 @@ public sealed class DialectTests
 
     private static XRocketApiDialect Expected(SandboxDialect dialect) => dialect == SandboxDialect.Payouts ? XRocketApiDialect.Payouts : XRocketApiDialect.Transfers;
 
-    private static async Task<SandboxServer> Start(SandboxDialect dialect, SandboxShape shape) =>
-        await SandboxServer.StartAsync(new SandboxOptions { Dialect = dialect, Shape = shape });
+    private static SandboxAdmin Start(SandboxDialect dialect, SandboxShape shape) => new(new SandboxOptions { Dialect = dialect, Shape = shape });
 
-    private static XRocketClient Client(SandboxServer sandbox, XRocketApiDialect dialect = XRocketApiDialect.Auto) => new(new XRocketClientOptions
+    private static XRocketClient Client(SandboxAdmin sandbox, XRocketApiDialect dialect = XRocketApiDialect.Auto) => new(new XRocketClientOptions
     {
         BaseUri = sandbox.BaseUri,
         Token = new XRocketApiToken(sandbox.Token),
@@ -132,28 +131,4 @@ public sealed class DialectTests
         Timeout = TimeSpan.FromSeconds(10),
         Retry = new XRocketRetryPolicy { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
     });
-
-    private static async Task Admin(SandboxServer sandbox, string path, object body)
-    {
-        using var admin = new HttpClient { BaseAddress = sandbox.BaseUri };
-        (await admin.PostAsync(path, new StringContent(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-    }
-
-    private static async Task<decimal> Balance(SandboxServer sandbox, string asset)
-    {
-        using var admin = new HttpClient { BaseAddress = sandbox.BaseUri };
-        using var doc = JsonDocument.Parse(await admin.GetStringAsync("sandbox/ledger"));
-        var row = doc.RootElement.GetProperty("assets").EnumerateArray().Single(a => a.GetProperty("asset").GetString() == asset);
-        return decimal.Parse(row.GetProperty("balance").GetString()!, CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<IReadOnlyList<(string Method, string Path)>> Requests(SandboxServer sandbox)
-    {
-        using var admin = new HttpClient { BaseAddress = sandbox.BaseUri };
-        using var doc = JsonDocument.Parse(await admin.GetStringAsync("sandbox/requests"));
-        return doc.RootElement.GetProperty("items").EnumerateArray()
-            .Select(i => (i.GetProperty("method").GetString()!, i.GetProperty("path").GetString()!))
-            .Where(r => r.Item2.StartsWith("/api/", StringComparison.Ordinal))
-            .ToList();
-    }
 }

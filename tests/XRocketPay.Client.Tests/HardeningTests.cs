@@ -5,15 +5,15 @@ using XRocketPay.Client.Models;
 namespace XRocketPay.Client.Tests;
 
 /// <summary>Issue 14: redirects, secrets in inner exceptions, rounding, a proxy with plain http, paid-but-lost answers.</summary>
-public abstract class HardeningTests : IAsyncLifetime
+public abstract class HardeningTests
 {
     private readonly SandboxFixture _sandbox;
 
-    protected HardeningTests(SandboxFixture sandbox) => _sandbox = sandbox;
-
-    public Task InitializeAsync() => _sandbox.Reset();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    protected HardeningTests(SandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _sandbox.Reset();
+    }
 
     private static CreateTransferRequest Payout(string clientId) =>
         new() { Target = "4242", Asset = "TONCOIN", Amount = 2m, ClientTransferId = clientId };
@@ -26,25 +26,25 @@ public abstract class HardeningTests : IAsyncLifetime
     public async Task A_redirect_is_an_error_naming_the_target_host_and_nothing_is_sent_there(int status)
     {
         // Another loopback host: if the client followed, it would reach the same sandbox on 127.0.0.2 (or fail to connect).
-        var other = new UriBuilder(_sandbox.Server.BaseUri) { Host = "127.0.0.2" }.Uri;
+        var other = new UriBuilder(_sandbox.BaseUri) { Host = "127.0.0.2" }.Uri;
         var traces = new ConcurrentQueue<XRocketTrace>();
         var client = _sandbox.Client(traces: traces);
-        await _sandbox.Fault(new { path = "/api/v1/transfers", method = "POST", mode = "redirect", status, location = other.GetLeftPart(UriPartial.Authority) });
+        _sandbox.AddFault(new { path = "/api/v1/transfers", method = "POST", mode = "redirect", status, location = other.GetLeftPart(UriPartial.Authority) });
         var ex = await Assert.ThrowsAnyAsync<XRocketException>(() => client.CreateTransferAsync(Payout("redirect-" + status)));
         Assert.Equal(XRocketProblemCodes.RedirectRefused, ex.Code);
         Assert.Equal("SecurityError", ex.ProblemCode.Category);
         Assert.Contains("127.0.0.2", ex.Message);
         Assert.Equal(XRocketOutcome.Failed, ex.Outcome);
         Assert.Single(traces);
-        Assert.Single(await _sandbox.RequestBodies("POST", "/api/v1/transfers"));
-        Assert.Equal(10_000m, await _sandbox.Balance("TONCOIN"));
+        Assert.Single(_sandbox.Requests("POST", "/api/v1/transfers"));
+        Assert.Equal(10_000m, _sandbox.Balance("TONCOIN"));
     }
 
     [Fact]
     public async Task An_echoing_server_never_puts_the_token_in_an_exception_or_its_inner_exceptions()
     {
         var client = _sandbox.Client(token: SandboxFixture.CanaryToken, configure: o => o.SettleWithin = TimeSpan.Zero);
-        await _sandbox.Fault(new { path = "/api/v1/transfers", method = "POST", mode = "echo" });
+        _sandbox.AddFault(new { path = "/api/v1/transfers", method = "POST", mode = "echo" });
         var ex = await Assert.ThrowsAnyAsync<XRocketException>(() => client.CreateTransferAsync(Payout("echo-1")));
         for (Exception? e = ex; e is not null; e = e.InnerException)
         {
@@ -58,7 +58,7 @@ public abstract class HardeningTests : IAsyncLifetime
     public async Task A_problem_body_that_echoes_the_token_is_redacted_in_every_field()
     {
         var client = _sandbox.Client(token: SandboxFixture.CanaryToken);
-        await _sandbox.Fault(new { path = "/api/v1/balances", mode = "echo" });
+        _sandbox.AddFault(new { path = "/api/v1/balances", mode = "echo" });
         var ex = await Record.ExceptionAsync(() => client.GetBalancesAsync());
         if (ex is not null)
         {
@@ -91,11 +91,11 @@ public abstract class HardeningTests : IAsyncLifetime
     {
         // No settling (a bound of zero): the call's own retries are all it has.
         var client = _sandbox.Client(configure: o => { o.Retry.MaxAttempts = 2; o.SettleWithin = TimeSpan.Zero; });
-        await _sandbox.Fault(new { path = "/api/v1/transfers", method = "POST", mode = "after-commit", status = 500 });
-        await _sandbox.Fault(new { path = "/api/v1/transfers", method = "POST", mode, status, count = 5 });
+        _sandbox.AddFault(new { path = "/api/v1/transfers", method = "POST", mode = "after-commit", status = 500 });
+        _sandbox.AddFault(new { path = "/api/v1/transfers", method = "POST", mode, status, count = 5 });
         var ex = await Assert.ThrowsAnyAsync<XRocketException>(() => client.CreateTransferAsync(Payout("lost-" + mode + status)));
         Assert.Equal(XRocketOutcome.Unknown, ex.Outcome);
         Assert.Contains("may have been paid; re-run with the same client id (lost-" + mode + status + ") to reconcile, never with a new one", ex.Message);
-        Assert.Equal(10_000m - 2m, await _sandbox.Balance("TONCOIN"));
+        Assert.Equal(10_000m - 2m, _sandbox.Balance("TONCOIN"));
     }
 }

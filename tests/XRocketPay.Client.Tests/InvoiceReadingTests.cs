@@ -1,32 +1,30 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using XRocketPay.Client.Models;
 
 namespace XRocketPay.Client.Tests;
 
 /// <summary>Issue 22: invoices as the live API reads them: the expiry unit, fiat prices, payload objects, rates.</summary>
-public abstract class InvoiceReadingTests : IAsyncLifetime
+public abstract class InvoiceReadingTests
 {
     private static readonly TimeSpan HalfHour = TimeSpan.FromMinutes(30);
     private readonly SandboxFixture _sandbox;
 
-    protected InvoiceReadingTests(SandboxFixture sandbox) => _sandbox = sandbox;
+    protected InvoiceReadingTests(SandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _sandbox.Reset();
+    }
 
-    public Task InitializeAsync() => _sandbox.Reset();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private async Task ServerReads(string unit) =>
-        (await _sandbox.Admin.PutAsJsonAsync("sandbox/config", new { invoiceExpiryUnit = unit })).EnsureSuccessStatusCode();
+    private void ServerReads(string unit) => _sandbox.SetConfig(new { invoiceExpiryUnit = unit });
 
     private static Task<XRocketCreateResult<Invoice>> HalfHourInvoice(XRocketClient client) =>
         client.CreateInvoiceAsync(new CreateInvoiceRequest { PriceCurrency = "USDT", PriceAmount = 1m, Expiry = HalfHour });
 
     private static TimeSpan OpenFor(Invoice invoice) => invoice.ExpiresAt!.Value - invoice.CreatedAt!.Value;
 
-    private async Task<long> LastExpiresInSent()
+    private long LastExpiresInSent()
     {
-        using var body = JsonDocument.Parse((await _sandbox.RequestBodies("POST", "/api/v1/invoices")).Last()!);
+        using var body = JsonDocument.Parse(_sandbox.Requests("POST", "/api/v1/invoices").Last().Body!);
         return body.RootElement.GetProperty("expiresIn").GetInt64();
     }
 
@@ -40,7 +38,7 @@ public abstract class InvoiceReadingTests : IAsyncLifetime
             var created = await HalfHourInvoice(client);
             Assert.Empty(created.Warnings);
             Assert.Equal(HalfHour, OpenFor(created.Value));
-            Assert.Equal(1_800_000, await LastExpiresInSent());
+            Assert.Equal(1_800_000, LastExpiresInSent());
         }
 
         Assert.Equal(XRocketInvoiceExpiryUnit.Milliseconds, client.InvoiceExpiryUnit);
@@ -49,7 +47,7 @@ public abstract class InvoiceReadingTests : IAsyncLifetime
     [Fact]
     public async Task A_server_reading_seconds_is_warned_about_once_and_later_invoices_are_right()
     {
-        await ServerReads("seconds");
+        ServerReads("seconds");
         var client = _sandbox.Client();
         var first = await HalfHourInvoice(client);
         var warning = Assert.Single(first.Warnings);
@@ -65,14 +63,14 @@ public abstract class InvoiceReadingTests : IAsyncLifetime
             var later = await HalfHourInvoice(client);
             Assert.Empty(later.Warnings);
             Assert.Equal(HalfHour, OpenFor(later.Value));
-            Assert.Equal(1800, await LastExpiresInSent());
+            Assert.Equal(1800, LastExpiresInSent());
         }
     }
 
     [Fact]
     public async Task A_unit_fixed_by_the_caller_is_sent_as_given_and_a_wrong_one_is_reported_every_time()
     {
-        await ServerReads("seconds");
+        ServerReads("seconds");
         var right = _sandbox.Client(configure: o => o.InvoiceExpiryUnit = XRocketInvoiceExpiryUnit.Seconds);
         var created = await HalfHourInvoice(right);
         Assert.Empty(created.Warnings);
@@ -131,7 +129,7 @@ public abstract class InvoiceReadingTests : IAsyncLifetime
         var client = _sandbox.Client();
         var first = await client.PriceInFiatAsync("TONCOIN", 500m, "EUR");
         var second = await client.PriceInFiatAsync("TONCOIN", 500m, "EUR");
-        Assert.Equal(2, (await _sandbox.AdminGet("sandbox/requests")).GetProperty("items").EnumerateArray().Count(i => i.GetProperty("path").GetString() == "/api/v1/rates"));
+        Assert.Equal(2, _sandbox.Requests("GET", "/api/v1/rates").Count);
         Assert.Equal(first.Amount, second.Amount);
 
         var invoice = (await client.CreateInvoiceAsync(new CreateInvoiceRequest { PriceCurrency = "TONCOIN", PriceAmount = second.Amount, FiatPrice = second })).Value;
@@ -154,22 +152,21 @@ public abstract class InvoiceReadingTests : IAsyncLifetime
     public async Task A_callback_payload_goes_round_trip_through_the_invoice_and_its_webhook()
     {
         var client = _sandbox.Client();
-        var sink = new Uri(_sandbox.Server.BaseUri, "sandbox/webhook-sink").ToString();
+        var sink = _sandbox.WebhookSink.ToString();
         using var payload = JsonDocument.Parse("""{"orderId":"A-17","lines":[{"sku":"x","qty":2}],"gift":true}""");
         var created = await client.CreateInvoiceAsync(new CreateInvoiceRequest { PriceCurrency = "TONCOIN", PriceAmount = 1m, Callback = Callback.For(sink, payload.RootElement.Clone()) });
         var read = await client.GetInvoiceAsync(XRocketRef.ById(created.Value.Id));
         Assert.Equal("A-17", read.CallbackPayload!.Value.GetProperty("orderId").GetString());
 
         await client.PayInvoiceTestAsync(XRocketRef.ById(created.Value.Id));
-        JsonElement items = default;
-        for (var i = 0; i < 200 && items.ValueKind != JsonValueKind.Array; i++)
+        var items = _sandbox.ReceivedWebhooks();
+        for (var i = 0; i < 200 && items.Count == 0; i++)
         {
-            var sunk = (await _sandbox.AdminGet("sandbox/webhook-sink")).GetProperty("items");
-            items = sunk.GetArrayLength() > 0 ? sunk : default;
-            await Task.Delay(items.ValueKind == JsonValueKind.Array ? 0 : 25);
+            await Task.Delay(25);
+            items = _sandbox.ReceivedWebhooks();
         }
 
-        var envelope = XRocketWebhook.Parse(items[0].GetProperty("body").GetString()!);
+        var envelope = XRocketWebhook.Parse(items[0].Body);
         var echoed = envelope.Invoice!.CallbackPayload!.Value;
         Assert.Equal(2, echoed.GetProperty("lines")[0].GetProperty("qty").GetInt32());
         Assert.True(echoed.GetProperty("gift").GetBoolean());

@@ -3,7 +3,7 @@ using XRocketPay.Client.Models;
 namespace XRocketPay.Client.Tests;
 
 /// <summary>Every operation of the contract, round-tripped against the sandbox.</summary>
-public abstract class OperationTests : IAsyncLifetime
+public abstract class OperationTests
 {
     private readonly SandboxFixture _sandbox;
     private readonly XRocketClient _client;
@@ -11,12 +11,9 @@ public abstract class OperationTests : IAsyncLifetime
     protected OperationTests(SandboxFixture sandbox)
     {
         _sandbox = sandbox;
+        _sandbox.Reset();
         _client = sandbox.Client();
     }
-
-    public Task InitializeAsync() => _sandbox.Reset();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Health_app_balances_currencies_rates_and_quotas()
@@ -46,7 +43,7 @@ public abstract class OperationTests : IAsyncLifetime
         Assert.Equal(created.Value.TransferId, (await _client.GetTransferAsync(XRocketRef.ById(created.Value.TransferId))).TransferId);
         Assert.Equal("777", (await _client.GetTransferAsync(XRocketRef.ByClientId(created.ClientId))).Target);
         Assert.Single(_client.ListTransfers());
-        Assert.Equal(10_000m - 1.25m, await _sandbox.Balance("TONCOIN"));
+        Assert.Equal(10_000m - 1.25m, _sandbox.Balance("TONCOIN"));
     }
 
     [Fact]
@@ -63,7 +60,7 @@ public abstract class OperationTests : IAsyncLifetime
         Assert.Equal(new[] { XRocketOutcome.Sent, XRocketOutcome.Failed, XRocketOutcome.Sent }, first.Select(r => r.Outcome));
         Assert.Equal("target_user_not_found", first[1].Code);
         Assert.StartsWith("xrp-", first[2].ClientTransferId);
-        Assert.Equal(10_000m - 3m, await _sandbox.Balance("USDT"));
+        Assert.Equal(10_000m - 3m, _sandbox.Balance("USDT"));
 
         var again = await _client.CreateMassTransfersAsync("USDT", new[] { new MassTransferItem { Target = "1", Amount = 1m, ClientTransferId = "mt-1" }, new MassTransferItem { Target = "9", Amount = 1m, ClientTransferId = "mt-1x" } });
         Assert.Equal(XRocketOutcome.AlreadyDone, again[0].Outcome);
@@ -73,7 +70,7 @@ public abstract class OperationTests : IAsyncLifetime
         var conflict = await _client.CreateMassTransfersAsync("USDT", new[] { new MassTransferItem { Target = "1", Amount = 5m, ClientTransferId = "mt-1" } });
         Assert.Equal(XRocketOutcome.Failed, conflict[0].Outcome);
         Assert.Equal(new[] { "amount" }, Assert.IsType<XRocketConflictException>(conflict[0].Error).DifferingFields);
-        Assert.Equal(10_000m - 4m, await _sandbox.Balance("USDT"));
+        Assert.Equal(10_000m - 4m, _sandbox.Balance("USDT"));
     }
 
     [Fact]
@@ -137,7 +134,7 @@ public abstract class OperationTests : IAsyncLifetime
     public async Task Amounts_travel_as_invariant_decimal_strings()
     {
         await _client.CreateTransferAsync(new CreateTransferRequest { Target = "5", Asset = "BTC", Amount = 0.123456789m });
-        var body = (await _sandbox.RequestBodies("POST", "/api/v1/transfers")).Single();
+        var body = _sandbox.Requests("POST", "/api/v1/transfers").Single().Body;
         Assert.Contains("\"amount\":\"0.123456789\"", body);
     }
 }

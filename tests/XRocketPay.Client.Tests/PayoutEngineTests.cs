@@ -4,7 +4,7 @@ using XRocketPay.Client.Models;
 namespace XRocketPay.Client.Tests;
 
 /// <summary>The payout engine against the sandbox: settling lost answers, verifying taken rows by listing, journal resume, Ctrl+C.</summary>
-public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
+public abstract class PayoutEngineTests : IDisposable
 {
     private readonly SandboxFixture _sandbox;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "xrocketpay-engine-" + Guid.NewGuid().ToString("N"));
@@ -12,25 +12,16 @@ public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
     protected PayoutEngineTests(SandboxFixture sandbox)
     {
         _sandbox = sandbox;
+        _sandbox.Reset();
         Directory.CreateDirectory(_directory);
     }
-
-    public Task InitializeAsync() => _sandbox.Reset();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static List<XRocketPayoutRow> Rows(int count, string prefix, decimal amount = 0.001m) =>
         Enumerable.Range(1, count).Select(i => new XRocketPayoutRow((100_000 + i).ToString(CultureInfo.InvariantCulture), "TONCOIN", amount, $"{prefix}-{i}")).ToList();
 
-    private async Task<int> Requests(string method, string path)
-    {
-        var log = await _sandbox.AdminGet("sandbox/requests");
-        return log.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("method").GetString() == method && i.GetProperty("path").GetString() == path);
-    }
-
-    private async Task ClearRequests() => (await _sandbox.Admin.DeleteAsync("sandbox/requests")).EnsureSuccessStatusCode();
+    private int Requests(string method, string path) => _sandbox.Requests(method, path).Count;
 
     [Theory]
     [InlineData(XRocketPayoutMode.OneByOne, "/api/v1/transfers", "status", 500)]
@@ -45,12 +36,12 @@ public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
     public async Task A_fault_that_outlasts_one_calls_retries_is_settled_in_the_run(XRocketPayoutMode mode, string path, string fault, int status)
     {
         // Ten faults in a row: more than one call's four attempts, fewer than the settling bound allows.
-        await _sandbox.Fault(new { path, method = "POST", mode = fault, status, count = 10 });
+        _sandbox.AddFault(new { path, method = "POST", mode = fault, status, count = 10 });
         var results = await new XRocketPayoutRun(_sandbox.Client(), mode).RunAsync(Rows(3, "settle"));
         Assert.All(results, r => Assert.Equal(XRocketOutcome.Sent, r.Outcome));
         Assert.All(results, r => Assert.Null(r.Error));
         Assert.Equal(3, _sandbox.Client().ListTransfers().Count());
-        Assert.Equal(10_000m - 0.003m, await _sandbox.Balance("TONCOIN"));
+        Assert.Equal(10_000m - 0.003m, _sandbox.Balance("TONCOIN"));
     }
 
     [Theory]
@@ -60,7 +51,7 @@ public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
     public async Task A_malformed_answer_to_another_create_is_settled_with_one_object(string path)
     {
         var client = _sandbox.Client();
-        await _sandbox.Fault(new { path, method = "POST", mode = "malformed", count = 6 });
+        _sandbox.AddFault(new { path, method = "POST", mode = "malformed", count = 6 });
         XRocketOutcome outcome = path switch
         {
             "/api/v1/cheques" => (await client.CreateChequeAsync(new CreateChequeRequest { Asset = "USDT", Amount = 1m })).Outcome,
@@ -82,7 +73,7 @@ public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
     {
         var path = Path.Combine(_directory, "outage.jsonl");
         var rows = Rows(4, "outage");
-        await _sandbox.Fault(new { path = "/api/v1/mass-transfers", method = "POST", mode = "after-commit", status = 503, count = 100_000 });
+        _sandbox.AddFault(new { path = "/api/v1/mass-transfers", method = "POST", mode = "after-commit", status = 503, count = 100_000 });
         IReadOnlyList<XRocketPayoutResult> first;
         using (var journal = PayoutJournal.Open(path, "outage", forWriting: true))
         {
@@ -91,7 +82,7 @@ public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
 
         Assert.All(first, r => Assert.Equal(XRocketOutcome.Unknown, r.Outcome));
         Assert.All(first, r => Assert.Contains("re-run with the same client id", r.Error!.Message));
-        (await _sandbox.Admin.DeleteAsync("sandbox/faults")).EnsureSuccessStatusCode();
+        _sandbox.ClearFaults();
         using (var journal = PayoutJournal.Open(path, "outage", forWriting: true))
         {
             Assert.Equal(4, journal.PendingCount);
@@ -112,14 +103,14 @@ public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
             await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.OneByOne, journal).RunAsync(rows.Take(4));
         }
 
-        await ClearRequests();
+        _sandbox.ClearRequests();
         using (var journal = PayoutJournal.Open(path, null, forWriting: true))
         {
             var results = await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.OneByOne, journal).RunAsync(rows);
             Assert.Equal(new[] { "AlreadyDone", "AlreadyDone", "AlreadyDone", "AlreadyDone", "Sent", "Sent" }, results.Select(r => r.Outcome.ToString()));
         }
 
-        Assert.Equal(2, await Requests("POST", "/api/v1/transfers"));
+        Assert.Equal(2, Requests("POST", "/api/v1/transfers"));
         Assert.Equal(6, _sandbox.Client().ListTransfers().Count());
     }
 
@@ -129,14 +120,14 @@ public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
         var rows = Rows(1200, "rerun");
         var first = await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.Mass).RunAsync(rows);
         Assert.All(first, r => Assert.Equal(XRocketOutcome.Sent, r.Outcome));
-        Assert.Equal(3, await Requests("POST", "/api/v1/mass-transfers"));
+        Assert.Equal(3, Requests("POST", "/api/v1/mass-transfers"));
 
-        await ClearRequests();
+        _sandbox.ClearRequests();
         var again = await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.Mass).RunAsync(rows);
         Assert.All(again, r => Assert.Equal(XRocketOutcome.AlreadyDone, r.Outcome));
-        Assert.Equal(3, await Requests("POST", "/api/v1/mass-transfers"));
-        Assert.Equal(1 + 2, await Requests("GET", "/api/v1/transfers")); // the note of the newest transfer, then the listing
-        Assert.Equal(0, await Requests("GET", "/api/v1/transfer"));
+        Assert.Equal(3, Requests("POST", "/api/v1/mass-transfers"));
+        Assert.Equal(1 + 2, Requests("GET", "/api/v1/transfers")); // the note of the newest transfer, then the listing
+        Assert.Equal(0, Requests("GET", "/api/v1/transfer"));
     }
 
     [Fact]
@@ -144,7 +135,7 @@ public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
     {
         var rows = Rows(3, "outage");
         await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.Mass).RunAsync(rows);
-        await _sandbox.Fault(new { path = "/api/v1/mass-transfers", method = "POST", mode = "status", status = 503 });
+        _sandbox.AddFault(new { path = "/api/v1/mass-transfers", method = "POST", mode = "status", status = 503 });
         var again = await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.Mass).RunAsync(rows);
         Assert.All(again, r => Assert.Equal(XRocketOutcome.AlreadyDone, r.Outcome));
         Assert.Equal(3, _sandbox.Client().ListTransfers().Count());
@@ -155,11 +146,11 @@ public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
     {
         var rows = Rows(30, "single");
         await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.OneByOne).RunAsync(rows);
-        await ClearRequests();
+        _sandbox.ClearRequests();
         rows[7] = new XRocketPayoutRow(rows[7].TelegramUserId, "TONCOIN", 0.5m, rows[7].ClientTransferId);
         var again = await new XRocketPayoutRun(_sandbox.Client(), XRocketPayoutMode.OneByOne).RunAsync(rows);
-        Assert.Equal(30, await Requests("POST", "/api/v1/transfers"));
-        Assert.Equal(1 + 1, await Requests("GET", "/api/v1/transfers"));
+        Assert.Equal(30, Requests("POST", "/api/v1/transfers"));
+        Assert.Equal(1 + 1, Requests("GET", "/api/v1/transfers"));
         var conflict = Assert.Single(again, r => r.Outcome == XRocketOutcome.Failed);
         Assert.Equal("single-8", conflict.Row.ClientTransferId);
         var error = Assert.IsType<XRocketConflictException>(conflict.Error);
@@ -177,18 +168,18 @@ public abstract class PayoutEngineTests : IAsyncLifetime, IDisposable
         var old = Rows(1, "old");
         await new XRocketPayoutRun(client, XRocketPayoutMode.OneByOne).RunAsync(old);
         await new XRocketPayoutRun(client, XRocketPayoutMode.Mass).RunAsync(Rows(XRocketPayoutLimits.TransferListPage * XRocketPayoutLimits.TransferListPagesPerVerification, "newer", 0.000001m));
-        await ClearRequests();
+        _sandbox.ClearRequests();
         var again = Assert.Single(await new XRocketPayoutRun(client, XRocketPayoutMode.OneByOne).RunAsync(old));
         Assert.Equal(XRocketOutcome.AlreadyDone, again.Outcome);
-        Assert.Equal(1 + XRocketPayoutLimits.TransferListPagesPerVerification, await Requests("GET", "/api/v1/transfers"));
-        Assert.Equal(1, await Requests("GET", "/api/v1/transfer"));
+        Assert.Equal(1 + XRocketPayoutLimits.TransferListPagesPerVerification, Requests("GET", "/api/v1/transfers"));
+        Assert.Equal(1, Requests("GET", "/api/v1/transfer"));
     }
 
     [Fact]
     public async Task Ctrl_C_with_a_mass_chunk_in_flight_journals_its_rows_Unknown_never_Failed()
     {
         var path = Path.Combine(_directory, "cancel.jsonl");
-        await _sandbox.Fault(new { path = "/api/v1/mass-transfers", method = "POST", mode = "delay", delayMs = 1500 });
+        _sandbox.AddFault(new { path = "/api/v1/mass-transfers", method = "POST", mode = "delay", delayMs = 1500 });
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         using (var journal = PayoutJournal.Open(path, "cancel", forWriting: true))
         {

@@ -5,15 +5,15 @@ using XRocketPay.Client.Models;
 namespace XRocketPay.Client.Tests;
 
 /// <summary>Retries, reconciliation, errors, cancellation, paging and secrecy against the sandbox.</summary>
-public abstract class ResilienceTests : IAsyncLifetime
+public abstract class ResilienceTests
 {
     private readonly SandboxFixture _sandbox;
 
-    protected ResilienceTests(SandboxFixture sandbox) => _sandbox = sandbox;
-
-    public Task InitializeAsync() => _sandbox.Reset();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    protected ResilienceTests(SandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _sandbox.Reset();
+    }
 
     private static CreateTransferRequest Payout(string? clientId = null, decimal amount = 2m, string target = "4242") =>
         new() { Target = target, Asset = "TONCOIN", Amount = amount, ClientTransferId = clientId };
@@ -27,14 +27,14 @@ public abstract class ResilienceTests : IAsyncLifetime
     {
         var traces = new ConcurrentQueue<XRocketTrace>();
         var client = _sandbox.Client(traces: traces);
-        await _sandbox.Fault(new { path = "/api/v1/transfers", method = "POST", mode, status, count = 2 });
+        _sandbox.AddFault(new { path = "/api/v1/transfers", method = "POST", mode, status, count = 2 });
         var result = await client.CreateTransferAsync(Payout());
         Assert.Equal(XRocketOutcome.Sent, result.Outcome);
-        var bodies = await _sandbox.RequestBodies("POST", "/api/v1/transfers");
+        var bodies = _sandbox.Requests("POST", "/api/v1/transfers").Select(r => r.Body).ToList();
         Assert.Equal(3, bodies.Count);
         Assert.All(bodies, b => Assert.Contains("\"clientTransferId\":\"" + result.ClientId + "\"", b));
         Assert.Equal(new[] { 1, 2, 3 }, traces.Select(t => t.Attempt));
-        Assert.Equal(10_000m - 2m, await _sandbox.Balance("TONCOIN"));
+        Assert.Equal(10_000m - 2m, _sandbox.Balance("TONCOIN"));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public abstract class ResilienceTests : IAsyncLifetime
         var timeout = TimeSpan.FromSeconds(5);
         var delay = timeout + TimeSpan.FromSeconds(2);
         var client = _sandbox.Client(configure: o => o.Timeout = timeout);
-        await _sandbox.Fault(new { path = "/api/v1/transfers", mode = "delay", delayMs = (int)delay.TotalMilliseconds });
+        _sandbox.AddFault(new { path = "/api/v1/transfers", mode = "delay", delayMs = (int)delay.TotalMilliseconds });
         var result = await client.CreateTransferAsync(Payout("timeout-1"));
         Assert.Equal(XRocketOutcome.Sent, result.Outcome);
         Assert.Equal("timeout-1", result.Value.ClientTransferId);
@@ -52,7 +52,7 @@ public abstract class ResilienceTests : IAsyncLifetime
         // The delayed attempt may still commit after the retry: wait for it, then count.
         await Task.Delay(delay);
         Assert.Single(client.ListTransfers());
-        Assert.Equal(10_000m - 2m, await _sandbox.Balance("TONCOIN"));
+        Assert.Equal(10_000m - 2m, _sandbox.Balance("TONCOIN"));
     }
 
     [Theory]
@@ -61,11 +61,11 @@ public abstract class ResilienceTests : IAsyncLifetime
     public async Task A_fault_after_the_ledger_commits_then_a_retry_debits_once_and_succeeds(int status)
     {
         var client = _sandbox.Client();
-        await _sandbox.Fault(new { path = "/api/v1/transfers", mode = "after-commit", status });
+        _sandbox.AddFault(new { path = "/api/v1/transfers", mode = "after-commit", status });
         var result = await client.CreateTransferAsync(Payout("after-commit-1", 3m));
         Assert.Equal(XRocketOutcome.Sent, result.Outcome);
         Assert.Equal(3m, result.Value.Amount);
-        Assert.Equal(10_000m - 3m, await _sandbox.Balance("TONCOIN"));
+        Assert.Equal(10_000m - 3m, _sandbox.Balance("TONCOIN"));
         Assert.Single(client.ListTransfers());
     }
 
@@ -73,12 +73,12 @@ public abstract class ResilienceTests : IAsyncLifetime
     public async Task A_mass_transfer_whose_answer_is_lost_after_commit_is_retried_and_counted_once()
     {
         var client = _sandbox.Client();
-        await _sandbox.Fault(new { path = "/api/v1/mass-transfers", mode = "after-commit", status = 503 });
+        _sandbox.AddFault(new { path = "/api/v1/mass-transfers", mode = "after-commit", status = 503 });
         var rows = new[] { new MassTransferItem { Target = "11", Amount = 1m }, new MassTransferItem { Target = "12", Amount = 2m } };
         var results = await client.CreateMassTransfersAsync("TONCOIN", rows);
         Assert.All(results, r => Assert.Equal(XRocketOutcome.Sent, r.Outcome));
-        Assert.Equal(10_000m - 3m, await _sandbox.Balance("TONCOIN"));
-        var bodies = await _sandbox.RequestBodies("POST", "/api/v1/mass-transfers");
+        Assert.Equal(10_000m - 3m, _sandbox.Balance("TONCOIN"));
+        var bodies = _sandbox.Requests("POST", "/api/v1/mass-transfers").Select(r => r.Body).ToList();
         Assert.Equal(2, bodies.Count);
         Assert.Equal(bodies[0], bodies[1]);
     }
@@ -95,7 +95,7 @@ public abstract class ResilienceTests : IAsyncLifetime
         var conflict = await Assert.ThrowsAsync<XRocketConflictException>(() => client.CreateTransferAsync(Payout("rerun-1", amount: 9m, target: "1")));
         Assert.Equal(new[] { "target", "amount" }, conflict.DifferingFields);
         Assert.Equal("rerun-1", conflict.ClientId);
-        Assert.Equal(10_000m - 2m, await _sandbox.Balance("TONCOIN"));
+        Assert.Equal(10_000m - 2m, _sandbox.Balance("TONCOIN"));
 
         var cheque = await client.CreateChequeAsync(new CreateChequeRequest { Asset = "USDT", Amount = 1m, ClientChequeId = "chq-1" });
         Assert.Equal(XRocketOutcome.AlreadyDone, (await client.CreateChequeAsync(new CreateChequeRequest { Asset = "USDT", Amount = 1m, ClientChequeId = "chq-1" })).Outcome);
@@ -108,7 +108,7 @@ public abstract class ResilienceTests : IAsyncLifetime
             // No public source shows a cheque's amount, so it cannot be compared: the existing cheque is returned,
             // and nothing more is held (docs/api/README.md lists this limit).
             Assert.Equal(XRocketOutcome.AlreadyDone, (await client.CreateChequeAsync(new CreateChequeRequest { Asset = "USDT", Amount = 2m, ClientChequeId = "chq-1" })).Outcome);
-            Assert.Equal(1m, await _sandbox.Holds("USDT"));
+            Assert.Equal(1m, _sandbox.Holds("USDT"));
         }
         Assert.Equal(XRocketOutcome.Sent, (await client.CreateInvoiceAsync(new CreateInvoiceRequest { PriceCurrency = "USDT", PriceAmount = 5m, ClientInvoiceId = "inv-1" })).Outcome);
         Assert.Equal(XRocketOutcome.AlreadyDone, (await client.CreateInvoiceAsync(new CreateInvoiceRequest { PriceCurrency = "USDT", PriceAmount = 5m, ClientInvoiceId = "inv-1" })).Outcome);
@@ -159,7 +159,7 @@ public abstract class ResilienceTests : IAsyncLifetime
     public async Task Status_problems_map_and_expose_branchable_flags(int status, string code)
     {
         var client = _sandbox.Client(configure: o => o.Retry.MaxAttempts = 1);
-        await _sandbox.Fault(new { path = "/api/v1/balances", mode = "status", status });
+        _sandbox.AddFault(new { path = "/api/v1/balances", mode = "status", status });
         var ex = await Assert.ThrowsAsync<XRocketApiException>(() => client.GetBalancesAsync());
         Assert.Equal(code, ex.Code);
         Assert.Equal(status, (int)ex.StatusCode);
@@ -180,7 +180,7 @@ public abstract class ResilienceTests : IAsyncLifetime
     public async Task An_unknown_problem_code_surfaces_as_it_is()
     {
         var client = _sandbox.Client(configure: o => o.Retry.MaxAttempts = 1);
-        await _sandbox.Fault(new { path = "/api/v1/app-info", mode = "status", status = 418 });
+        _sandbox.AddFault(new { path = "/api/v1/app-info", mode = "status", status = 418 });
         var ex = await Assert.ThrowsAsync<XRocketApiException>(() => client.GetAppInfoAsync());
         Assert.Equal("injected_fault", ex.Code);
         Assert.Equal("InjectedFault", XRocketException.ToPascalCase(ex.Code));
@@ -194,7 +194,7 @@ public abstract class ResilienceTests : IAsyncLifetime
         var wrong = await Assert.ThrowsAsync<XRocketApiException>(() => _sandbox.Client("wrong-token-value").GetBalancesAsync());
         Assert.True(wrong.IsUnauthorized);
 
-        await _sandbox.Fault(new { path = "/api/v1/app-info", mode = "malformed" });
+        _sandbox.AddFault(new { path = "/api/v1/app-info", mode = "malformed" });
         var malformed = await Assert.ThrowsAsync<XRocketTransportException>(() => _sandbox.Client().GetAppInfoAsync());
         Assert.Equal("malformed_response", malformed.Code);
         Assert.Contains("broken", malformed.Message);
@@ -205,7 +205,7 @@ public abstract class ResilienceTests : IAsyncLifetime
     {
         var traces = new ConcurrentQueue<XRocketTrace>();
         var client = _sandbox.Client(traces: traces, configure: o => o.Timeout = TimeSpan.FromMinutes(2));
-        await _sandbox.Fault(new { path = "/api/v1/balances", mode = "delay", delayMs = 60_000 });
+        _sandbox.AddFault(new { path = "/api/v1/balances", mode = "delay", delayMs = 60_000 });
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var call = client.GetBalancesAsync(cts.Token);
         var finished = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(30)));
@@ -239,7 +239,7 @@ public abstract class ResilienceTests : IAsyncLifetime
 
         Assert.Equal(Enumerable.Range(0, 7).Reverse().Select(i => "page-" + i), seen);
         Assert.Equal(4, client.ListTransfers(filter, maxItems: 4).Count());
-        var requests = (await _sandbox.RequestBodies("GET", "/api/v1/transfers")).Count;
+        var requests = _sandbox.Requests("GET", "/api/v1/transfers").Count;
         Assert.True(requests >= 4, $"expected at least 4 page requests, saw {requests}");
     }
 
@@ -250,7 +250,7 @@ public abstract class ResilienceTests : IAsyncLifetime
         var client = _sandbox.Client(SandboxFixture.CanaryToken, o => { o.TraceDetail = () => XRocketTraceDetail.Bodies; o.Retry.MaxAttempts = 2; o.SettleWithin = TimeSpan.Zero; }, traces);
         var seen = new List<string> { client.ToString(), client.Options.Token!.ToString(), client.Options.Token.Hint };
         await client.CreateChequeAsync(new CreateChequeRequest { Asset = "USDT", Amount = 1m, Password = "cheque-secret", Description = SandboxFixture.CanaryToken });
-        await _sandbox.Fault(new { path = "/api/v1/transfers", mode = "status", status = 500, count = 5 });
+        _sandbox.AddFault(new { path = "/api/v1/transfers", mode = "status", status = 500, count = 5 });
         var failure = await Assert.ThrowsAsync<XRocketApiException>(() => client.CreateTransferAsync(Payout()));
         seen.Add(failure.ToString());
         seen.Add(failure.Message);

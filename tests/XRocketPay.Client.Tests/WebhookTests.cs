@@ -11,18 +11,17 @@ public abstract class WebhookTests
 
     private async Task<(string Body, Dictionary<string, string> Headers)> SandboxSignedDelivery()
     {
-        await _sandbox.Reset();
+        _sandbox.Reset();
         var client = _sandbox.Client();
-        var sink = new Uri(_sandbox.Server.BaseUri, "sandbox/webhook-sink").ToString();
+        var sink = _sandbox.WebhookSink.ToString();
         var invoice = await client.CreateInvoiceAsync(new CreateInvoiceRequest { PriceCurrency = "TONCOIN", PriceAmount = 4m, Callback = new Callback { CallbackUrl = sink } });
         await client.PayInvoiceTestAsync(XRocketRef.ById(invoice.Value.Id));
         for (var i = 0; i < 200; i++)
         {
-            var items = (await _sandbox.AdminGet("sandbox/webhook-sink")).GetProperty("items");
-            if (items.GetArrayLength() > 0)
+            var items = _sandbox.ReceivedWebhooks();
+            if (items.Count > 0)
             {
-                var headers = items[0].GetProperty("headers").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
-                return (items[0].GetProperty("body").GetString()!, headers);
+                return (items[0].Body, items[0].Headers.ToDictionary());
             }
 
             await Task.Delay(25);

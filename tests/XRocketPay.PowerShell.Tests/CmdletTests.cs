@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Text.Json;
 using XRocketPay.PowerShell.Tests.Hosting;
 
 namespace XRocketPay.PowerShell.Tests;
@@ -230,30 +229,18 @@ Get-XRocketConnection", ("p", Connected.Secure("cheque-pass")));
     [Fact]
     public void Webhook_cmdlets_verify_and_parse_a_sandbox_signed_delivery()
     {
-        var sink = new Uri(_sandbox.BaseUri, "sandbox/webhook-sink").ToString();
+        var sink = _sandbox.WebhookSink.ToString();
         var invoice = _session.Run($"New-XRocketInvoice -Currency TONCOIN -Amount 2 -CallbackUrl '{sink}'").Output.Single();
         _session.Run($"Invoke-XRocketInvoicePayment -InvoiceId {invoice.S("Id")} -Confirm:$false").AssertNoErrors();
-        JsonElement delivery = default;
-        for (var i = 0; i < 200 && delivery.ValueKind == JsonValueKind.Undefined; i++)
+        var items = _sandbox.ReceivedWebhooks();
+        for (var i = 0; i < 200 && items.Count == 0; i++)
         {
-            var items = _sandbox.Get("sandbox/webhook-sink").RootElement.GetProperty("items");
-            if (items.GetArrayLength() > 0)
-            {
-                delivery = items[0].Clone();
-            }
-            else
-            {
-                Thread.Sleep(25);
-            }
+            Thread.Sleep(25);
+            items = _sandbox.ReceivedWebhooks();
         }
 
-        var headers = new System.Collections.Hashtable();
-        foreach (var header in delivery.GetProperty("headers").EnumerateObject())
-        {
-            headers[header.Name] = header.Value.GetString();
-        }
-
-        var body = delivery.GetProperty("body").GetString();
+        var headers = new System.Collections.Hashtable(items[0].Headers);
+        var body = items[0].Body;
         var secret = Connected.Secure(XRocketPay.Sandbox.SandboxOptions.DefaultWebhookSecret);
         Assert.True(_session.Run("Test-XRocketWebhookSignature -Body $b -Headers $h -Secret $s", ("b", body), ("h", headers), ("s", secret)).Single<bool>());
         Assert.False(_session.Run("Test-XRocketWebhookSignature -Body ($b + ' ') -Headers $h -Secret $s").Single<bool>());

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Net.Http.Json;
 using XRocketPay.PowerShell.Tests.Hosting;
 
 namespace XRocketPay.PowerShell.Tests;
@@ -20,11 +19,7 @@ public sealed class ProgressTests : IClassFixture<SandboxFixture>, IDisposable
 
     public void Dispose() => _session.Dispose();
 
-    private void CompletionDelay(int milliseconds)
-    {
-        using var response = _sandbox.Admin.PutAsJsonAsync(new Uri(_sandbox.BaseUri, "sandbox/config"), new { withdrawalCompletionDelayMs = milliseconds }).GetAwaiter().GetResult();
-        response.EnsureSuccessStatusCode();
-    }
+    private void CompletionDelay(int milliseconds) => _sandbox.SetConfig(new { withdrawalCompletionDelayMs = milliseconds });
 
     [Fact]
     public void A_listing_of_several_pages_shows_progress_and_completes_it_a_single_page_shows_none()

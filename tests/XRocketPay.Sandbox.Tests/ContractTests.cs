@@ -74,7 +74,7 @@ public sealed class ContractTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Every_route_matches_the_contract_of_its_dialect(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var contract = Operations(dialect);
         Assert.Equal(26, contract.Count);
         var routes = (await api.Get("sandbox/routes")).Body.GetProperty("items").EnumerateArray().ToDictionary(
@@ -92,7 +92,7 @@ public sealed class ContractTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Every_operation_answers_over_http_and_never_with_route_not_found(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         foreach (var operation in Operations(dialect).Values)
         {
             var (method, path) = (operation.Key.Split(' ')[0], operation.Key.Split(' ')[1]);
@@ -105,7 +105,7 @@ public sealed class ContractTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task A_body_field_the_contract_does_not_name_is_refused(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var other = Names.For(dialect == SandboxDialect.Payouts ? SandboxDialect.Transfers : SandboxDialect.Payouts);
         var body = api.Transfer("1", "x-1");
         body[other.ClientId] = "x-2";
@@ -115,13 +115,13 @@ public sealed class ContractTests : IClassFixture<SandboxPair>
         var row = api.Row("5", "1", "x-3");
         row[other.ClientId] = "x-4";
         Assert.Equal("validation_error", (await api.Post(api.Names.Mass, new Dictionary<string, object> { ["asset"] = "TONCOIN", [api.Names.MassKey] = new[] { row } })).Code);
-        Assert.Equal(10_000m, await api.Balance("TONCOIN"));
+        Assert.Equal(10_000m, api.Balance("TONCOIN"));
     }
 
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Docs_json_serves_the_contract_of_the_running_dialect(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var served = await api.Get("api/docs-json", token: null);
         Assert.Equal(HttpStatusCode.OK, served.Status);
         Assert.Equal(dialect.ToString().ToLowerInvariant(), served.S("x-dialect"));

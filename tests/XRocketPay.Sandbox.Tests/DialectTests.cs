@@ -13,7 +13,7 @@ public sealed class DialectTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task The_other_dialects_routes_answer_the_NestJS_route_not_found_even_without_a_token(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var other = Names.For(dialect == SandboxDialect.Payouts ? SandboxDialect.Transfers : SandboxDialect.Payouts);
         foreach (var token in new[] { SandboxDefaults.Token, null })
         {
@@ -28,14 +28,14 @@ public sealed class DialectTests : IClassFixture<SandboxPair>
         var pay = await api.Post(other.Collection, new Dictionary<string, object?> { ["target"] = "5", ["targetType"] = "telegram_user_id", ["asset"] = "TONCOIN", ["amount"] = "1" });
         Assert.Equal($"Cannot POST /{other.Collection}", pay.S("message"));
         Assert.Equal("Cannot POST /" + other.Mass, (await api.Post(other.Mass, new { asset = "TONCOIN" })).S("message"));
-        Assert.Equal(10_000m, await api.Balance("TONCOIN"));
-        Assert.Equal(dialect.ToString().ToLowerInvariant(), (await api.Get("sandbox/config")).S("dialect"));
+        Assert.Equal(10_000m, api.Balance("TONCOIN"));
+        Assert.Equal(dialect.ToString().ToLowerInvariant(), api.Config().GetProperty("dialect").GetString());
     }
 
     [Theory, ClassData(typeof(BothDialects))]
     public async Task The_single_item_route_answers_its_not_found_and_missing_identifier_codes(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var unknown = await api.GetTransferByClientId(Guid.NewGuid().ToString("N"));
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Equal(api.Names.NotFound, unknown.Code);
@@ -49,9 +49,9 @@ public sealed class DialectTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Transfers_are_named_per_dialect_finished_and_sent_as_payout_webhooks(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var body = api.Transfer("2", "n-1");
-        body["callback"] = new { callbackUrl = new Uri(api.Server.BaseUri, "sandbox/webhook-sink").ToString() };
+        body["callback"] = new { callbackUrl = api.WebhookSink.ToString() };
         var sent = await api.Post(api.Names.Collection, body);
         Assert.Equal(HttpStatusCode.Created, sent.Status);
         Assert.Equal("finished", sent.S("status"));
@@ -69,7 +69,7 @@ public sealed class DialectTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Validation_is_validation_error_and_codes_are_on_the_live_list(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var invalid = await api.PostTransfer("abc");
         Assert.Equal("validation_error", invalid.Code);
         Assert.Equal("client_data_validation", invalid.S("kind"));
@@ -90,7 +90,7 @@ public sealed class DialectTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Status_codes_follow_the_saved_live_spec(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var invoice = await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "5" });
         Assert.Equal(HttpStatusCode.OK, invoice.Status);
         Assert.Equal(HttpStatusCode.Created, (await api.Post("api/v1/invoices/payments/address?invoiceId=" + invoice.S("id"), new { payNetwork = "TON" })).Status);
@@ -105,7 +105,7 @@ public sealed class DialectTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Invoice_payments_page_with_next_only_and_pay_test_stays(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var invoice = await api.Post("api/v1/invoices", new { priceCurrency = "TONCOIN", priceAmount = "1", numPayments = 3 });
         for (var i = 0; i < 3; i++)
         {
@@ -123,7 +123,7 @@ public sealed class DialectTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Rates_accept_both_assets_encodings(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         foreach (var query in new[] { "assets=BTC&assets=ETH", "assets=BTC,ETH", "assets=%5B%22BTC%22,%22ETH%22%5D" })
         {
             var rates = await api.Get("api/v1/rates?base=USD&" + query, token: null);
@@ -134,14 +134,14 @@ public sealed class DialectTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Invoices_take_exactly_one_amount_and_used_cheques_stay_as_they_are(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         Assert.Equal("missing_invoice_amount", (await api.Post("api/v1/invoices", new { priceCurrency = "USDT" })).Code);
         Assert.Equal("amount_conflict", (await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "2", minPayment = "1" })).Code);
         var open = await api.Post("api/v1/invoices", new { priceCurrency = "USDT", minPayment = "1" });
         Assert.Equal("paid", (await api.Post("api/v1/invoice/pay-test?invoiceId=" + open.S("id"), new { amount = "3" })).S("status"));
 
         var cheque = await api.Post("api/v1/cheques", new { asset = "USDT", amount = "1" });
-        await api.Post("sandbox/cheques/redeem?chequeId=" + cheque.S("chequeId"), null);
+        api.RedeemCheque(cheque.S("chequeId"));
         Assert.Equal("cheque_already_used", (await api.Put("api/v1/cheques?chequeId=" + cheque.S("chequeId"), new { description = "late" })).Code);
         Assert.Equal("cheque_already_used", (await api.Delete("api/v1/cheques?chequeId=" + cheque.S("chequeId"))).Code);
         Assert.Equal("validation_error", (await api.Post("api/v1/cheques", new { asset = "USDT", amount = "1", clientChequeId = new string('c', 51) })).Code);
@@ -151,10 +151,10 @@ public sealed class DialectTests : IClassFixture<SandboxPair>
     {
         for (var i = 0; i < 100; i++)
         {
-            var items = (await api.Get("sandbox/webhook-sink")).Body.GetProperty("items");
-            if (items.GetArrayLength() > 0)
+            var items = api.ReceivedWebhooks();
+            if (items.Count > 0)
             {
-                return JsonDocument.Parse(items[0].GetProperty("body").GetString()!).RootElement.Clone();
+                return JsonDocument.Parse(items[0].Body).RootElement.Clone();
             }
 
             await Task.Delay(50);

@@ -25,6 +25,6 @@ public abstract class EveryModeTests : IClassFixture<SandboxPair>, IClassFixture
     }
 
     /// <summary>A sandbox of that mode with fresh state.</summary>
-    protected Task<SandboxApi> Fresh(SandboxDialect dialect, SandboxShape shape) =>
+    protected SandboxApi Fresh(SandboxDialect dialect, SandboxShape shape) =>
         shape == SandboxShape.Evidence ? _evidence.Fresh(dialect) : _full.Fresh(dialect);
 }

@@ -16,7 +16,7 @@ public sealed class FidelityTests : EveryModeTests
     [Theory, MemberData(nameof(EveryMode))]
     public async Task Deleted_cheques_leave_lists_and_read_by_id_as_deleted(SandboxDialect dialect, SandboxShape shape)
     {
-        var api = await Fresh(dialect, shape);
+        var api = Fresh(dialect, shape);
         var kept = await api.Post("api/v1/cheques", new { asset = "USDT", amount = "1", clientChequeId = "keep" });
         var gone = await api.Post("api/v1/cheques", new { asset = "USDT", amount = "2", clientChequeId = "gone" });
         await api.Delete("api/v1/cheques?clientChequeId=gone");
@@ -35,8 +35,8 @@ public sealed class FidelityTests : EveryModeTests
     [Theory, MemberData(nameof(EveryMode))]
     public async Task Nullable_fields_are_sent_as_null(SandboxDialect dialect, SandboxShape shape)
     {
-        var api = await Fresh(dialect, shape);
-        await api.Put("sandbox/config", new { withdrawalCompletionDelayMs = 60_000 });
+        var api = Fresh(dialect, shape);
+        api.SetConfig(new { withdrawalCompletionDelayMs = 60_000 });
         var withdrawal = await api.Post("api/v1/withdrawals", new { clientWithdrawalId = "nul-1", network = "TON", address = TonAddress, asset = "TONCOIN", amount = "1" });
         Assert.Equal("CREATED", withdrawal.S("status"));
         Assert.Equal(JsonValueKind.Null, withdrawal.Body.GetProperty("txHash").ValueKind);
@@ -53,7 +53,7 @@ public sealed class FidelityTests : EveryModeTests
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Evidence_shape_drops_every_field_no_public_source_shows(SandboxDialect dialect)
     {
-        var api = await Fresh(dialect, SandboxShape.Evidence);
+        var api = Fresh(dialect, SandboxShape.Evidence);
         var withdrawal = await api.Post("api/v1/withdrawals", new { clientWithdrawalId = "ev-1", network = "TON", address = TonAddress, asset = "TONCOIN", amount = "1" });
         Assert.False(withdrawal.Has("clientWithdrawalId"));
         Assert.False((await api.Get("api/v1/withdrawal?clientWithdrawalId=ev-1")).Has("clientWithdrawalId"));
@@ -72,14 +72,14 @@ public sealed class FidelityTests : EveryModeTests
             Assert.True(sent.Has(field), field);
         }
 
-        Assert.Equal("evidence", (await api.Get("sandbox/config")).S("shape"));
+        Assert.Equal("evidence", api.Config().GetProperty("shape").GetString());
     }
 
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Evidence_shape_keeps_the_app_id_that_four_v1_clients_declare(SandboxDialect dialect)
     {
         // Issue 30 item 4: S2, S4 and two more public v1 clients declare app-info's id (SOURCES §5.2).
-        var app = await (await Fresh(dialect, SandboxShape.Evidence)).Get("api/v1/app-info");
+        var app = await (Fresh(dialect, SandboxShape.Evidence)).Get("api/v1/app-info");
         Assert.False(string.IsNullOrEmpty(app.S("id")));
         Assert.Equal("XRocketPay Sandbox", app.S("name"));
     }
@@ -87,8 +87,8 @@ public sealed class FidelityTests : EveryModeTests
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Evidence_shape_applies_to_webhook_data_too(SandboxDialect dialect)
     {
-        var api = await Fresh(dialect, SandboxShape.Evidence);
-        var sink = new { callbackUrl = new Uri(api.Server.BaseUri, "sandbox/webhook-sink").ToString() };
+        var api = Fresh(dialect, SandboxShape.Evidence);
+        var sink = new { callbackUrl = api.WebhookSink.ToString() };
         var created = await api.Post("api/v1/withdrawals", new { clientWithdrawalId = "wh-1", network = "TON", address = TonAddress, asset = "TONCOIN", amount = "1", callback = sink });
         await api.Post("sandbox/withdrawals/complete?withdrawalId=" + created.S("withdrawalId"), null);
         var envelope = await DialectTests.FirstWebhook(api);
@@ -101,7 +101,7 @@ public sealed class FidelityTests : EveryModeTests
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Full_shape_still_sends_what_the_sandbox_knows(SandboxDialect dialect)
     {
-        var api = await Fresh(dialect, SandboxShape.Full);
+        var api = Fresh(dialect, SandboxShape.Full);
         Assert.True((await api.Post("api/v1/cheques", new { asset = "USDT", amount = "1" })).Has("amount"));
         Assert.True((await api.Post("api/v1/withdrawals", new { clientWithdrawalId = "full-1", network = "TON", address = TonAddress, asset = "TONCOIN", amount = "1" })).Has("clientWithdrawalId"));
         Assert.Equal(HttpStatusCode.OK, (await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "3" })).Status);

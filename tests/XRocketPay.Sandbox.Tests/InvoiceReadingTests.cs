@@ -17,7 +17,7 @@ public sealed class InvoiceReadingTests : EveryModeTests
     [Theory, MemberData(nameof(EveryMode))]
     public async Task ExpiresIn_is_read_in_the_configured_unit_milliseconds_by_default(SandboxDialect dialect, SandboxShape shape)
     {
-        var api = await Fresh(dialect, shape);
+        var api = Fresh(dialect, shape);
         Assert.Equal("milliseconds", (await api.Get("sandbox/config")).S("invoiceExpiryUnit"));
         Assert.Equal(TimeSpan.FromMinutes(30), OpenFor(await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "1", expiresIn = 1_800_000 })));
 
@@ -31,8 +31,7 @@ public sealed class InvoiceReadingTests : EveryModeTests
     [Fact]
     public async Task The_command_line_option_sets_the_unit()
     {
-        await using var api = new SandboxApi(new SandboxOptions { InvoiceExpiryUnit = SandboxInvoiceExpiryUnit.Seconds });
-        await api.InitializeAsync();
+        using var api = new SandboxApi(new SandboxOptions { InvoiceExpiryUnit = SandboxInvoiceExpiryUnit.Seconds });
         Assert.Equal("seconds", (await api.Get("sandbox/config")).S("invoiceExpiryUnit"));
         Assert.Equal(TimeSpan.FromHours(1), OpenFor(await api.Post("api/v1/invoices", new { priceCurrency = "TONCOIN", priceAmount = "1", expiresIn = 3600 })));
     }
@@ -40,7 +39,7 @@ public sealed class InvoiceReadingTests : EveryModeTests
     [Theory, MemberData(nameof(EveryMode))]
     public async Task A_fiat_price_is_refused_in_the_evidence_shape_with_not_implemented(SandboxDialect dialect, SandboxShape shape)
     {
-        var api = await Fresh(dialect, shape);
+        var api = Fresh(dialect, shape);
         var fiat = await api.Post("api/v1/invoices", new { priceCurrency = "EUR", priceAmount = "10", payCurrencies = new[] { "USDT" } });
         if (shape == SandboxShape.Evidence)
         {
@@ -57,7 +56,7 @@ public sealed class InvoiceReadingTests : EveryModeTests
     [Theory, MemberData(nameof(EveryMode))]
     public async Task A_callback_payload_object_comes_back_on_the_invoice(SandboxDialect dialect, SandboxShape shape)
     {
-        var api = await Fresh(dialect, shape);
+        var api = Fresh(dialect, shape);
         var created = await api.Post("api/v1/invoices", new { priceCurrency = "TONCOIN", priceAmount = "1", callback = new { payload = new { orderId = 42, tags = new[] { "a", "b" } } } });
         var read = await api.Get("api/v1/invoice?invoiceId=" + created.S("id"));
         var payload = read.Body.GetProperty("callback").GetProperty("payload");
@@ -68,7 +67,7 @@ public sealed class InvoiceReadingTests : EveryModeTests
     [Theory, MemberData(nameof(EveryMode))]
     public async Task PayCurrencies_other_than_the_price_currency_are_not_implemented(SandboxDialect dialect, SandboxShape shape)
     {
-        var api = await Fresh(dialect, shape);
+        var api = Fresh(dialect, shape);
         var other = await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "10", payCurrencies = new[] { "TONCOIN" } });
         Assert.Equal(HttpStatusCode.InternalServerError, other.Status);
         Assert.Equal("not_implemented", other.Code);
@@ -81,7 +80,7 @@ public sealed class InvoiceReadingTests : EveryModeTests
     [Theory, MemberData(nameof(EveryMode))]
     public async Task ExpiresIn_0_never_expires_and_none_expires_after_the_default_hour(SandboxDialect dialect, SandboxShape shape)
     {
-        var api = await Fresh(dialect, shape);
+        var api = Fresh(dialect, shape);
         var never = await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "1", expiresIn = 0 });
         Assert.Equal(HttpStatusCode.OK, never.Status);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, never.Body.GetProperty("expiresAt").ValueKind);
@@ -96,7 +95,7 @@ public sealed class InvoiceReadingTests : EveryModeTests
     [Theory, MemberData(nameof(EveryMode))]
     public async Task Rates_without_base_are_in_USD(SandboxDialect dialect, SandboxShape shape)
     {
-        var api = await Fresh(dialect, shape);
+        var api = Fresh(dialect, shape);
         var withoutBase = await api.Get("api/v1/rates?assets=TONCOIN");
         var inUsd = await api.Get("api/v1/rates?base=USD&assets=TONCOIN");
         Assert.Equal(HttpStatusCode.OK, withoutBase.Status);
@@ -106,7 +105,7 @@ public sealed class InvoiceReadingTests : EveryModeTests
     [Theory, MemberData(nameof(EveryMode))]
     public async Task A_test_payment_of_part_of_the_price_makes_the_invoice_partially_paid_and_the_rest_pays_it(SandboxDialect dialect, SandboxShape shape)
     {
-        var api = await Fresh(dialect, shape);
+        var api = Fresh(dialect, shape);
         var id = (await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "10" })).S("id");
         var part = await api.Post("api/v1/invoice/pay-test?invoiceId=" + id, new { amount = "4" });
         Assert.Equal("partially_paid", part.S("status"));

@@ -11,7 +11,7 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Health_and_balances_answer_with_the_default_token_and_documented_starting_balances(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         Assert.Equal(HttpStatusCode.OK, (await api.Get("health", token: null)).Status);
         var balances = await api.Get("api/v1/balances");
         Assert.Equal(HttpStatusCode.OK, balances.Status);
@@ -25,7 +25,7 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Private_endpoints_need_a_valid_token_and_public_ones_do_not(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var missing = await api.Get("api/v1/balances", token: null);
         Assert.Equal(HttpStatusCode.Unauthorized, missing.Status);
         Assert.Equal("unauthorized", missing.Code);
@@ -39,15 +39,15 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task A_transfer_debits_at_once_and_keeps_the_ledger_invariant(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
-        var before = await api.Balance("TONCOIN");
+        var api = _sandboxes.Fresh(dialect);
+        var before = api.Balance("TONCOIN");
         var reply = await api.PostTransfer("1.123456789", "t-1");
         Assert.Equal(HttpStatusCode.Created, reply.Status);
         Assert.Equal("1.123456789", reply.S("amount"));
         Assert.Equal("t-1", reply.S(api.Names.ClientId));
         Assert.IsType<string>(reply.S(api.Names.Id));
-        Assert.Equal(before - 1.123456789m, await api.Balance("TONCOIN"));
-        await api.AssertLedgerInvariant();
+        Assert.Equal(before - 1.123456789m, api.Balance("TONCOIN"));
+        api.AssertLedgerInvariant();
 
         var byClientId = await api.GetTransferByClientId("t-1");
         Assert.Equal(reply.S(api.Names.Id), byClientId.S(api.Names.Id));
@@ -59,25 +59,25 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task A_repeated_client_id_is_refused_and_never_moves_money_twice(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         await api.PostTransfer("2", "dup");
-        var balance = await api.Balance("TONCOIN");
+        var balance = api.Balance("TONCOIN");
         var repeat = await api.PostTransfer("2", "dup");
         Assert.Equal(HttpStatusCode.BadRequest, repeat.Status);
         Assert.Equal(api.Names.Duplicate, repeat.Code);
-        Assert.Equal(balance, await api.Balance("TONCOIN"));
+        Assert.Equal(balance, api.Balance("TONCOIN"));
     }
 
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Fifty_parallel_repeats_of_one_client_id_debit_exactly_once(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
-        var before = await api.Balance("USDT");
+        var api = _sandboxes.Fresh(dialect);
+        var before = api.Balance("USDT");
         var replies = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => api.PostTransfer("3", "race", asset: "USDT")));
         Assert.Single(replies, r => r.Status == HttpStatusCode.Created);
         Assert.Equal(49, replies.Count(r => r.Status == HttpStatusCode.BadRequest && r.Code == api.Names.Duplicate));
-        Assert.Equal(before - 3m, await api.Balance("USDT"));
-        await api.AssertLedgerInvariant();
+        Assert.Equal(before - 3m, api.Balance("USDT"));
+        api.AssertLedgerInvariant();
     }
 
     public static TheoryData<SandboxDialect, string> BadAmounts()
@@ -97,29 +97,29 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
     [Theory, MemberData(nameof(BadAmounts))]
     public async Task Bad_amounts_are_validation_problems(SandboxDialect dialect, string amount)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var reply = await api.PostTransfer(amount);
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("validation_error", reply.Code);
-        Assert.Equal(10_000m, await api.Balance("TONCOIN"));
+        Assert.Equal(10_000m, api.Balance("TONCOIN"));
     }
 
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Business_rules_answer_with_their_problem_codes(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         Assert.Equal("amount_more_than_app_balance", (await api.PostTransfer("10000.1")).Code);
         Assert.Equal("amount_less_than_minimum", (await api.PostTransfer("0.0000001")).Code);
         Assert.Equal("target_user_not_found", (await api.PostTransfer(target: "404404404")).Code);
         Assert.Equal("validation_error", (await api.PostTransfer(asset: "DOGE")).Code);
         Assert.Equal("validation_error", (await api.PostTransfer(target: "abc")).Code);
-        await api.AssertLedgerInvariant();
+        api.AssertLedgerInvariant();
     }
 
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Malformed_json_and_wrong_content_type_are_400_problems_never_500(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var malformed = await api.Post(api.Names.Collection, "{\"target\": ");
         Assert.Equal(HttpStatusCode.BadRequest, malformed.Status);
         Assert.Equal("validation_error", malformed.Code);
@@ -142,8 +142,8 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Mass_transfers_succeed_or_fail_per_row_and_successes_are_ordinary_transfers(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
-        var before = await api.Balance("TONCOIN");
+        var api = _sandboxes.Fresh(dialect);
+        var before = api.Balance("TONCOIN");
         var reply = await api.Post(api.Names.Mass, new Dictionary<string, object>
         {
             ["asset"] = "TONCOIN",
@@ -154,57 +154,57 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
         var errors = reply.Body.GetProperty(api.Names.Error).EnumerateArray().ToList();
         Assert.Equal("/api/problems/target_user_not_found", errors[0].GetProperty("reason").GetProperty("type").GetString());
         Assert.Equal("m-3", errors[1].GetProperty(api.Names.ClientId).GetString());
-        Assert.Equal(before - 3m, await api.Balance("TONCOIN"));
+        Assert.Equal(before - 3m, api.Balance("TONCOIN"));
         Assert.Equal("1004", (await api.GetTransferByClientId("m-4")).S("target"));
 
         var again = await api.Post(api.Names.Mass, new Dictionary<string, object> { ["asset"] = "TONCOIN", [api.Names.MassKey] = new[] { api.Row("1001", "1", "m-1") } });
         Assert.Equal("/api/problems/" + api.Names.Duplicate, again.Body.GetProperty(api.Names.Error)[0].GetProperty("reason").GetProperty("type").GetString());
-        Assert.Equal(before - 3m, await api.Balance("TONCOIN"));
+        Assert.Equal(before - 3m, api.Balance("TONCOIN"));
 
         var tooMany = Enumerable.Range(0, 501).Select(i => api.Row("1", "0.001", null)).ToList();
         Assert.Equal("validation_error", (await api.Post(api.Names.Mass, new Dictionary<string, object> { ["asset"] = "TONCOIN", [api.Names.MassKey] = tooMany })).Code);
         var most = await api.Post(api.Names.Mass, new Dictionary<string, object> { ["asset"] = "TONCOIN", [api.Names.MassKey] = tooMany.Take(500).ToList() });
         Assert.Equal(500, most.Body.GetProperty(api.Names.Success).GetArrayLength());
-        await api.AssertLedgerInvariant();
+        api.AssertLedgerInvariant();
     }
 
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Cheques_hold_funds_until_deleted_or_redeemed(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var cheque = await api.Post("api/v1/cheques", new { asset = "USDT", amount = "10", clientChequeId = "c-1", description = "gift", password = "secret" });
         Assert.Equal(HttpStatusCode.Created, cheque.Status);
         Assert.False(cheque.Body.TryGetProperty("password", out _));
-        Assert.Equal(10m, await api.Holds("USDT"));
-        Assert.Equal(10_000m, await api.Balance("USDT"));
-        await api.AssertLedgerInvariant();
+        Assert.Equal(10m, api.Holds("USDT"));
+        Assert.Equal(10_000m, api.Balance("USDT"));
+        api.AssertLedgerInvariant();
 
         var updated = await api.Put("api/v1/cheques?clientChequeId=c-1", new { description = "new text" });
         Assert.Equal("new text", updated.S("description"));
         var deleted = await api.Delete("api/v1/cheques?chequeId=" + cheque.S("chequeId"));
         Assert.Equal(HttpStatusCode.OK, deleted.Status);
         Assert.Empty(deleted.Text);
-        Assert.Equal(0m, await api.Holds("USDT"));
+        Assert.Equal(0m, api.Holds("USDT"));
         Assert.True((await api.Get("api/v1/cheque?chequeId=" + cheque.S("chequeId"))).Body.GetProperty("deleted").GetBoolean());
 
         var second = await api.Post("api/v1/cheques", new { asset = "USDT", amount = "4" });
         var redeemed = await api.Post("sandbox/cheques/redeem?chequeId=" + second.S("chequeId"), null);
         Assert.Equal("completed", redeemed.S("state"));
-        Assert.Equal(0m, await api.Holds("USDT"));
-        Assert.Equal(9_996m, await api.Balance("USDT"));
+        Assert.Equal(0m, api.Holds("USDT"));
+        Assert.Equal(9_996m, api.Balance("USDT"));
         Assert.Equal("cheque_already_used", (await api.Delete("api/v1/cheques?chequeId=" + second.S("chequeId"))).Code);
         Assert.Equal("amount_more_than_app_balance", (await api.Post("api/v1/cheques", new { asset = "USDT", amount = "9996.1" })).Code);
         Assert.Equal("client_id_already_taken", (await api.Post("api/v1/cheques", new { asset = "USDT", amount = "1", clientChequeId = "c-1" })).Code);
         // The deleted cheque is left out of lists (SOURCES §5.14); the redeemed one stays.
         Assert.Equal(1, (await api.Get("api/v1/cheques")).Body.GetProperty("items").GetArrayLength());
         Assert.Equal(1, (await api.Get("api/v1/cheques?state=completed")).Body.GetProperty("items").GetArrayLength());
-        await api.AssertLedgerInvariant();
+        api.AssertLedgerInvariant();
     }
 
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Invoices_are_paid_through_pay_test_and_credit_the_ledger(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var invoice = await api.Post("api/v1/invoices", new { priceCurrency = "TONCOIN", priceAmount = "25", clientInvoiceId = "i-1", description = "order 1" });
         Assert.Equal(HttpStatusCode.OK, invoice.Status);
         Assert.Equal("active", invoice.S("status"));
@@ -212,11 +212,11 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
 
         var paid = await api.Post("api/v1/invoice/pay-test?clientInvoiceId=i-1", null);
         Assert.Equal("paid", paid.S("status"));
-        Assert.Equal(10_025m, await api.Balance("TONCOIN"));
+        Assert.Equal(10_025m, api.Balance("TONCOIN"));
         var payments = await api.Get("api/v1/invoice/payments?invoiceId=" + invoice.S("id"));
         Assert.Equal("25", payments.Body.GetProperty("items")[0].GetProperty("payAmount").GetString());
         Assert.Equal("operation_disabled", (await api.Post("api/v1/invoice/pay-test?invoiceId=" + invoice.S("id"), null)).Code);
-        await api.AssertLedgerInvariant();
+        api.AssertLedgerInvariant();
 
         var address = await api.Post("api/v1/invoices/payments/address?invoiceId=" + invoice.S("id"), new { payNetwork = "TON" });
         Assert.Equal(HttpStatusCode.Created, address.Status);
@@ -224,11 +224,15 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
 
         var fiat = await api.Post("api/v1/invoices", new { priceCurrency = "USD", priceAmount = "52", payCurrencies = new[] { "TONCOIN" } });
         await api.Post("api/v1/invoice/pay-test?invoiceId=" + fiat.S("id"), new { payCurrency = "TONCOIN" });
-        Assert.Equal(10_035m, await api.Balance("TONCOIN"));
+        Assert.Equal(10_035m, api.Balance("TONCOIN"));
 
         var expiring = await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "1", expiresIn = 1 });
         await Task.Delay(20);
         Assert.Equal("expired", (await api.Get("api/v1/invoice?invoiceId=" + expiring.S("id"))).S("status"));
+
+        var expired = await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "1" });
+        api.ExpireInvoice(expired.S("id"));
+        Assert.Equal("expired", (await api.Get("api/v1/invoice?invoiceId=" + expired.S("id"))).S("status"));
 
         var deletable = await api.Post("api/v1/invoices", new { priceCurrency = "USDT", priceAmount = "1" });
         Assert.Equal(HttpStatusCode.OK, (await api.Delete("api/v1/invoice?invoiceId=" + deletable.S("id"))).Status);
@@ -239,7 +243,7 @@ public sealed class LedgerAndMoneyTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Currencies_rates_and_app_info_have_the_contract_shape(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var currencies = await api.Get("api/v1/currencies?kind=crypto");
         var toncoin = currencies.Body.EnumerateArray().Single(c => c.GetProperty("code").GetString() == "TONCOIN");
         Assert.Equal("TON", toncoin.GetProperty("networks")[0].GetProperty("code").GetString());

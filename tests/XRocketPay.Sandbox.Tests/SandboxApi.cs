@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using XRocketPay.TestSupport;
 
 namespace XRocketPay.Sandbox.Tests;
 
@@ -28,73 +29,60 @@ public sealed class BothDialects : TheoryData<SandboxDialect>
 }
 
 /// <summary>One sandbox per dialect, in the shape a subclass names.</summary>
-public class SandboxPair : IAsyncLifetime
+public class SandboxPair : IDisposable
 {
-    private readonly Dictionary<SandboxDialect, SandboxApi> _apis = new();
+    private readonly Dictionary<SandboxDialect, SandboxApi> _apis;
 
-    protected virtual SandboxShape Shape => SandboxShape.Full;
+    public SandboxPair() : this(SandboxShape.Full)
+    {
+    }
+
+    protected SandboxPair(SandboxShape shape) => _apis = new[] { SandboxDialect.Transfers, SandboxDialect.Payouts }.ToDictionary(
+        dialect => dialect,
+        dialect => new SandboxApi(new SandboxOptions { Dialect = dialect, Shape = shape, WithdrawalCompletionDelay = TimeSpan.FromMilliseconds(200) }));
 
     public SandboxApi this[SandboxDialect dialect] => _apis[dialect];
 
-    public async Task InitializeAsync()
+    /// <summary>The dialect's sandbox, reset to its starting state.</summary>
+    public SandboxApi Fresh(SandboxDialect dialect)
     {
-        foreach (var dialect in new[] { SandboxDialect.Transfers, SandboxDialect.Payouts })
-        {
-            var api = new SandboxApi(new SandboxOptions { Dialect = dialect, Shape = Shape, WithdrawalCompletionDelay = TimeSpan.FromMilliseconds(200) });
-            await api.InitializeAsync();
-            _apis[dialect] = api;
-        }
+        _apis[dialect].Reset();
+        return _apis[dialect];
     }
 
-    public async Task DisposeAsync()
+    public void Dispose()
     {
         foreach (var api in _apis.Values)
         {
-            await api.DisposeAsync();
+            api.Dispose();
         }
-    }
 
-    /// <summary>The dialect's sandbox, reset to its starting state.</summary>
-    public async Task<SandboxApi> Fresh(SandboxDialect dialect)
-    {
-        await _apis[dialect].Reset();
-        return _apis[dialect];
+        GC.SuppressFinalize(this);
     }
 }
 
-public sealed class EvidencePair : SandboxPair
-{
-    protected override SandboxShape Shape => SandboxShape.Evidence;
-}
+public sealed class EvidencePair() : SandboxPair(SandboxShape.Evidence);
 
-/// <summary>A raw HTTP view of a running sandbox, as any client would see it.</summary>
-public sealed class SandboxApi : IAsyncLifetime
+/// <summary>A started sandbox (<see cref="SandboxAdmin"/>) and a raw HTTP view of it, as any client would see it.</summary>
+public sealed class SandboxApi : SandboxAdmin
 {
-    public SandboxApi() : this(new SandboxOptions { WithdrawalCompletionDelay = TimeSpan.FromMilliseconds(200) })
+    public SandboxApi(SandboxOptions options) : base(options)
     {
-    }
-
-    public SandboxApi(SandboxOptions options)
-    {
-        Options = options;
         Names = Names.For(options.Dialect);
+        Http = new HttpClient { BaseAddress = BaseUri };
     }
 
-    public SandboxServer Server { get; private set; } = null!;
-    public HttpClient Http { get; private set; } = null!;
-    public SandboxOptions Options { get; }
+    public HttpClient Http { get; }
     public Names Names { get; }
 
-    public async Task InitializeAsync()
+    protected override void Dispose(bool disposing)
     {
-        Server = await SandboxServer.StartAsync(Options);
-        Http = new HttpClient { BaseAddress = Server.BaseUri };
-    }
+        if (disposing)
+        {
+            Http.Dispose();
+        }
 
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        await Server.DisposeAsync();
+        base.Dispose(disposing);
     }
 
     public sealed record Reply(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response, string Text)
@@ -128,31 +116,14 @@ public sealed class SandboxApi : IAsyncLifetime
         return new Reply(response.StatusCode, json, response, text);
     }
 
-    public async Task Reset() => Assert.Equal(HttpStatusCode.NoContent, (await Post("sandbox/reset", null)).Status);
-
-    public async Task<Dictionary<string, JsonElement>> Ledger()
-    {
-        var reply = await Get("sandbox/ledger");
-        return reply.Body.GetProperty("assets").EnumerateArray().ToDictionary(a => a.GetProperty("asset").GetString()!, a => a);
-    }
-
-    public async Task<decimal> Balance(string asset) => D((await Ledger())[asset].GetProperty("balance"));
-
-    public async Task<decimal> Holds(string asset) => D((await Ledger())[asset].GetProperty("holds"));
-
     /// <summary>start + credits − debits = balance, holds ≤ balance, available = balance − holds, for every asset.</summary>
-    public async Task AssertLedgerInvariant()
+    public void AssertLedgerInvariant()
     {
-        foreach (var row in (await Ledger()).Values)
+        foreach (var row in Ledger())
         {
-            var start = D(row.GetProperty("start"));
-            var credits = D(row.GetProperty("credits"));
-            var debits = D(row.GetProperty("debits"));
-            var balance = D(row.GetProperty("balance"));
-            var holds = D(row.GetProperty("holds"));
-            Assert.Equal(start + credits - debits, balance);
-            Assert.True(holds >= 0 && holds <= balance, $"holds {holds} vs balance {balance}");
-            Assert.Equal(balance - holds, D(row.GetProperty("available")));
+            Assert.Equal(row.Start + row.Credits - row.Debits, row.Balance);
+            Assert.True(row.Holds >= 0 && row.Holds <= row.Balance, $"holds {row.Holds} vs balance {row.Balance}");
+            Assert.Equal(row.Balance - row.Holds, row.Available);
         }
     }
 

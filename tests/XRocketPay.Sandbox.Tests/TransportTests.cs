@@ -14,7 +14,7 @@ public sealed class TransportTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Cursor_paging_is_newest_first_and_stable_under_inserts(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         for (var i = 0; i < 5; i++)
         {
             await api.PostTransfer("1", "p-" + i);
@@ -46,8 +46,8 @@ public sealed class TransportTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Rate_limit_answers_429_with_Retry_After_when_switched_on(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
-        await api.Put("sandbox/config", new { rateLimitPerMinute = 2 });
+        var api = _sandboxes.Fresh(dialect);
+        api.SetConfig(new { rateLimitPerMinute = 2 });
         Assert.Equal(HttpStatusCode.OK, (await api.Get("api/v1/balances")).Status);
         Assert.Equal(HttpStatusCode.OK, (await api.Get("api/v1/balances")).Status);
         var limited = await api.Get("api/v1/balances");
@@ -60,15 +60,15 @@ public sealed class TransportTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Status_fault_fails_the_next_calls_without_executing(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
-        await api.Post("sandbox/faults", new { path = "/" + api.Names.Collection, method = "POST", mode = "status", status = 503, count = 2 });
+        var api = _sandboxes.Fresh(dialect);
+        api.AddFault(new { path = "/" + api.Names.Collection, method = "POST", mode = "status", status = 503, count = 2 });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await api.PostTransfer()).Status);
         var second = await api.PostTransfer();
         Assert.Equal("internal_error", second.Code);
-        Assert.Equal(10_000m, await api.Balance("TONCOIN"));
+        Assert.Equal(10_000m, api.Balance("TONCOIN"));
         Assert.Equal(HttpStatusCode.Created, (await api.PostTransfer()).Status);
 
-        await api.Post("sandbox/faults", new { path = "/api/v1/balances", mode = "status", status = 429, retryAfterSeconds = 3 });
+        api.AddFault(new { path = "/api/v1/balances", mode = "status", status = 429, retryAfterSeconds = 3 });
         var limited = await api.Get("api/v1/balances");
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
         Assert.Equal(TimeSpan.FromSeconds(3), limited.Response.Headers.RetryAfter!.Delta);
@@ -77,8 +77,8 @@ public sealed class TransportTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Delay_fault_waits_then_executes(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
-        await api.Post("sandbox/faults", new { path = "/api/v1/balances", mode = "delay", delayMs = 300 });
+        var api = _sandboxes.Fresh(dialect);
+        api.AddFault(new { path = "/api/v1/balances", mode = "delay", delayMs = 300 });
         var started = DateTime.UtcNow;
         Assert.Equal(HttpStatusCode.OK, (await api.Get("api/v1/balances")).Status);
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(250));
@@ -87,18 +87,18 @@ public sealed class TransportTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Drop_fault_aborts_the_connection_without_executing(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
-        await api.Post("sandbox/faults", new { path = "/" + api.Names.Collection, mode = "drop" });
+        var api = _sandboxes.Fresh(dialect);
+        api.AddFault(new { path = "/" + api.Names.Collection, mode = "drop" });
         await Assert.ThrowsAsync<HttpRequestException>(() => api.PostTransfer("1", "drop-1"));
-        Assert.Equal(10_000m, await api.Balance("TONCOIN"));
+        Assert.Equal(10_000m, api.Balance("TONCOIN"));
         Assert.Equal(api.Names.NotFound, (await api.GetTransferByClientId("drop-1")).Code);
     }
 
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Malformed_fault_answers_a_broken_body(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
-        await api.Post("sandbox/faults", new { path = "/" + api.Names.Collection, method = "GET", mode = "malformed" });
+        var api = _sandboxes.Fresh(dialect);
+        api.AddFault(new { path = "/" + api.Names.Collection, method = "GET", mode = "malformed" });
         using var request = new HttpRequestMessage(HttpMethod.Get, api.Names.Collection);
         request.Headers.Authorization = new("Bearer", SandboxDefaults.Token);
         using var response = await api.Http.SendAsync(request);
@@ -109,24 +109,24 @@ public sealed class TransportTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task After_commit_fault_moves_the_money_then_loses_the_answer(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
-        await api.Post("sandbox/faults", new { path = "/" + api.Names.Collection, mode = "after-commit", status = 502 });
+        var api = _sandboxes.Fresh(dialect);
+        api.AddFault(new { path = "/" + api.Names.Collection, mode = "after-commit", status = 502 });
         var lost = await api.PostTransfer("7", "ac-1");
         Assert.Equal(HttpStatusCode.BadGateway, lost.Status);
-        Assert.Equal(10_000m - 7m, await api.Balance("TONCOIN"));
+        Assert.Equal(10_000m - 7m, api.Balance("TONCOIN"));
         Assert.Equal(api.Names.Duplicate, (await api.PostTransfer("7", "ac-1")).Code);
         Assert.Equal("7", (await api.GetTransferByClientId("ac-1")).S("amount"));
 
-        await api.Post("sandbox/faults", new { path = "/" + api.Names.Collection, mode = "after-commit", status = 0 });
+        api.AddFault(new { path = "/" + api.Names.Collection, mode = "after-commit", status = 0 });
         await Assert.ThrowsAsync<HttpRequestException>(() => api.PostTransfer("1", "ac-2"));
-        Assert.Equal(10_000m - 8m, await api.Balance("TONCOIN"));
-        await api.AssertLedgerInvariant();
+        Assert.Equal(10_000m - 8m, api.Balance("TONCOIN"));
+        api.AssertLedgerInvariant();
     }
 
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Request_log_records_api_calls_and_can_be_cleared(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         await api.Get("api/v1/balances");
         await api.PostTransfer("1", "log-1");
         var items = (await api.Get("sandbox/requests")).Body.GetProperty("items").EnumerateArray().ToList();
@@ -139,8 +139,8 @@ public sealed class TransportTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Webhooks_are_signed_v1_deliveries_to_loopback_callbacks(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
-        var sink = new Uri(api.Server.BaseUri, "sandbox/webhook-sink").ToString();
+        var api = _sandboxes.Fresh(dialect);
+        var sink = api.WebhookSink.ToString();
         var invoice = await api.Post("api/v1/invoices", new { priceCurrency = "TONCOIN", priceAmount = "3", callback = new { callbackUrl = sink } });
         await api.Post("api/v1/invoice/pay-test?invoiceId=" + invoice.S("id"), null);
         await api.Post(api.Names.Collection, new { target = "5", targetType = "telegram_user_id", asset = "TONCOIN", amount = "1", callback = new { callbackUrl = "https://example.com/hook" } });
@@ -170,8 +170,7 @@ public sealed class TransportTests : IClassFixture<SandboxPair>
         Assert.Equal(invoice.S("id"), envelope.RootElement.GetProperty("data").GetProperty("invoice").GetProperty("id").GetString());
 
         // Off-box callbacks are never contacted.
-        var deliveries = (await api.Get("sandbox/webhooks")).Body.GetProperty("items").EnumerateArray();
-        Assert.Contains(deliveries, d => d.GetProperty("url").GetString() == "https://example.com/hook" && d.GetProperty("status").GetString()!.StartsWith("skipped", StringComparison.Ordinal));
+        Assert.Contains(api.WebhookDeliveries(), d => d.Url == "https://example.com/hook" && d.Status.StartsWith("skipped", StringComparison.Ordinal));
     }
 
     private static IEnumerable<string> Ids(SandboxApi api, SandboxApi.Reply page) =>
@@ -183,7 +182,7 @@ public sealed class HostingTests
     [Theory, ClassData(typeof(BothDialects))]
     public async Task State_file_keeps_state_across_restarts(SandboxDialect dialect)
     {
-        var api = new SandboxApi(new SandboxOptions { Dialect = dialect });
+        using var api = new SandboxApi(new SandboxOptions { Dialect = dialect });
         var file = Path.Combine(Path.GetTempPath(), "xrocket-sandbox-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {

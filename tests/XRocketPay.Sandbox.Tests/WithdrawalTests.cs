@@ -11,14 +11,14 @@ public sealed class WithdrawalTests : IClassFixture<SandboxPair>
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Withdrawals_debit_amount_plus_fee_then_complete_or_fail_and_refund(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         var quota = await api.Get("api/v1/withdrawal-quotas?network=TON&asset=TONCOIN");
         var fee = SandboxApi.D(quota.Body.GetProperty("withdrawFee"));
         const string address = "0:" + "ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12";
         var created = await api.Post("api/v1/withdrawals", new { clientWithdrawalId = "w-1", network = "TON", address, asset = "TONCOIN", amount = "5" });
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.Equal("CREATED", created.S("status"));
-        Assert.Equal(10_000m - 5m - fee, await api.Balance("TONCOIN"));
+        Assert.Equal(10_000m - 5m - fee, api.Balance("TONCOIN"));
 
         var done = await PollStatus(api, created.S("withdrawalId"));
         Assert.Equal("COMPLETED", done.S("status"));
@@ -28,8 +28,8 @@ public sealed class WithdrawalTests : IClassFixture<SandboxPair>
         var second = await api.Post("api/v1/withdrawals", new { clientWithdrawalId = "w-2", network = "TON", address, asset = "TONCOIN", amount = "5" });
         var failed = await api.Post("sandbox/withdrawals/fail?withdrawalId=" + second.S("withdrawalId"), null);
         Assert.Equal("FAIL", failed.S("status"));
-        Assert.Equal(10_000m - 5m - fee, await api.Balance("TONCOIN"));
-        await api.AssertLedgerInvariant();
+        Assert.Equal(10_000m - 5m - fee, api.Balance("TONCOIN"));
+        api.AssertLedgerInvariant();
 
         Assert.Equal("withdrawal_incorrect_address", (await api.Post("api/v1/withdrawals", new { clientWithdrawalId = "w-3", network = "ETH", address = "0x123", asset = "ETH", amount = "1" })).Code);
         Assert.Equal("withdrawal_incorrect_comment", (await api.Post("api/v1/withdrawals", new { clientWithdrawalId = "w-4", network = "TON", address, asset = "TONCOIN", amount = "1", comment = new string('x', 51) })).Code);
@@ -42,19 +42,19 @@ public sealed class WithdrawalTests : IClassFixture<SandboxPair>
         var link = await api.Post("api/v1/withdrawal-link", new { network = "TON", address, asset = "TONCOIN", amount = "1" });
         Assert.Equal(HttpStatusCode.Created, link.Status);
         Assert.StartsWith("https://t.me/", link.S("telegramBotLink"));
-        await api.AssertLedgerInvariant();
+        api.AssertLedgerInvariant();
     }
 
     [Theory, ClassData(typeof(BothDialects))]
     public async Task Withdrawals_to_a_configured_failing_address_end_in_FAIL_and_are_refunded(SandboxDialect dialect)
     {
-        var api = await _sandboxes.Fresh(dialect);
+        var api = _sandboxes.Fresh(dialect);
         const string address = "0x1111111111111111111111111111111111111111";
-        await api.Put("sandbox/config", new { failingAddresses = new[] { address } });
+        api.SetConfig(new { failingAddresses = new[] { address } });
         var created = await api.Post("api/v1/withdrawals", new { clientWithdrawalId = "wf-1", network = "ETH", address, asset = "ETH", amount = "1" });
         Assert.Equal("FAIL", (await PollStatus(api, created.S("withdrawalId"))).S("status"));
-        Assert.Equal(10_000m, await api.Balance("ETH"));
-        await api.AssertLedgerInvariant();
+        Assert.Equal(10_000m, api.Balance("ETH"));
+        api.AssertLedgerInvariant();
     }
 
     private static async Task<SandboxApi.Reply> PollStatus(SandboxApi api, string withdrawalId)

@@ -79,7 +79,7 @@ Describe 'The canary token leaks nowhere (issue 14 item 2)' {
                     $fault = $m.Clone(); $fault.path = $f.path; $fault.count = 1
                     Add-SandboxFault $fault
                     & $f.run
-                    $null = Invoke-SandboxAdmin -Path faults -Method Delete
+                    $script:SandboxAdmin.ClearFaults()
                 }
             }
             Write-Information 'done'
@@ -89,7 +89,7 @@ Describe 'The canary token leaks nowhere (issue 14 item 2)' {
         $DebugPreference = 'SilentlyContinue'
 
         # The run really exercised the token and the echoing server.
-        @((Invoke-SandboxAdmin -Path requests).items).Count | Should -BeGreaterThan 100
+        $script:SandboxAdmin.Requests().Count | Should -BeGreaterThan 100
         @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -BeGreaterThan 0
         @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).Count | Should -BeGreaterThan 50
 

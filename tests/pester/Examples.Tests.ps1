@@ -177,7 +177,7 @@ Import-Module '$((Get-Module Pester).Path)'
         $exit | Should -Be 0 -Because $script:exampleOutput
         $script:exampleOutput | Should -BeLike '*Webhook *: invoice * is paid.*'
         $script:exampleOutput | Should -BeLike '*Delivered order pester-hook: paid 2.5 TONCOIN*'
-        $delivery = @((Invoke-SandboxAdmin -Path webhooks).items) | Where-Object type -EQ 'invoice'
+        $delivery = @($script:SandboxAdmin.WebhookDeliveries()) | Where-Object type -EQ 'invoice'
         $delivery.status | Should -Be '200'
     }
 }

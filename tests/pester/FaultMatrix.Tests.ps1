@@ -34,7 +34,7 @@ BeforeAll {
     $script:Ops = @{
         Transfer     = @{ Path = $script:Family.Many; Run = { param($id) New-XRocketTransfer -TelegramUserId 4242 -Amount 1 -Asset TONCOIN -ClientTransferId $id }; Effects = { @(Get-XRocketTransfer).Count; 10000 - (Get-SandboxBalance -Asset TONCOIN) } }
         MassTransfer = @{ Path = $script:Family.Mass; Run = { param($id) @([pscustomobject]@{ TelegramUserId = 4242; Amount = '1'; Asset = 'USDT'; ClientTransferId = "$id-a" }, [pscustomobject]@{ TelegramUserId = 4343; Amount = '1'; Asset = 'USDT'; ClientTransferId = "$id-b" }) | New-XRocketMassTransfer }; Effects = { @(Get-XRocketTransfer).Count / 2; (10000 - (Get-SandboxBalance -Asset USDT)) / 2 } }
-        Cheque       = @{ Path = '/api/v1/cheques'; Run = { param($id) New-XRocketCheque -Asset BTC -Amount 0.5 -ClientChequeId $id }; Effects = { @(Get-XRocketCheque).Count; [decimal](((Invoke-SandboxAdmin -Path ledger).assets | Where-Object asset -EQ BTC).holds) / 0.5 } }
+        Cheque       = @{ Path = '/api/v1/cheques'; Run = { param($id) New-XRocketCheque -Asset BTC -Amount 0.5 -ClientChequeId $id }; Effects = { @(Get-XRocketCheque).Count; $script:SandboxAdmin.Holds('BTC') / 0.5 } }
         Withdrawal   = @{ Path = '/api/v1/withdrawals'; Run = { param($id) Invoke-XRocketWithdrawal -Network TON -Address $script:TonAddress -Asset TONCOIN -Amount 1 -ClientWithdrawalId $id }; Effects = { @(Get-XRocketWithdrawal).Count; [math]::Round((10000 - (Get-SandboxBalance -Asset TONCOIN)) / 1.05, 6) } }
         Invoice      = @{ Path = '/api/v1/invoices'; Run = { param($id) New-XRocketInvoice -Currency USDT -Amount 1 -ClientInvoiceId $id }; Effects = { @(Get-XRocketInvoice).Count; @(Get-XRocketInvoice).Count } }
     }
@@ -81,7 +81,7 @@ Describe 'The fault matrix (issue 14)' {
         $first = & $op.Run $id 2>&1 3>&1
         $outcome = Get-Outcome $first
         if ($fault.mode -eq 'delay') { Start-Sleep -Milliseconds ($script:TimeoutDelayMs + 1000) }
-        $null = Invoke-SandboxAdmin -Path faults -Method Delete
+        $script:SandboxAdmin.ClearFaults()
         $objects, $ledger = & $op.Effects
         $paid = $ledger -gt 0
 

@@ -5,12 +5,12 @@ BeforeAll {
     Clear-SandboxState
 
     # One object of every output type, made against the sandbox.
-    $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2.5 -Description 'formatting' -CallbackUrl "$script:BaseUri/sandbox/webhook-sink"
+    $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2.5 -Description 'formatting' -CallbackUrl $script:SandboxAdmin.WebhookSink
     $paid = $invoice | Invoke-XRocketInvoicePayment -Confirm:$false
     $transfer = New-XRocketTransfer -TelegramUserId 87209764 -Amount '1.123456789' -Asset BTC -Confirm:$false
     $withdrawal = Invoke-XRocketWithdrawal -Network TON -Address $script:TonAddress -Asset TONCOIN -Amount 3 -Confirm:$false
     $deadline = [DateTime]::UtcNow.AddSeconds(10)
-    do { $delivery = (Invoke-SandboxAdmin -Path webhook-sink).items | Select-Object -First 1 } until ($delivery -or [DateTime]::UtcNow -gt $deadline)
+    do { $delivery = $script:SandboxAdmin.ReceivedWebhooks() | Select-Object -First 1 } until ($delivery -or [DateTime]::UtcNow -gt $deadline)
     $headers = @{}
     $delivery.headers.PSObject.Properties | ForEach-Object { $headers[$_.Name] = $_.Value }
     $secret = [System.Net.NetworkCredential]::new('', 'sandbox-webhook-secret').SecurePassword
@@ -185,7 +185,7 @@ Describe 'Amounts as people read them, under <_>' -ForEach @('en-US', 'de-DE') {
 
     It 'every amount column of every view shows the whole amount at width 120' {
         $big = '12345678.123456789'
-        $null = Invoke-SandboxAdmin -Path reset -Method Post
+        Clear-SandboxState
         $transfer = New-XRocketTransfer -TelegramUserId 87209764 -Asset BTC -Amount '1.123456789' -Confirm:$false
         $views = @(
             $transfer

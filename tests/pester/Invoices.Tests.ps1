@@ -73,7 +73,7 @@ Describe 'Invoices as the live API reads them (issue 22)' {
     }
 
     It 'a server reading seconds: the first invoice is warned about once, later ones expire when asked' {
-        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ invoiceExpiryUnit = 'seconds' }
+        Set-SandboxConfig @{ invoiceExpiryUnit = 'seconds' }
         (Get-XRocketConnection).InvoiceExpiryUnit | Should -Be 'Auto'
         $first = New-XRocketInvoice -Currency USDT -Amount 1 -ExpiresInSec 1800 -WarningVariable warned -WarningAction SilentlyContinue
         @($warned).Count | Should -Be 1
@@ -90,7 +90,7 @@ Describe 'Invoices as the live API reads them (issue 22)' {
     }
 
     It 'Connect-XRocket -InvoiceExpiryUnit Seconds sends seconds from the first invoice' {
-        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ invoiceExpiryUnit = 'seconds' }
+        Set-SandboxConfig @{ invoiceExpiryUnit = 'seconds' }
         $connection = Connect-XRocket -BaseUri $script:BaseUri -ApiKey ([System.Net.NetworkCredential]::new('', 'sandbox-token').SecurePassword) -InvoiceExpiryUnit Seconds -PassThru
         $connection.InvoiceExpiryUnit | Should -Be 'Seconds'
         $invoice = New-XRocketInvoice -Currency USDT -Amount 1 -ExpiresInSec 1800 -WarningVariable warned -WarningAction SilentlyContinue
@@ -152,7 +152,7 @@ Describe 'Invoices as the live API reads them (issue 22)' {
     }
 
     It '-CallbackPayload goes to the sandbox and comes back in the webhook as a navigable object' {
-        $sink = "$script:BaseUri/sandbox/webhook-sink"
+        $sink = $script:SandboxAdmin.WebhookSink
         $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2 -CallbackUrl $sink -CallbackPayload @{ orderId = 'A-17'; lines = @(@{ sku = 'x'; qty = 2 }) }
         $sent = (Get-SandboxRequest | Where-Object path -EQ '/api/v1/invoices')[-1].body | ConvertFrom-Json
         $sent.callback.payload.orderId | Should -Be 'A-17'
@@ -161,7 +161,7 @@ Describe 'Invoices as the live API reads them (issue 22)' {
         $deadline = [DateTime]::UtcNow.AddMinutes(2)
         do {
             Start-Sleep -Milliseconds 50
-            $items = @((Invoke-SandboxAdmin -Path webhook-sink).items)
+            $items = @($script:SandboxAdmin.ReceivedWebhooks())
         } until ($items.Count -or [DateTime]::UtcNow -gt $deadline)
         $items.Count | Should -BeGreaterThan 0 -Because 'the sandbox posts a webhook when the invoice is paid'
         $delivery = $items[0]
@@ -292,7 +292,7 @@ Describe 'The sandbox command line reads the invoice expiry unit (issue 22)' {
     It 'xrocket-sandbox --invoice-expiry-unit seconds reads expiresIn in seconds' {
         $seconds = Start-XRocketSandbox -ArgumentList @('--invoice-expiry-unit', 'seconds') -Confirm:$false
         try {
-            (Invoke-RestMethod -Uri "$($seconds.BaseUri)/sandbox/config").invoiceExpiryUnit | Should -Be 'seconds'
+            (Get-SandboxAdmin -BaseUri $seconds.BaseUri).Config().invoiceExpiryUnit | Should -Be 'seconds'
         }
         finally {
             Stop-XRocketSandbox -Sandbox $seconds -Confirm:$false
@@ -374,7 +374,7 @@ Describe 'Wait-XRocketInvoice' {
 
     It 'returns an expired invoice as last read and writes InvoiceNotPaid about it' {
         $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2
-        $null = Invoke-SandboxAdmin -Path "invoices/expire?invoiceId=$($invoice.Id)" -Method Post
+        $script:SandboxAdmin.ExpireInvoice($invoice.Id)
         $result = $invoice | Wait-XRocketInvoice -PollIntervalSec 1 -TimeoutSec 300 -ErrorVariable failed -ErrorAction SilentlyContinue
         $result.Status | Should -Be 'expired'
         $failed.Count | Should -Be 1
@@ -409,7 +409,7 @@ Describe 'Wait-XRocketInvoice' {
     }
 
     It '10 invoices at --rate-limit 20: one list request per poll, under the budget, no 429, every paid one returned' {
-        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ rateLimitPerMinute = 20 }
+        Set-SandboxConfig @{ rateLimitPerMinute = 20 }
         $invoices = 1..10 | ForEach-Object { New-XRocketInvoice -Currency USDT -Amount $_ }
         $null = $invoices | Select-Object -First 5 | Invoke-XRocketInvoicePayment -Confirm:$false
         Clear-SandboxRequest

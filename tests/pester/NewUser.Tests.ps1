@@ -273,7 +273,7 @@ Describe 'What a new user met, part 4 (issue 30)' {
                 New-XRocketTransfer -BatchId outage-30 -Confirm:$false -ErrorVariable unknown -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         }
         finally {
-            $null = Invoke-SandboxAdmin -Path faults -Method Delete
+            $script:SandboxAdmin.ClearFaults()
             Connect-TestSandbox
         }
 

@@ -23,7 +23,7 @@ BeforeAll {
         $handle = $run.BeginInvoke()
         # The delay fault is taken when the first payment request reaches the sandbox: the run holds its journal then.
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while (@((Invoke-SandboxAdmin -Path faults).items).Count -gt 0) {
+        while ($script:SandboxAdmin.Faults().Count -gt 0) {
             if ($handle.IsCompleted) { throw "The held run ended: $($run.Streams.Error)" }
             if ([DateTime]::UtcNow -gt $deadline) { throw 'The held run never sent its request.' }
             Start-Sleep -Milliseconds 50

@@ -32,7 +32,7 @@ BeforeAll {
     # True once every injected fault was taken: the request a delay fault holds has reached the sandbox, so
     # its intent lines are on disk (the run holds its journal locked: it is not read while the run lives).
     function Test-FaultTaken {
-        @((Invoke-SandboxAdmin -Path faults).items).Count -eq 0
+        $script:SandboxAdmin.Faults().Count -eq 0
     }
 
     # Waits (bounded) until $Condition holds, then kills the child process hard.
@@ -311,7 +311,7 @@ Describe 'Faults and rate limits' {
     }
 
     It 'with -RequestsPerSecond below the sandbox''s limit, the request log shows zero 429s' {
-        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ rateLimitPerMinute = 30 }
+        Set-SandboxConfig @{ rateLimitPerMinute = 30 }
         Connect-TestSandbox
         Clear-SandboxRequest
         $rows = 1..10 | ForEach-Object { [pscustomobject]@{ user_id = 900 + $_; amount = '0.1'; asset = 'TRX' } }

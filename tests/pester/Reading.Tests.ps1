@@ -25,7 +25,7 @@ Describe 'Reading the account' {
         $usdt.Balance | Should -Be (Get-SandboxBalance -Asset USDT)
         $usdt.Holds | Should -Be 4.5
         $usdt.Available | Should -Be 9995.5
-        @(Get-XRocketBalance).Count | Should -Be @((Invoke-SandboxAdmin -Path ledger).assets).Count
+        @(Get-XRocketBalance).Count | Should -Be $script:SandboxAdmin.Ledger().Count
     }
 
     It 'Get-XRocketCurrency lists the currencies the API knows' {

@@ -1,5 +1,5 @@
 # Dot-sourced by every *.Tests.ps1 in BeforeAll: the staged module, a sandbox of this file's own on a
-# free loopback port, and small helpers that read the sandbox's ledger and request log.
+# free loopback port, and its admin surface ($script:SandboxAdmin, with a few PowerShell names for it).
 [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', '', Justification = 'Used by the test files that dot-source this one.')]
 param()
 
@@ -27,6 +27,71 @@ else {
 $script:ShortTimeoutSec = 5
 $script:TimeoutDelayMs = ($script:ShortTimeoutSec + 2) * 1000
 
+# The sandbox's admin surface, tests/XRocketPay.TestSupport/SandboxAdmin.cs method for method: the same
+# names over the same endpoints (SandboxAdminMirrorTests holds the names to it), answers as PowerShell reads
+# JSON. Not the compiled class itself: this suite also runs under Windows PowerShell 5.1
+# (.github/workflows/test.yml), which cannot load a net10.0 assembly, and where the module's private
+# System.Text.Json loading is under test and must not meet a test helper's.
+class SandboxAdmin {
+    [string] $BaseUri
+    [string] $WebhookSink
+
+    SandboxAdmin([string] $BaseUri) {
+        $this.BaseUri = $BaseUri.TrimEnd('/')
+        $this.WebhookSink = "$($this.BaseUri)/sandbox/webhook-sink"
+    }
+
+    hidden [object] Send([string] $Method, [string] $Path, [object] $Body) {
+        $call = @{ Method = $Method; Uri = "$($this.BaseUri)/sandbox/$Path" }
+        if ($null -ne $Body) {
+            $call.Body = $Body | ConvertTo-Json -Depth 5 -Compress
+            $call.ContentType = 'application/json'
+        }
+
+        return Invoke-RestMethod @call
+    }
+
+    [void] Reset() { $null = $this.Send('Post', 'reset', $null) }
+
+    [object[]] Ledger() { return @($this.Send('Get', 'ledger', $null).assets) }
+
+    [decimal] Balance([string] $Asset) { return [decimal]($this.Ledger() | Where-Object asset -EQ $Asset).balance }
+
+    [decimal] Holds([string] $Asset) { return [decimal]($this.Ledger() | Where-Object asset -EQ $Asset).holds }
+
+    # Every logged call to the API.
+    [object[]] Requests() { return @($this.Send('Get', 'requests', $null).items | Where-Object path -Like '/api/*') }
+
+    # The requests that could change state: anything but GET.
+    [object[]] StateChangingRequests() { return @($this.Requests() | Where-Object method -NE 'GET') }
+
+    [void] ClearRequests() { $null = $this.Send('Delete', 'requests', $null) }
+
+    [void] AddFault([hashtable] $Fault) { $null = $this.Send('Post', 'faults', $Fault) }
+
+    [object[]] Faults() { return @($this.Send('Get', 'faults', $null).items) }
+
+    [void] ClearFaults() { $null = $this.Send('Delete', 'faults', $null) }
+
+    [object] Config() { return $this.Send('Get', 'config', $null) }
+
+    [void] SetConfig([hashtable] $Setting) { $null = $this.Send('Put', 'config', $Setting) }
+
+    [void] RedeemCheque([string] $ChequeId) { $null = $this.Send('Post', "cheques/redeem?chequeId=$([uri]::EscapeDataString($ChequeId))", $null) }
+
+    [void] ExpireInvoice([string] $InvoiceId) { $null = $this.Send('Post', "invoices/expire?invoiceId=$([uri]::EscapeDataString($InvoiceId))", $null) }
+
+    [object[]] ReceivedWebhooks() { return @($this.Send('Get', 'webhook-sink', $null).items) }
+
+    [object[]] WebhookDeliveries() { return @($this.Send('Get', 'webhooks', $null).items) }
+}
+
+# The admin surface of a sandbox a test starts itself.
+function Get-SandboxAdmin {
+    param([Parameter(Mandatory)] [string] $BaseUri)
+    [SandboxAdmin]::new($BaseUri)
+}
+
 # A token no test may ever see printed, logged or stored.
 $script:CanaryToken = 'CANARY-7f3e9a1c-token-DO-NOT-LEAK'
 
@@ -43,6 +108,7 @@ function Open-TestSandbox {
     $all = @('--token', 'sandbox-token', '--token', $script:CanaryToken, '--withdrawal-delay-ms', '300') + $suite + $ArgumentList
     $script:Sandbox = Start-XRocketSandbox -ArgumentList $all -Confirm:$false
     $script:BaseUri = $script:Sandbox.BaseUri
+    $script:SandboxAdmin = Get-SandboxAdmin -BaseUri $script:BaseUri
     if ($Connect) {
         Connect-TestSandbox
     }
@@ -50,54 +116,44 @@ function Open-TestSandbox {
 
 function Close-TestSandbox {
     Disconnect-XRocket -ErrorAction SilentlyContinue
+    $script:SandboxAdmin = $null
     if ($script:Sandbox) {
         Stop-XRocketSandbox -Sandbox $script:Sandbox -Confirm:$false
         $script:Sandbox = $null
     }
 }
 
-function Invoke-SandboxAdmin {
-    param(
-        [Parameter(Mandatory)] [string] $Path,
-        [string] $Method = 'Get',
-        [object] $Body
-    )
-
-    $call = @{ Method = $Method; Uri = "$script:BaseUri/sandbox/$Path" }
-    if ($PSBoundParameters.ContainsKey('Body')) {
-        $call.Body = $Body | ConvertTo-Json -Depth 5
-        $call.ContentType = 'application/json'
-    }
-
-    Invoke-RestMethod @call
-}
-
+# PowerShell names for the admin calls most files make; anything else: $script:SandboxAdmin's methods.
 function Clear-SandboxState {
-    $null = Invoke-SandboxAdmin -Path reset -Method Post
+    $script:SandboxAdmin.Reset()
 }
 
 function Clear-SandboxRequest {
-    $null = Invoke-SandboxAdmin -Path requests -Method Delete
+    $script:SandboxAdmin.ClearRequests()
 }
 
-# Every logged call to the API (admin calls are not logged).
 function Get-SandboxRequest {
-    @((Invoke-SandboxAdmin -Path requests).items | Where-Object { $_.path -like '/api/*' })
+    $script:SandboxAdmin.Requests()
 }
 
-# The requests that could change state: anything but GET.
 function Get-StateChangingRequest {
-    @(Get-SandboxRequest | Where-Object { $_.method -ne 'GET' })
+    $script:SandboxAdmin.StateChangingRequests()
 }
 
 function Get-SandboxBalance {
     param([Parameter(Mandatory)] [string] $Asset)
-    [decimal]((Invoke-SandboxAdmin -Path ledger).assets | Where-Object asset -EQ $Asset).balance
+    $script:SandboxAdmin.Balance($Asset)
 }
 
 function Add-SandboxFault {
     param([Parameter(Mandatory)] [hashtable] $Fault)
-    $null = Invoke-SandboxAdmin -Path faults -Method Post -Body $Fault
+    $script:SandboxAdmin.AddFault($Fault)
+}
+
+function Set-SandboxConfig {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Changes the test''s own sandbox only.')]
+    param([Parameter(Mandatory)] [hashtable] $Setting)
+    $script:SandboxAdmin.SetConfig($Setting)
 }
 
 function Connect-TestSandbox {

@@ -4,11 +4,11 @@ BeforeAll {
 
     # A delivery the sandbox signed: an invoice paid with a callback to the sandbox's own sink.
     Clear-SandboxState
-    $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2 -CallbackUrl "$script:BaseUri/sandbox/webhook-sink"
+    $invoice = New-XRocketInvoice -Currency TONCOIN -Amount 2 -CallbackUrl $script:SandboxAdmin.WebhookSink
     $null = $invoice | Invoke-XRocketInvoicePayment -Confirm:$false
     $deadline = [DateTime]::UtcNow.AddSeconds(10)
     do {
-        $script:delivery = (Invoke-SandboxAdmin -Path webhook-sink).items | Select-Object -First 1
+        $script:delivery = $script:SandboxAdmin.ReceivedWebhooks() | Select-Object -First 1
     } until ($script:delivery -or [DateTime]::UtcNow -gt $deadline)
 
     $script:headers = @{}
@@ -95,15 +95,15 @@ Describe 'Webhooks' {
     }
 
     It 'ConvertFrom-XRocketWebhook types cheque, payout (a transfer) and withdrawal events' {
-        $sink = "$script:BaseUri/sandbox/webhook-sink"
+        $sink = $script:SandboxAdmin.WebhookSink
         $cheque = New-XRocketCheque -Asset USDT -Amount 1 -CallbackUrl $sink -Confirm:$false
-        $null = Invoke-SandboxAdmin -Path "cheques/redeem?chequeId=$($cheque.ChequeId)" -Method Post
+        $script:SandboxAdmin.RedeemCheque($cheque.ChequeId)
         $transfer = New-XRocketTransfer -TelegramUserId 87209764 -Asset TRX -Amount 1 -CallbackUrl $sink -Confirm:$false
         $withdrawal = Invoke-XRocketWithdrawal -Network TON -Address $script:TonAddress -Asset TONCOIN -Amount 1 -CallbackUrl $sink -Confirm:$false |
             Wait-XRocketWithdrawal -PollIntervalSec 1 -TimeoutSec 30
         $deadline = [DateTime]::UtcNow.AddSeconds(10)
         do {
-            $events = @((Invoke-SandboxAdmin -Path webhook-sink).items | ForEach-Object { ConvertFrom-XRocketWebhook -Body $_.body })
+            $events = @($script:SandboxAdmin.ReceivedWebhooks() | ForEach-Object { ConvertFrom-XRocketWebhook -Body $_.body })
         } until (@($events | Where-Object Type -In 'cheque', 'payout', 'withdrawal' | Select-Object -ExpandProperty Type -Unique).Count -ge 3 -or [DateTime]::UtcNow -gt $deadline)
 
         ($events | Where-Object Type -EQ 'cheque' | Select-Object -Last 1).Data.ChequeId | Should -Be $cheque.ChequeId

@@ -42,7 +42,7 @@ Describe 'Withdrawals' {
 
     It 'Wait-XRocketWithdrawal returns a withdrawal that ends FAIL and writes one WithdrawalFailed error about it' {
         $failing = '0:fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11fa11'
-        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ failingAddresses = @($failing) }
+        Set-SandboxConfig @{ failingAddresses = @($failing) }
         $created = Invoke-XRocketWithdrawal -Network TON -Address $failing -Asset TONCOIN -Amount 3 -Confirm:$false
         $result = $created | Wait-XRocketWithdrawal -PollIntervalSec 1 -TimeoutSec 30 -ErrorVariable failed -ErrorAction SilentlyContinue
         $result.WithdrawalId | Should -Be $created.WithdrawalId
@@ -53,7 +53,7 @@ Describe 'Withdrawals' {
     }
 
     It 'Wait-XRocketWithdrawal polls piped withdrawals together, not one after another' {
-        $null = Invoke-SandboxAdmin -Path config -Method Put -Body @{ withdrawalCompletionDelayMs = 2500 }
+        Set-SandboxConfig @{ withdrawalCompletionDelayMs = 2500 }
         $created = 1..3 | ForEach-Object {
             Invoke-XRocketWithdrawal -Network TON -Address $script:TonAddress -Asset TONCOIN -Amount 1 -Confirm:$false
         }
