@@ -260,11 +260,6 @@ function Invoke-TestTask {
 function Invoke-FilteredTest {
     $names = @($Filter, ($Filter -replace '-', ''), ($Filter -replace '-', '_')) | Select-Object -Unique
     $xunitFilter = ($names | ForEach-Object { "FullyQualifiedName~$_" }) -join '|'
-    & dotnet test (Join-Path $root 'XRocketPay.sln') -c $Configuration --no-build --nologo --results-directory $ResultsDirectory --filter $xunitFilter
-    $xunitExit = $LASTEXITCODE
-    $xunit = Get-TrxCount $ResultsDirectory
-    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }
-
     $pester = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
     $pattern = [regex]::Escape($Filter)
     $all = @(Get-ChildItem -Path $PesterPath -Recurse -File -Filter '*.Tests.ps1')
@@ -273,8 +268,13 @@ function Invoke-FilteredTest {
     $files = if ($named) { $named.FullName } else {
         @($all | Where-Object { Select-String -LiteralPath $_.FullName -Pattern "^\s*(Describe|Context|It)\b.*$pattern" -Quiet } | ForEach-Object FullName)
     }
-    if ($files) {
-        $pass = Invoke-PesterPass -Name 'filtered' -PesterManifest (Find-Pester) -Path $files -FullNameFilter $(if (-not $named) { "*$Filter*" })
+    # The Pester pass (its own pwsh) runs while xunit does: the loop waits for the slower of the two, not both.
+    $pass = if ($files) { Invoke-PesterPass -Name 'filtered' -PesterManifest (Find-Pester) -Path $files -FullNameFilter $(if (-not $named) { "*$Filter*" }) }
+    & dotnet test (Join-Path $root 'XRocketPay.sln') -c $Configuration --no-build --nologo --results-directory $ResultsDirectory --filter $xunitFilter
+    $xunitExit = $LASTEXITCODE
+    $xunit = Get-TrxCount $ResultsDirectory
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }
+    if ($pass) {
         $pester = Receive-PesterPass $pass
     }
 

@@ -332,6 +332,8 @@ Describe 'Wait-XRocketInvoice' {
 
     BeforeEach {
         Clear-SandboxState
+        # A new connection has a budget of its own: each case's first read is not paced behind the last case's reads.
+        Connect-TestSandbox
     }
 
     It 'returns an invoice paid 2 s after the wait started, paid (by -ClientInvoiceId)' {
