@@ -136,7 +136,7 @@ public sealed partial class XRocketPayoutRun
     {
         if (driver.Confirm(rows))
         {
-            _ = Client;
+            _ = Client; // resolved here, on the driver's thread: a cmdlet can read its session's connection only there
             Report(driver, driver.Run(token => SendAsync(rows, token)));
         }
     }
