@@ -51,14 +51,13 @@ internal sealed class PayoutPreflight : IDisposable
         (int, int)? paidUnderAnotherBatch = null;
         if (connection is not null)
         {
-            var engine = _engine;
-            currencies = Currencies.Fetch(connection, () => _driver.Run(token => engine.CallAsync((client, t) => client.GetCurrenciesAsync(null, t), token)));
-            balances = _driver.Run(token => engine.CallAsync((client, t) => client.GetBalancesAsync(t), token));
+            currencies = Currencies.Fetch(connection, () => _driver.Run(token => _engine.CallAsync((client, t) => client.GetCurrenciesAsync(null, t), token)));
+            balances = _driver.Run(token => _engine.CallAsync((client, t) => client.GetBalancesAsync(t), token));
             if (whatIf && !quiet)
             {
-                FindPaid(engine, journal);
+                FindPaid(journal);
                 var batchPrefix = _cmdlet.BatchId is null ? null : ClientIds.PrefixOf(_cmdlet.BatchId);
-                paidUnderAnotherBatch = (engine.CountPaidUnderAnotherBatch(_spool.ReadAll().Select(r => r.Payout), batchPrefix), engine.TransfersListed);
+                paidUnderAnotherBatch = (_engine.CountPaidUnderAnotherBatch(_spool.ReadAll().Select(r => r.Payout), batchPrefix), _engine.TransfersListed);
             }
         }
 
@@ -97,13 +96,13 @@ internal sealed class PayoutPreflight : IDisposable
     /// Under -WhatIf: what the batch already paid, asked the way re-runs verify taken rows (transfer list
     /// pages, no request per row), so the plan shows AlreadyPaid and the conflicts (issue 25).
     /// </summary>
-    private void FindPaid(XRocketPayoutRun engine, PayoutJournal? journal)
+    private void FindPaid(PayoutJournal? journal)
     {
         var batch = new Dictionary<XRocketPayoutRow, PayoutRow>();
         void Ask()
         {
             var rows = batch.Keys.ToList();
-            foreach (var found in _driver.Run(token => engine.FindPaidAsync(rows, token)))
+            foreach (var found in _driver.Run(token => _engine.FindPaidAsync(rows, token)))
             {
                 if (Found(found) is { } conflict)
                 {

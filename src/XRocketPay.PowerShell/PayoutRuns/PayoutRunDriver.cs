@@ -114,7 +114,11 @@ internal sealed class PayoutRunDriver : IPayoutRunDriver, IDisposable
     {
         if (!_cmdlet.ConfirmSend(rows) || _cmdlet.WhatIfOnly)
         {
-            rows.ToList().ForEach(r => _inFlight.Remove(r));
+            foreach (var row in rows)
+            {
+                _inFlight.Remove(row);
+            }
+
             return false;
         }
 
